@@ -1,0 +1,36 @@
+// Bundles each entry into one minified ESM file under dist/. Dynamic imports
+// become separate chunks, so non-interactive commands never load ink/react.
+import { build } from 'esbuild';
+import { rmSync, chmodSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+await build({
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Runtime dependencies that cannot be bundled (clipboardy resolves its
+  // fallback xsel/clipboard binaries relative to its own files).
+  external: Object.keys(pkg.dependencies ?? {}),
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    __KMS_WIZARD_VERSION__: JSON.stringify(pkg.version),
+  },
+  // Ink imports react-devtools-core only when DEV is set; the bundle must
+  // still resolve it, so point it at an empty module.
+  alias: { 'react-devtools-core': './scripts/empty-module.mjs' },
+  // CommonJS dependencies (react) call require() for Node built-ins.
+  banner: {
+    js: "#!/usr/bin/env node\nimport{createRequire as __kmsCreateRequire}from'node:module';const require=__kmsCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);

@@ -1,0 +1,75 @@
+import { KMS_ACTION_DATA, KMS_CONDITION_KEY_DATA, type KmsActionData } from './kms-data.js';
+
+/** Every KMS action name with its `kms:` prefix, e.g. `kms:Decrypt`. */
+export const KMS_ACTIONS: readonly string[] = KMS_ACTION_DATA.map((a) => `kms:${a.name}`);
+
+const byLowerName = new Map(KMS_ACTION_DATA.map((a) => [`kms:${a.name}`.toLowerCase(), a]));
+
+/** Looks up an action (`kms:decrypt`, any case). Action names are case-insensitive in IAM. */
+export function kmsAction(name: string): KmsActionData | undefined {
+  return byLowerName.get(name.toLowerCase());
+}
+
+/** Converts an IAM action pattern (`kms:GenerateDataKey*`, `kms:*`) to a case-insensitive RegExp. */
+export function actionPatternToRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${escaped}$`, 'i');
+}
+
+/** The KMS actions an action pattern matches, in catalog order (empty when none). */
+export function expandKmsActions(pattern: string): string[] {
+  const re = actionPatternToRegExp(pattern);
+  return KMS_ACTIONS.filter((a) => re.test(a));
+}
+
+/**
+ * The key administrator actions the KMS console's default key policy grants
+ * ([key-policy-default]): management only, none of the cryptographic ones.
+ */
+export const ADMIN_ACTIONS: readonly string[] = [
+  'kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*',
+  'kms:Revoke*', 'kms:Disable*', 'kms:Get*', 'kms:Delete*', 'kms:TagResource',
+  'kms:UntagResource', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion',
+];
+
+/** Extra administrator actions for multi-Region keys ([key-policy-default]). */
+export const MULTI_REGION_ADMIN_ACTIONS: readonly string[] = ['kms:ReplicateKey', 'kms:UpdatePrimaryRegion'];
+
+/**
+ * Cryptographic operations: the actions that use key material. An administrator
+ * statement must grant none of them.
+ */
+export const CRYPTOGRAPHIC_ACTIONS: readonly string[] = [
+  'kms:Decrypt', 'kms:DeriveSharedSecret', 'kms:Encrypt', 'kms:GenerateDataKey',
+  'kms:GenerateDataKeyPair', 'kms:GenerateDataKeyPairWithoutPlaintext',
+  'kms:GenerateDataKeyWithoutPlaintext', 'kms:GenerateMac', 'kms:ReEncryptFrom',
+  'kms:ReEncryptTo', 'kms:Sign', 'kms:Verify', 'kms:VerifyMac',
+];
+
+/** Actions whose requests can carry an encryption context ([conditions-kms]). */
+export const ENCRYPTION_CONTEXT_ACTIONS: readonly string[] = KMS_ACTION_DATA.filter((a) =>
+  a.conditionKeys.includes('kms:EncryptionContext:${EncryptionContextKey}'),
+).map((a) => `kms:${a.name}`);
+
+/** KMS condition keys (service-specific), by lower-case name. */
+const conditionKeys = new Map(KMS_CONDITION_KEY_DATA.map((k) => [k.key.toLowerCase(), k]));
+
+/** Turns a catalog key with `${...}` placeholders into a matcher. */
+function keyMatcher(catalogKey: string): RegExp {
+  const parts = catalogKey.split(/\$\{[^}]+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.+')}$`, 'i');
+}
+const keyPatterns = KMS_CONDITION_KEY_DATA.filter((k) => k.key.includes('${')).map((k) => ({ ...k, re: keyMatcher(k.key) }));
+
+/** The catalog entry of a `kms:` condition key (case-insensitive), if it exists. */
+export function kmsConditionKey(key: string) {
+  return conditionKeys.get(key.toLowerCase()) ?? keyPatterns.find((k) => k.re.test(key));
+}
+
+/** Whether a KMS action's request can carry the given `kms:` condition key. */
+export function actionSupportsConditionKey(action: string, key: string): boolean {
+  const data = kmsAction(action);
+  const entry = kmsConditionKey(key);
+  if (!data || !entry) return false;
+  return data.conditionKeys.some((k) => k.toLowerCase() === entry.key.toLowerCase());
+}

@@ -1,0 +1,217 @@
+/**
+ * The AWS services that can be named in `kms:ViaService`, as data.
+ *
+ * Source: the "kms:ViaService" table of the AWS KMS Developer Guide
+ * [conditions-kms], as summarised in shared/domain/kms-facts.md §2 (a December
+ * 2022 snapshot; the list grows, so a well-formed custom value is accepted).
+ */
+
+/** How the default actions of a service were chosen. */
+export type ActionsBasis =
+  /** The service's own encryption documentation names these actions. */
+  | 'documented'
+  /** Not documented per service here: the set AWS managed keys grant through ViaService. */
+  | 'generic';
+
+export interface ServiceEntry {
+  /** Stable id, the name users see first (usually the ViaService name). */
+  readonly id: string;
+  readonly title: string;
+  /** The service names used in `kms:ViaService` (`<name>.<region>.amazonaws.com`). */
+  readonly viaServiceNames: readonly string[];
+  /** Other names people type for it (`ebs`, `aurora`, ...), lower case. */
+  readonly aliases: readonly string[];
+  /** Whether the service creates KMS grants for its resources (needs kms:CreateGrant). */
+  readonly usesGrants: boolean;
+  /** Least-privilege actions for the calling principal, with `kms:` prefix. */
+  readonly defaultActions: readonly string[];
+  readonly actionsBasis: ActionsBasis;
+  /** A quirk worth telling the user, if any. */
+  readonly note?: string;
+}
+
+/** A service that uses KMS but cannot be expressed with `kms:ViaService`. */
+export interface NonViaServiceEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly aliases: readonly string[];
+  /** Why ViaService does not apply and what to do instead. */
+  readonly explanation: string;
+}
+
+// The set AWS managed keys (aws/<service>) allow through ViaService.
+const GENERIC = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
+const GENERIC_WITH_GRANTS = ['kms:CreateGrant', ...GENERIC];
+
+function svc(
+  id: string,
+  title: string,
+  extra: Partial<Omit<ServiceEntry, 'id' | 'title'>> = {},
+): ServiceEntry {
+  const usesGrants = extra.usesGrants ?? false;
+  return {
+    id,
+    title,
+    viaServiceNames: extra.viaServiceNames ?? [id],
+    aliases: extra.aliases ?? [],
+    usesGrants,
+    defaultActions: extra.defaultActions ?? (usesGrants ? GENERIC_WITH_GRANTS : GENERIC),
+    actionsBasis: extra.actionsBasis ?? 'generic',
+    ...(extra.note ? { note: extra.note } : {}),
+  };
+}
+
+export const SERVICES: readonly ServiceEntry[] = [
+  svc('airflow', 'Amazon Managed Workflows for Apache Airflow (MWAA)', { aliases: ['mwaa'], note: 'MWAA is named "airflow" in kms:ViaService.' }),
+  svc('apprunner', 'AWS App Runner'),
+  svc('appflow', 'Amazon AppFlow'),
+  svc('athena', 'Amazon Athena'),
+  svc('auditmanager', 'AWS Audit Manager', { aliases: ['audit-manager'] }),
+  svc('backup', 'AWS Backup'),
+  svc('backup-gateway', 'AWS Backup gateway'),
+  svc('cassandra', 'Amazon Keyspaces (for Apache Cassandra)', { aliases: ['keyspaces'], note: 'Amazon Keyspaces is named "cassandra" in kms:ViaService.' }),
+  svc('codeartifact', 'AWS CodeArtifact'),
+  svc('codeguru-reviewer', 'Amazon CodeGuru Reviewer'),
+  svc('comprehend', 'Amazon Comprehend'),
+  svc('connect', 'Amazon Connect'),
+  svc('dax', 'Amazon DynamoDB Accelerator (DAX)'),
+  svc('directoryservice', 'AWS Directory Service', { aliases: ['ds', 'directory-service'] }),
+  svc('dms', 'AWS Database Migration Service', { aliases: ['database-migration-service'] }),
+  svc('dynamodb', 'Amazon DynamoDB', { usesGrants: true }),
+  svc('ec2', 'Amazon EBS (Elastic Block Store)', {
+    aliases: ['ebs'],
+    usesGrants: true,
+    // [ebs-encryption-requirements] "Permissions for users".
+    defaultActions: ['kms:CreateGrant', 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncrypt*'],
+    actionsBasis: 'documented',
+    note: 'EBS is named "ec2" in kms:ViaService, and this applies to EBS only: EC2 itself does not use the key.',
+  }),
+  svc('ecr', 'Amazon Elastic Container Registry'),
+  svc('eks', 'Amazon Elastic Kubernetes Service'),
+  svc('elasticache', 'Amazon ElastiCache', {
+    viaServiceNames: ['elasticache', 'dax'],
+    note: 'ElastiCache needs two ViaService names, "elasticache" and "dax"; both are added.',
+  }),
+  svc('elasticfilesystem', 'Amazon EFS (Elastic File System)', { aliases: ['efs'], note: 'Amazon EFS is named "elasticfilesystem" in kms:ViaService.' }),
+  svc('es', 'Amazon OpenSearch Service', { aliases: ['opensearch', 'elasticsearch'], note: 'OpenSearch Service keeps its old name "es" in kms:ViaService.' }),
+  svc('finspace', 'Amazon FinSpace'),
+  svc('firehose', 'Amazon Data Firehose', { aliases: ['kinesis-firehose', 'data-firehose'] }),
+  svc('forecast', 'Amazon Forecast'),
+  svc('fsx', 'Amazon FSx'),
+  svc('geo', 'Amazon Location Service', { aliases: ['location'], note: 'Amazon Location Service is named "geo" in kms:ViaService.' }),
+  svc('glue', 'AWS Glue'),
+  svc('groundstation', 'AWS Ground Station', { aliases: ['ground-station'] }),
+  svc('healthlake', 'AWS HealthLake'),
+  svc('importexport', 'AWS Snowball', { aliases: ['snowball', 'snow-family'], note: 'Snowball is named "importexport" in kms:ViaService.' }),
+  svc('iotsitewise', 'AWS IoT SiteWise', { aliases: ['sitewise'] }),
+  svc('kafka', 'Amazon MSK (Managed Streaming for Apache Kafka)', { aliases: ['msk'], note: 'Amazon MSK is named "kafka" in kms:ViaService.' }),
+  svc('kendra', 'Amazon Kendra'),
+  svc('kinesis', 'Amazon Kinesis Data Streams', { aliases: ['kinesis-data-streams'] }),
+  svc('kinesisvideo', 'Amazon Kinesis Video Streams', { aliases: ['kinesis-video'] }),
+  svc('lambda', 'AWS Lambda'),
+  svc('lex', 'Amazon Lex'),
+  svc('license-manager', 'AWS License Manager'),
+  svc('lookoutequipment', 'Amazon Lookout for Equipment'),
+  svc('lookoutmetrics', 'Amazon Lookout for Metrics'),
+  svc('lookoutvision', 'Amazon Lookout for Vision'),
+  svc('macie', 'Amazon Macie'),
+  svc('malware-protection', 'Amazon GuardDuty Malware Protection', { aliases: ['guardduty'], note: 'GuardDuty Malware Protection is named "malware-protection" in kms:ViaService.' }),
+  svc('managedblockchain', 'Amazon Managed Blockchain'),
+  svc('mediatailor', 'AWS Elemental MediaTailor'),
+  svc('memorydb', 'Amazon MemoryDB'),
+  svc('mgn', 'AWS Application Migration Service', { aliases: ['application-migration-service'] }),
+  svc('monitron', 'Amazon Monitron'),
+  svc('mq', 'Amazon MQ'),
+  svc('nimble', 'Amazon Nimble Studio'),
+  svc('omics', 'AWS HealthOmics', { aliases: ['healthomics'] }),
+  svc('profile', 'Amazon Connect Customer Profiles', { aliases: ['customer-profiles'], note: 'Connect Customer Profiles is named "profile" in kms:ViaService.' }),
+  svc('proton', 'AWS Proton'),
+  svc('qldb', 'Amazon QLDB'),
+  svc('rds', 'Amazon RDS, Aurora, Neptune, RDS Performance Insights', {
+    aliases: ['aurora', 'neptune', 'performance-insights'],
+    usesGrants: true,
+    note: 'Aurora, Neptune and RDS Performance Insights all use "rds" in kms:ViaService.',
+  }),
+  svc('redshift', 'Amazon Redshift', { usesGrants: true }),
+  svc('redshift-serverless', 'Amazon Redshift Serverless'),
+  svc('rekognition', 'Amazon Rekognition'),
+  svc('s3', 'Amazon S3', {
+    aliases: ['simple-storage-service'],
+    // SSE-KMS: uploads call GenerateDataKey, downloads call Decrypt.
+    defaultActions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+    actionsBasis: 'documented',
+  }),
+  svc('sagemaker', 'Amazon SageMaker'),
+  svc('secretsmanager', 'AWS Secrets Manager', {
+    aliases: ['secrets-manager', 'secrets'],
+    // [services-secrets-manager]: GenerateDataKey to write a secret, Decrypt to read; Encrypt is not used.
+    defaultActions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+    actionsBasis: 'documented',
+    note: 'Secrets Manager needs only kms:GenerateDataKey and kms:Decrypt; kms:Encrypt is never used.',
+  }),
+  svc('ses', 'Amazon SES'),
+  svc('sns', 'Amazon SNS', { defaultActions: ['kms:Decrypt', 'kms:GenerateDataKey*'], actionsBasis: 'documented' }),
+  svc('sqlworkbench', 'Amazon Redshift query editor v2', { aliases: ['redshift-query-editor', 'query-editor-v2'], note: 'Redshift query editor v2 is named "sqlworkbench" in kms:ViaService.' }),
+  svc('sqs', 'Amazon SQS', { defaultActions: ['kms:Decrypt', 'kms:GenerateDataKey'], actionsBasis: 'documented' }),
+  svc('ssm', 'AWS Systems Manager (Parameter Store)', { aliases: ['parameter-store', 'systems-manager'] }),
+  svc('ssm-contacts', 'AWS Systems Manager Incident Manager Contacts'),
+  svc('ssm-incidents', 'AWS Systems Manager Incident Manager', { aliases: ['incident-manager'] }),
+  svc('storagegateway', 'AWS Storage Gateway', { aliases: ['storage-gateway'] }),
+  svc('timestream', 'Amazon Timestream'),
+  svc('translate', 'Amazon Translate'),
+  svc('wisdom', 'Amazon Connect Wisdom'),
+  svc('workmail', 'Amazon WorkMail', { usesGrants: true }),
+  svc('workspaces', 'Amazon WorkSpaces', { usesGrants: true }),
+  svc('workspaces-web', 'Amazon WorkSpaces Secure Browser', { aliases: ['workspaces-secure-browser'] }),
+  svc('xray', 'AWS X-Ray', { aliases: ['x-ray'] }),
+];
+
+export const NON_VIA_SERVICES: readonly NonViaServiceEntry[] = [
+  {
+    id: 'cloudtrail',
+    title: 'AWS CloudTrail',
+    aliases: ['trail'],
+    explanation:
+      'CloudTrail does not call KMS on behalf of a caller, so kms:ViaService never matches it. ' +
+      'It uses the service principal "cloudtrail.amazonaws.com" in the key policy, scoped with the ' +
+      '"kms:EncryptionContext:aws:cloudtrail:arn" and "aws:SourceArn" conditions; see ' +
+      '"Configure AWS KMS key policies for CloudTrail" in the CloudTrail User Guide.',
+  },
+  {
+    id: 'logs',
+    title: 'Amazon CloudWatch Logs',
+    aliases: ['cloudwatch-logs', 'cloudwatch'],
+    explanation:
+      'CloudWatch Logs does not use kms:ViaService: its key policy names the service principal ' +
+      '"logs.<region>.amazonaws.com", scoped with the "kms:EncryptionContext:aws:logs:arn" condition; ' +
+      'see "Encrypt log data in CloudWatch Logs using AWS KMS" in the CloudWatch Logs User Guide.',
+  },
+];
+
+/** Every service name valid in a `kms:ViaService` value, sorted. */
+export const VIA_SERVICE_NAMES: readonly string[] = [...new Set(SERVICES.flatMap((s) => s.viaServiceNames))].sort();
+
+const lookup = new Map<string, ServiceEntry>();
+for (const s of SERVICES) for (const name of [s.id, ...s.aliases]) lookup.set(name, s);
+
+/** Finds a catalog service by id or alias (case-insensitive, spaces or underscores as dashes). */
+export function findService(name: string): ServiceEntry | undefined {
+  return lookup.get(normaliseServiceName(name));
+}
+
+export function findNonViaService(name: string): NonViaServiceEntry | undefined {
+  const n = normaliseServiceName(name);
+  return NON_VIA_SERVICES.find((s) => s.id === n || s.aliases.includes(n));
+}
+
+/** Every name a user may type for a catalog service. */
+export const SERVICE_NAMES_TYPED: readonly string[] = [...lookup.keys()].sort();
+
+export function normaliseServiceName(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+/** Builds the ViaService value for a service name and Region ([conditions-kms]: `.amazonaws.com` in every partition). */
+export function viaServiceValue(serviceName: string, region: string): string {
+  return `${serviceName}.${region}.amazonaws.com`;
+}
