@@ -4,11 +4,13 @@ import { build } from 'esbuild';
 import { rmSync, chmodSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// OUTDIR lets parallel work build a private copy (tests then set KMS_WIZARD_BIN).
+const outdir = process.env.OUTDIR ?? 'dist';
+rmSync(outdir, { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -33,4 +35,4 @@ await build({
   },
   logLevel: 'warning',
 });
-chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);
+chmodSync(`${outdir}/cli.js`, 0o755);
