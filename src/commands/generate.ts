@@ -1,7 +1,143 @@
-import { CliError } from '../cli/errors.js';
-import type { Command } from '../cli/io.js';
+import { relative } from 'node:path';
+import { parseFlags } from '../cli/args.js';
+import { CliError, EXIT, UsageError } from '../cli/errors.js';
+import { print, type Command } from '../cli/io.js';
+import { colorEnabled, makeStyle } from '../cli/style.js';
+import { buildPolicies } from '../core/build.js';
+import { SERVICES } from '../core/catalog/services.js';
+import { validateSpec } from '../core/spec.js';
+import { FORMAT_NAMES, FORMATS } from '../output/formats/index.js';
+import { nextSteps } from '../output/next-steps.js';
+import { formatExplanation, formatIssue, formatNextSteps } from '../output/summary.js';
+import { FilesExistError, planWrites, writeFilesAtomically } from '../output/write-files.js';
+import { SPEC_FLAGS_HELP, SPEC_OPTIONS, specAnswersFromFlags, specWithDefaults } from './spec-flags.js';
 
-export const help = 'kms-wizard generate: being built.';
-export const run: Command = async () => {
-  throw new CliError('generate is not available in this build yet');
+export const help = `kms-wizard generate: write a KMS key policy and the matching IAM policy, no prompts.
+
+Usage:
+  kms-wizard generate --key-arn ARN --service NAME [flags]
+
+Questions (each is also a wizard step):
+${SPEC_FLAGS_HELP}
+
+Output:
+  --out DIR              directory to write into (created if needed; default .)
+  --format FORMAT        ${FORMAT_NAMES.join(' | ')} (default json)
+  --stdout               print the files instead of writing them
+  --json                 print one JSON object: policies, paths, notes, warnings, next steps
+  --force                overwrite files that already exist (otherwise nothing is written)
+  --dry-run              show what would be written; write nothing
+
+Files: key-policy.json, and iam-policy.json for the key's account (iam-policy-ACCOUNT.json
+for other consumer accounts), 2-space JSON with a final newline; the same answers always
+give the same bytes.
+
+Examples:
+  kms-wizard generate --key-arn arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab \\
+      --service secretsmanager
+  kms-wizard generate --key-arn ARN --service ebs --service rds --region us-east-1 --out policies/
+  kms-wizard generate --key-arn ARN --service s3 --consumer arn:aws:iam::111122223333:role/app \\
+      --access principals --stdout
+
+Services: ${SERVICES.map((s) => s.id).join(', ')}.
+Exit codes: 0 written, 1 files in the way or write failed, 2 bad flags or answers.`;
+
+const OPTIONS = {
+  ...SPEC_OPTIONS,
+  out: { type: 'string' },
+  format: { type: 'string' },
+  stdout: { type: 'boolean' },
+  json: { type: 'boolean' },
+  force: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+} as const;
+
+export const run: Command = async (argv, io) => {
+  const { values } = parseFlags(argv, OPTIONS);
+  const answers = specAnswersFromFlags(values);
+  if (answers.keyArn === undefined) throw new UsageError('missing --key-arn (required), e.g. --key-arn arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+  if (answers.services === undefined) throw new UsageError('missing --service (required, repeatable), e.g. --service secretsmanager');
+  const format = values.format ?? 'json';
+  const render = FORMATS[format];
+  if (!render) throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}, not "${format}"`);
+
+  const resolved = validateSpec(specWithDefaults(answers));
+  if (!resolved.ok) {
+    const n = resolved.error.length;
+    throw new UsageError(`${n === 1 ? 'this answer needs fixing' : `${n} answers need fixing`}:\n${resolved.error.map((e) => `  ${formatIssue(e)}`).join('\n')}`);
+  }
+  const result = buildPolicies(resolved.value);
+  const files = render(result);
+  const outDir = values.out ?? '.';
+  const shownDir = outDir === '.' ? '.' : relative(io.cwd, outDir) || '.';
+  const steps = nextSteps(result, shownDir);
+  const style = makeStyle(colorEnabled(io.env, io.stdout));
+  const dir = outDir.startsWith('/') ? outDir : `${io.cwd}/${outDir}`;
+
+  if (values.stdout) {
+    if (values.json) {
+      print(io.stdout, JSON.stringify(jsonReport(result, files.map((f) => ({ name: f.name, path: null, written: false })), steps, false), null, 2));
+      return EXIT.ok;
+    }
+    if (files.length === 1) io.stdout.write(files[0]!.content);
+    else for (const f of files) io.stdout.write(`// ==> ${f.name} <==\n${f.content}`);
+    print(io.stderr, formatExplanation(result, makeStyle(colorEnabled(io.env, io.stderr))));
+    return EXIT.ok;
+  }
+
+  const plan = await planWrites(dir, files);
+  const inTheWay = plan.filter((p) => p.exists);
+  if (values['dry-run']) {
+    if (values.json) {
+      print(io.stdout, JSON.stringify(jsonReport(result, files.map((f, i) => ({ name: f.name, path: plan[i]!.path, written: false, exists: plan[i]!.exists })), steps, true), null, 2));
+    } else {
+      print(io.stdout, style.bold(`Dry run: would write into ${shownDir}:`));
+      files.forEach((f, i) => print(io.stdout, `  ${f.name.padEnd(28)}${f.description}${plan[i]!.exists ? style.yellow(values.force ? '  (would overwrite)' : '  (exists: refused without --force)') : ''}`));
+      print(io.stdout, `\n${formatExplanation(result, style)}`);
+    }
+    return inTheWay.length > 0 && !values.force ? EXIT.failure : EXIT.ok;
+  }
+
+  let written: string[];
+  try {
+    written = await writeFilesAtomically(dir, files, { force: Boolean(values.force) });
+  } catch (err) {
+    if (err instanceof FilesExistError) {
+      throw new CliError(
+        `nothing written: ${err.paths.map((p) => relative(io.cwd, p) || p).join(', ')} already ${err.paths.length === 1 ? 'exists' : 'exist'}.\n` +
+          'Use --force to overwrite, --out DIR to write elsewhere, or --stdout to print instead.',
+      );
+    }
+    const e = err as NodeJS.ErrnoException;
+    throw new CliError(`nothing written: could not write into ${shownDir}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim());
+  }
+
+  if (values.json) {
+    print(io.stdout, JSON.stringify(jsonReport(result, files.map((f, i) => ({ name: f.name, path: written[i]!, written: true })), steps, false), null, 2));
+    return EXIT.ok;
+  }
+  print(io.stdout, style.bold(`Wrote into ${shownDir}:`));
+  files.forEach((f) => print(io.stdout, `  ${style.green(f.name.padEnd(28))}${f.description}`));
+  print(io.stdout, `\n${formatExplanation(result, style)}\n\n${formatNextSteps(steps, style)}`);
+  return EXIT.ok;
 };
+
+function jsonReport(
+  result: ReturnType<typeof buildPolicies>,
+  files: { name: string; path: string | null; written: boolean; exists?: boolean }[],
+  steps: ReturnType<typeof nextSteps>,
+  dryRun: boolean,
+) {
+  return {
+    keyArn: result.spec.key.arn,
+    access: result.spec.access,
+    dryRun,
+    keyPolicy: result.keyPolicy,
+    iamPolicies: result.iamPolicies.map((p) => ({ account: p.account, fileName: p.fileName, attachTo: p.attachTo, policy: p.policy })),
+    files,
+    explanation: result.explanation,
+    notes: result.notes,
+    warnings: result.warnings,
+    nextSteps: steps,
+  };
+}

@@ -1,0 +1,73 @@
+// The flags that answer the wizard's questions: shared by `generate` and the
+// wizard, so a flag and its question always mean the same thing.
+import { listFlag, type OptionSpec } from '../cli/args.js';
+import { UsageError } from '../cli/errors.js';
+import { ACCESS_MODES, type AccessMode, type PolicySpec } from '../core/spec.js';
+
+export const SPEC_OPTIONS = {
+  'key-arn': { type: 'string' },
+  admin: { type: 'string', multiple: true },
+  consumer: { type: 'string', multiple: true },
+  access: { type: 'string' },
+  service: { type: 'string', multiple: true },
+  region: { type: 'string', multiple: true },
+  actions: { type: 'string' },
+} as const satisfies OptionSpec;
+
+export type SpecFlagValues = {
+  'key-arn'?: string;
+  admin?: string[];
+  consumer?: string[];
+  access?: string;
+  service?: string[];
+  region?: string[];
+  actions?: string;
+};
+
+/** The answers the flags give; a question without its flag stays undefined. */
+export function specAnswersFromFlags(values: SpecFlagValues): Partial<PolicySpec> {
+  const answers: Partial<PolicySpec> = {};
+  if (values['key-arn'] !== undefined) answers.keyArn = values['key-arn'];
+  if (values.admin) answers.admins = listFlag(values.admin);
+  if (values.consumer) answers.consumers = listFlag(values.consumer);
+  if (values.access !== undefined) {
+    if (!(ACCESS_MODES as readonly string[]).includes(values.access)) {
+      throw new UsageError(`--access must be one of ${ACCESS_MODES.join(', ')}, not "${values.access}"`);
+    }
+    answers.access = values.access as AccessMode;
+  }
+  if (values.service) answers.services = listFlag(values.service);
+  if (values.region) answers.regions = listFlag(values.region);
+  if (values.actions !== undefined) answers.actions = listFlag([values.actions]);
+  return answers;
+}
+
+/** Fills the questions a non-interactive run did not answer with their defaults. */
+export function specWithDefaults(answers: Partial<PolicySpec>): PolicySpec {
+  return {
+    keyArn: answers.keyArn ?? '',
+    admins: answers.admins ?? [],
+    consumers: answers.consumers ?? [],
+    access: answers.access ?? 'iam',
+    services: answers.services ?? [],
+    regions: answers.regions ?? [],
+    ...(answers.actions ? { actions: answers.actions } : {}),
+  };
+}
+
+/** The help lines for these flags, shared by `generate --help` and the wizard's help. */
+export const SPEC_FLAGS_HELP = `  --key-arn ARN          the key's ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY_ID); required.
+                         A key id or alias is refused: IAM policies must name the key ARN.
+  --admin ARN            key administrator role/user (repeatable). Default: the key's account
+                         root, with administrative actions only (never encrypt/decrypt).
+  --consumer ARN|ID      a role/user ARN or a 12-digit account id that uses the key
+                         (repeatable). Default: the key's account.
+  --access MODE          how the key policy trusts consumers (default iam):
+                           iam         the account root + conditions; IAM policies decide who
+                           principals  the key policy names the roles/users directly
+                           account     "*" limited by kms:CallerAccount; IAM no longer decides who
+  --service NAME|VALUE   an AWS service allowed to use the key (repeatable, required): a
+                         catalog name (secretsmanager, ebs, rds, s3, ...) or a full
+                         ViaService value such as myservice.us-east-1.amazonaws.com
+  --region REGION        Region the services use the key from (repeatable). Default: the key's.
+  --actions A,B          override the services' default actions (e.g. kms:Decrypt,kms:GenerateDataKey)`;

@@ -1,0 +1,255 @@
+import { rootArn } from './arn.js';
+import { ADMIN_ACTIONS, MULTI_REGION_ADMIN_ACTIONS } from './catalog/actions.js';
+import { viaServiceValue } from './catalog/services.js';
+import { POLICY_VERSION, serializePolicy, type ConditionBlock, type PolicyDocument, type Statement } from './policy.js';
+import { validateSpec, type ConsumerAccount, type PolicySpec, type ResolvedService, type ResolvedSpec, type SpecIssue } from './spec.js';
+
+/** One IAM policy to create in a consumer account. */
+export interface IamPolicyFile {
+  readonly account: string;
+  /** `iam-policy.json` for the key's account, `iam-policy-<ACCOUNT>.json` for others. */
+  readonly fileName: string;
+  readonly policy: PolicyDocument;
+  /** The roles/users named for this account; empty = attach it to whoever should use the key. */
+  readonly attachTo: readonly string[];
+}
+
+/** What {@link buildPolicies} returns: the policy pair and what the user must know about it. */
+export interface BuildResult {
+  readonly spec: ResolvedSpec;
+  readonly keyPolicy: PolicyDocument;
+  /** Empty when no IAM policy is needed (same-account `principals` / `account` access). */
+  readonly iamPolicies: readonly IamPolicyFile[];
+  /** Plain-language explanation of how the pair works, one paragraph each. */
+  readonly explanation: readonly string[];
+  readonly notes: readonly string[];
+  readonly warnings: readonly SpecIssue[];
+}
+
+export const KEY_POLICY_FILE = 'key-policy.json';
+/** AWS limit on a key policy document ([resource-limits]: 32 KB). */
+export const KEY_POLICY_MAX_BYTES = 32_768;
+/** AWS limit on a managed IAM policy, white space not counted ([reference_iam-quotas]). */
+export const IAM_MANAGED_POLICY_MAX_CHARS = 6_144;
+
+/**
+ * The administrator actions. The console's list uses `kms:Create*`, which also
+ * matches kms:CreateGrant: with the account root as administrator, any IAM
+ * policy allowing CreateGrant could then grant itself Decrypt outside the
+ * ViaService restriction. So `Create*` is narrowed to CreateAlias, the only
+ * other Create action that acts on an existing key.
+ */
+export function adminActions(multiRegion: boolean): string[] {
+  const base = ADMIN_ACTIONS.map((a) => (a === 'kms:Create*' ? 'kms:CreateAlias' : a));
+  return multiRegion ? [...base, ...MULTI_REGION_ADMIN_ACTIONS] : base;
+}
+
+const one = <T>(xs: readonly T[]): T | T[] => (xs.length === 1 ? xs[0]! : [...xs]);
+
+/** Thrown by {@link build} for a spec that does not validate. */
+export class InvalidSpecError extends Error {
+  constructor(readonly issues: readonly SpecIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+  }
+}
+
+/** Validates and builds; throws {@link InvalidSpecError} when the spec is invalid. */
+export function build(spec: PolicySpec): BuildResult {
+  const resolved = validateSpec(spec);
+  if (!resolved.ok) throw new InvalidSpecError(resolved.error);
+  return buildPolicies(resolved.value);
+}
+
+/** The ViaService values a spec allows: every service in every Region (custom values in their own Region). */
+export function viaServiceValues(spec: ResolvedSpec): string[] {
+  return [...new Set(spec.services.flatMap((s) => serviceValues(spec, s)))].sort();
+}
+
+function serviceValues(spec: ResolvedSpec, s: ResolvedService): string[] {
+  return s.customRegion ? [viaServiceValue(s.name, s.customRegion)] : spec.regions.map((r) => viaServiceValue(s.name, r));
+}
+
+/**
+ * Services that need the same actions share a statement; services that need
+ * different ones get their own, so no service is allowed another's actions
+ * (EBS's CreateGrant is not allowed through Secrets Manager).
+ */
+export interface ActionGroup {
+  /** Statement Sid stem: `UseThroughServices` for one group, else `UseThrough<FirstService>`. */
+  readonly name: string;
+  readonly via: readonly string[];
+  /** Actions without kms:CreateGrant. */
+  readonly use: readonly string[];
+  readonly grants: boolean;
+}
+
+export function actionGroups(spec: ResolvedSpec): ActionGroup[] {
+  const byActions = new Map<string, { actions: string[]; services: ResolvedService[] }>();
+  for (const s of spec.services) {
+    const actions = spec.actionsOverridden ? [...spec.actions] : [...(s.entry?.defaultActions ?? spec.actions)].sort();
+    const k = actions.join(',');
+    const g = byActions.get(k) ?? { actions, services: [] };
+    g.services.push(s);
+    byActions.set(k, g);
+  }
+  const groups = [...byActions.values()].sort((a, b) => a.services[0]!.name.localeCompare(b.services[0]!.name));
+  return groups.map((g) => ({
+    name: groups.length === 1 ? 'ThroughServices' : `Through${pascal(g.services[0]!.name)}`,
+    via: [...new Set(g.services.flatMap((s) => serviceValues(spec, s)))].sort(),
+    use: g.actions.filter((a) => a !== 'kms:CreateGrant'),
+    grants: g.actions.includes('kms:CreateGrant'),
+  }));
+}
+
+const pascal = (name: string) => name.split(/[^a-z0-9]+/i).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+
+/** The IAM Resource for the key: its ARN, or one ARN per Region for a multi-Region key's replicas. */
+export function keyResources(spec: ResolvedSpec): string[] {
+  const { key } = spec;
+  if (!key.multiRegion) return [key.arn];
+  return spec.regions.map((r) => `arn:${key.partition}:kms:${r}:${key.account}:key/${key.keyId}`);
+}
+
+/** Deterministic: the same resolved spec always gives the same documents, byte for byte. */
+export function buildPolicies(spec: ResolvedSpec): BuildResult {
+  const groups = actionGroups(spec);
+  const statements: Statement[] = [
+    {
+      Sid: 'KeyAdministrators',
+      Effect: 'Allow',
+      Principal: { AWS: one(spec.admins) },
+      Action: adminActions(spec.key.multiRegion),
+      Resource: '*',
+    },
+  ];
+  for (const consumer of spec.consumers) {
+    const suffix = consumer.account === spec.key.account ? '' : consumer.account;
+    const principal = { AWS: consumerPrincipal(spec, consumer) };
+    for (const g of groups) {
+      const condition: ConditionBlock = { StringEquals: { 'kms:ViaService': one(g.via), 'kms:CallerAccount': consumer.account } };
+      if (g.use.length > 0) {
+        statements.push({ Sid: `AllowUse${g.name}${suffix}`, Effect: 'Allow', Principal: principal, Action: one(g.use), Resource: '*', Condition: condition });
+      }
+      if (g.grants) {
+        statements.push({
+          Sid: `AllowGrants${g.name}${suffix}`,
+          Effect: 'Allow',
+          Principal: principal,
+          Action: 'kms:CreateGrant',
+          Resource: '*',
+          Condition: { ...condition, Bool: { 'kms:GrantIsForAWSResource': true } },
+        });
+      }
+    }
+  }
+  const keyPolicy: PolicyDocument = { Version: POLICY_VERSION, Statement: statements };
+
+  const resources = one(keyResources(spec));
+  const iamStatements: Statement[] = groups.flatMap((g) => {
+    const onlyVia: ConditionBlock = { StringEquals: { 'kms:ViaService': one(g.via) } };
+    const out: Statement[] = [];
+    if (g.use.length > 0) out.push({ Sid: `Use${g.name}`, Effect: 'Allow', Action: one(g.use), Resource: resources, Condition: onlyVia });
+    if (g.grants) {
+      out.push({
+        Sid: `Grants${g.name}`,
+        Effect: 'Allow',
+        Action: 'kms:CreateGrant',
+        Resource: resources,
+        Condition: { ...onlyVia, Bool: { 'kms:GrantIsForAWSResource': true } },
+      });
+    }
+    return out;
+  });
+  const iamPolicies = iamAccounts(spec).map(
+    (consumer): IamPolicyFile => ({
+      account: consumer.account,
+      fileName: consumer.account === spec.key.account ? 'iam-policy.json' : `iam-policy-${consumer.account}.json`,
+      policy: { Version: POLICY_VERSION, Statement: iamStatements },
+      attachTo: consumer.principals.map((p) => p.arn),
+    }),
+  );
+
+  const via = viaServiceValues(spec);
+  const warnings = [...spec.warnings, ...sizeWarnings(keyPolicy, iamPolicies)];
+  return { spec, keyPolicy, iamPolicies, explanation: explain(spec, via), notes: spec.notes, warnings };
+}
+
+function consumerPrincipal(spec: ResolvedSpec, consumer: ConsumerAccount): string | string[] {
+  switch (spec.access) {
+    case 'iam':
+      return rootArn(spec.key.partition, consumer.account);
+    case 'principals':
+      return one(consumer.principals.map((p) => p.arn));
+    case 'account':
+      return '*';
+  }
+}
+
+/** Accounts that need an IAM policy: all with `iam` access; otherwise only other accounts (cross-account needs both sides). */
+function iamAccounts(spec: ResolvedSpec): readonly ConsumerAccount[] {
+  if (spec.access === 'iam') return spec.consumers;
+  return spec.consumers.filter((c) => c.account !== spec.key.account);
+}
+
+function sizeWarnings(keyPolicy: PolicyDocument, iam: readonly IamPolicyFile[]): SpecIssue[] {
+  const out: SpecIssue[] = [];
+  const bytes = Buffer.byteLength(serializePolicy(keyPolicy));
+  if (bytes > KEY_POLICY_MAX_BYTES) {
+    out.push({ field: 'services', message: `the key policy is ${bytes} bytes, over KMS's ${KEY_POLICY_MAX_BYTES}-byte limit`, hint: 'Use fewer services, Regions or consumers per key' });
+  }
+  for (const p of iam) {
+    const chars = JSON.stringify(p.policy).replace(/\s/g, '').length;
+    if (chars > IAM_MANAGED_POLICY_MAX_CHARS) {
+      out.push({ field: 'services', message: `${p.fileName} has ${chars} characters, over the ${IAM_MANAGED_POLICY_MAX_CHARS}-character limit of a managed IAM policy`, hint: 'Split the services over several policies' });
+    }
+  }
+  return out;
+}
+
+const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+function explain(spec: ResolvedSpec, via: readonly string[]): string[] {
+  const accounts = spec.consumers.map((c) => c.account);
+  const others = accounts.filter((a) => a !== spec.key.account);
+  const actions = spec.actions.map((a) => a.replace(/^kms:/, ''));
+  const out: string[] = [];
+  out.push(
+    spec.adminsDefaulted
+      ? `Administration: the key's account root (${spec.key.account}) gets the administrative actions only, so IAM policies in that account decide who manages the key. ` +
+          'The key policy always keeps an administrator, so KMS accepts it (lockout safety check) and it can be changed later.'
+      : `Administration: ${list(spec.admins)} may manage the key (administrative actions only, never encrypt or decrypt). ` +
+          'If all of them are deleted the key can no longer be managed.',
+  );
+  const where = `only through ${list(via)}`;
+  switch (spec.access) {
+    case 'iam':
+      out.push(
+        `Use: the key policy lets IAM policies in ${accounts.length > 1 ? `accounts ${list(accounts)}` : `account ${accounts[0]}`} allow ${list(actions)}, ${where}. ` +
+          'A principal needs both: an IAM policy that allows the action on this key, and a call that comes through one of those services. ' +
+          'Calls made directly with the SDK or CLI carry no kms:ViaService and are denied.',
+      );
+      break;
+    case 'principals':
+      out.push(
+        `Use: the key policy names ${list(spec.consumers.flatMap((c) => c.principals.map((p) => p.arn)))} and allows them ${list(actions)}, ${where}. ` +
+          'In the key\'s own account no IAM policy is needed for them; nobody else is allowed by this key policy. Direct SDK or CLI calls are denied.',
+      );
+      break;
+    case 'account':
+      out.push(
+        `Use: the key policy allows every principal of ${accounts.length > 1 ? `accounts ${list(accounts)}` : `account ${accounts[0]}`} (Principal "*" limited by kms:CallerAccount) ${list(actions)}, ${where}. ` +
+          'IAM policies no longer decide who may use the key in the key\'s account: anyone there who can use those services can use it. Direct calls are still denied.',
+      );
+      break;
+  }
+  if (others.length > 0) {
+    out.push(
+      `Cross-account: ${list(others)} ${others.length > 1 ? 'are' : 'is'} not the key's account. Each needs its own IAM policy (iam-policy-<ACCOUNT>.json) that names this key's full ARN; ` +
+        'the key policy checks kms:CallerAccount against the calling account, not the key owner.',
+    );
+  }
+  if (spec.key.multiRegion) {
+    out.push('Multi-Region key: each replica has its own key policy, not kept in sync; apply this key policy to every replica in the listed Regions.');
+  }
+  return out;
+}
