@@ -85,7 +85,9 @@ export const run: Command = async (argv, io) => {
     return EXIT.ok;
   }
 
-  const plan = await planWrites(dir, files);
+  const plan = await planWrites(dir, files).catch((err) => {
+    throw writeError(err, shownDir);
+  });
   const inTheWay = plan.filter((p) => p.exists);
   if (values['dry-run']) {
     if (values.json) {
@@ -108,8 +110,7 @@ export const run: Command = async (argv, io) => {
           'Use --force to overwrite, --out DIR to write elsewhere, or --stdout to print instead.',
       );
     }
-    const e = err as NodeJS.ErrnoException;
-    throw new CliError(`nothing written: could not write into ${shownDir}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim());
+    throw writeError(err, shownDir);
   }
 
   if (values.json) {
@@ -121,6 +122,11 @@ export const run: Command = async (argv, io) => {
   print(io.stdout, `\n${formatExplanation(result, style)}\n\n${formatNextSteps(steps, style)}`);
   return EXIT.ok;
 };
+
+function writeError(err: unknown, shownDir: string): CliError {
+  const e = err as NodeJS.ErrnoException;
+  return new CliError(`nothing written: could not write into ${shownDir}: ${e.message}`);
+}
 
 function jsonReport(
   result: ReturnType<typeof buildPolicies>,
