@@ -1,0 +1,130 @@
+import { isAccountId, parseKeyArn, parsePrincipalArn, rootArn, type PrincipalKind } from '../arn.js';
+import { actionSupportsConditionKey } from '../catalog/actions.js';
+
+/** One KMS API call to evaluate. */
+export interface KmsRequest {
+  /** IAM ARN of the caller: account root, user, role, or STS assumed-role session. */
+  principal: string;
+  /** The KMS action, e.g. `kms:Decrypt`. */
+  action: string;
+  keyArn: string;
+  /** The AWS service endpoint the call came through, e.g. `secretsmanager.us-east-1.amazonaws.com`; absent = a direct call. */
+  viaService?: string;
+  encryptionContext?: Record<string, string>;
+  /** Any other condition keys, e.g. `kms:GrantIsForAWSResource` or `aws:SourceIp`. */
+  context?: Record<string, string | string[] | boolean>;
+}
+
+/** Who is calling, as far as the ARN tells. */
+export interface Caller {
+  readonly arn: string;
+  readonly valid: boolean;
+  readonly kind?: PrincipalKind;
+  readonly account?: string;
+  readonly partition?: string;
+  /** User or role name; for a session, its role's name. */
+  readonly name?: string;
+  /** For a session: its role's ARN (without the role's path, which a session ARN does not show). */
+  readonly roleArn?: string;
+}
+
+/** A request context value: its values, and whether the key is multivalued (a set). */
+export interface ContextEntry {
+  /** The key's spelling, for messages. */
+  readonly name: string;
+  readonly values: readonly string[];
+  readonly multi: boolean;
+}
+
+export interface RequestContext {
+  readonly caller: Caller;
+  readonly action: string;
+  readonly keyArn: string;
+  /** The key's account, when the key ARN parses. */
+  readonly keyAccount?: string;
+  /** Condition keys by lower-case name (key names are case-insensitive). */
+  readonly values: ReadonlyMap<string, ContextEntry>;
+  /** Assumptions made while building the context, for the trace. */
+  readonly notes: readonly string[];
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export function describeCaller(input: unknown): Caller {
+  const arn = str(input).trim();
+  if (isAccountId(arn)) {
+    return { arn: rootArn('aws', arn), valid: true, kind: 'root', account: arn, partition: 'aws', name: arn };
+  }
+  const parsed = parsePrincipalArn(arn);
+  if (!parsed.ok) return { arn, valid: false };
+  const p = parsed.value;
+  return {
+    arn: p.arn,
+    valid: true,
+    kind: p.kind,
+    account: p.account,
+    partition: p.partition,
+    name: p.name,
+    ...(p.kind === 'assumed-role' ? { roleArn: `arn:${p.partition}:iam::${p.account}:role/${p.name}` } : {}),
+  };
+}
+
+const PRINCIPAL_TYPE: Record<PrincipalKind, string> = { root: 'Account', user: 'User', role: 'AssumedRole', 'assumed-role': 'AssumedRole' };
+
+/**
+ * Builds what AWS would put in the request context for this call
+ * [reference_policies_condition-keys; conditions-kms]: the caller's account
+ * and ARN (a session's role ARN as aws:PrincipalArn), kms:ViaService only for
+ * calls made through a service, the encryption context only for actions that
+ * carry one, and whatever the caller adds.
+ */
+export function buildRequestContext(request: KmsRequest): RequestContext {
+  const req = (typeof request === 'object' && request !== null ? request : {}) as Partial<KmsRequest>;
+  const caller = describeCaller(req.principal);
+  const action = str(req.action).trim();
+  const keyArn = str(req.keyArn).trim();
+  const key = parseKeyArn(keyArn);
+  const notes: string[] = [];
+  const values = new Map<string, ContextEntry>();
+  const set = (name: string, v: string | readonly string[], multi = false) =>
+    values.set(name.toLowerCase(), { name, values: typeof v === 'string' ? [v] : [...v], multi });
+
+  if (!caller.valid) notes.push(`the principal ${JSON.stringify(caller.arn)} is not an IAM principal ARN, so no key policy statement can name it`);
+  if (caller.account) {
+    set('kms:CallerAccount', caller.account);
+    set('aws:PrincipalAccount', caller.account);
+    set('aws:PrincipalArn', caller.roleArn ?? caller.arn);
+    set('aws:PrincipalType', PRINCIPAL_TYPE[caller.kind!]);
+    if (caller.roleArn) notes.push(`aws:PrincipalArn of a session is its role's ARN (${caller.roleArn}; a role path, if any, is not in the session ARN)`);
+    if (caller.kind === 'role') notes.push('a role never calls AWS itself: the request is evaluated as a session of that role');
+  }
+  const via = str(req.viaService).trim();
+  if (via !== '') set('kms:ViaService', via);
+  set('aws:ViaAWSService', via !== '' ? 'true' : 'false');
+  if (actionSupportsConditionKey(action, 'kms:GrantIsForAWSResource')) {
+    // True only when an integrated AWS service sends the grant request for the caller [grant-authorization].
+    set('kms:GrantIsForAWSResource', via !== '' ? 'true' : 'false');
+  }
+
+  const ec = req.encryptionContext;
+  const ecEntries = typeof ec === 'object' && ec !== null ? Object.entries(ec).filter(([, v]) => typeof v === 'string') : [];
+  if (ecEntries.length > 0) {
+    if (actionSupportsConditionKey(action, 'kms:EncryptionContext:x')) {
+      for (const [k, v] of ecEntries) set(`kms:EncryptionContext:${k}`, v as string);
+      set('kms:EncryptionContextKeys', ecEntries.map(([k]) => k), true);
+    } else {
+      notes.push(`${action || 'this action'} carries no encryption context, so the one given was ignored`);
+    }
+  }
+
+  const extra = req.context;
+  if (typeof extra === 'object' && extra !== null) {
+    for (const [k, v] of Object.entries(extra)) {
+      if (typeof v === 'string') set(k, v);
+      else if (typeof v === 'boolean' || typeof v === 'number') set(k, String(v));
+      else if (Array.isArray(v)) set(k, v.filter((x) => typeof x === 'string' || typeof x === 'boolean').map(String), true);
+      else notes.push(`context key ${k} has a value that is not a string, list or boolean; ignored`);
+    }
+  }
+  return { caller, action, keyArn, ...(key.ok ? { keyAccount: key.value.account } : {}), values, notes };
+}

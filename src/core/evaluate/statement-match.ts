@@ -1,0 +1,79 @@
+import { evaluateConditions } from './conditions.js';
+import type { PolicyStatement } from './policy-document.js';
+import { matchPrincipal } from './principal-match.js';
+import type { RequestContext } from './request-context.js';
+import type { StatementStage, StatementTrace } from './trace.js';
+import { arnMatch, wildcardMatch } from './wildcard.js';
+
+export type PolicyKind = 'key' | 'iam';
+
+const ALIAS_ARN = /^arn:[^:]+:kms:[^:]*:[^:]*:alias\//;
+
+/** Does one Resource entry name the key? In a key policy `*` means "this key" [key-policy-overview]. */
+function resourceMatches(pattern: string, keyArn: string): boolean {
+  if (ALIAS_ARN.test(pattern)) return false; // authorization never follows an alias to its key [cmks-in-iam-policies]
+  return arnMatch(pattern, keyArn);
+}
+
+function resourceReason(patterns: readonly string[], keyArn: string, not: boolean): string {
+  const alias = patterns.find((p) => ALIAS_ARN.test(p));
+  if (!not && alias) return `Resource names the alias ARN ${alias}; an alias ARN never matches the key (name the key ARN)`;
+  const keyId = patterns.find((p) => /^(mrk-)?[0-9a-f-]{32,36}$/.test(p) || p.startsWith('alias/'));
+  if (!not && keyId) return `Resource "${keyId}" is not an ARN; IAM policies must name the key by its key ARN`;
+  return not ? `NotResource covers ${keyArn}` : `Resource ${patterns.slice(0, 2).join(', ')}${patterns.length > 2 ? ', ...' : ''} does not cover ${keyArn}`;
+}
+
+function trace(policy: string, stmt: PolicyStatement, stage: StatementStage | undefined, reason: string, extra: Partial<StatementTrace> = {}, problems: readonly string[] = stmt.problems): StatementTrace {
+  return {
+    policy,
+    index: stmt.index,
+    ...(stmt.sid !== undefined ? { sid: stmt.sid } : {}),
+    effect: stmt.effect ?? 'invalid',
+    applies: stage === undefined,
+    ...(stage ? { failedAt: stage } : {}),
+    reason,
+    conditions: [],
+    problems,
+    ...extra,
+  };
+}
+
+/**
+ * Whether one statement applies to the request, checked in the order a
+ * reader would: valid, principal (key policies), action, resource, conditions.
+ * The first part that does not match is recorded with its reason.
+ */
+export function matchStatement(stmt: PolicyStatement, ctx: RequestContext, policy: string, kind: PolicyKind, variables: boolean): StatementTrace {
+  const problems = [...stmt.problems];
+  if (kind === 'iam' && (stmt.hasPrincipal || stmt.hasNotPrincipal)) problems.push('an identity (IAM) policy cannot have Principal or NotPrincipal');
+  let principal: ReturnType<typeof matchPrincipal> | undefined;
+  if (kind === 'key') {
+    principal = matchPrincipal(stmt, ctx.caller);
+    for (const p of principal.problems) if (!problems.includes(p)) problems.push(p);
+  }
+  // A Principal that uses wildcards is accepted by AWS but never matches; everything else listed is fatal.
+  const fatal = problems.filter((p) => !p.startsWith('wildcards inside a Principal'));
+  if (fatal.length > 0) return trace(policy, stmt, 'valid', `not valid policy language (${fatal[0]}), so it never applies`, {}, problems);
+
+  if (principal && !principal.matched) return trace(policy, stmt, 'principal', principal.reason, {}, problems);
+  const how = principal?.how ? { principalMatch: principal.how } : {};
+
+  const actionPatterns = stmt.action ?? stmt.notAction ?? [];
+  const actionHit = actionPatterns.some((p) => wildcardMatch(p, ctx.action, true));
+  if (stmt.action && !actionHit) return trace(policy, stmt, 'action', `Action ${actionPatterns.join(', ')} does not cover ${ctx.action}`, how, problems);
+  if (stmt.notAction && actionHit) return trace(policy, stmt, 'action', `NotAction excludes ${ctx.action}`, how, problems);
+
+  const resourcePatterns = stmt.resource ?? stmt.notResource ?? [];
+  const resourceHit = resourcePatterns.some((p) => resourceMatches(p, ctx.keyArn));
+  if (stmt.resource && !resourceHit) return trace(policy, stmt, 'resource', resourceReason(resourcePatterns, ctx.keyArn, false), how, problems);
+  if (stmt.notResource && resourceHit) return trace(policy, stmt, 'resource', resourceReason(resourcePatterns, ctx.keyArn, true), how, problems);
+
+  const conditions = evaluateConditions(stmt.condition, ctx, variables);
+  if (!conditions.passed) {
+    const failed = conditions.checks.filter((c) => !c.passed);
+    return trace(policy, stmt, 'condition', `condition not met: ${failed.map((c) => c.reason).join('; ')}`, { ...how, conditions: conditions.checks }, problems);
+  }
+  const who = principal ? `${principal.reason}; ` : '';
+  const cond = conditions.checks.length > 0 ? '; every condition is met' : '';
+  return trace(policy, stmt, undefined, `${who}${stmt.effect === 'Deny' ? 'denies' : 'allows'} ${ctx.action} on this key${cond}`, { ...how, conditions: conditions.checks }, problems);
+}

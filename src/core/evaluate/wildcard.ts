@@ -1,0 +1,68 @@
+import { LITERAL_MARK } from './policy-variables.js';
+
+/**
+ * IAM wildcard matching: `*` matches any run of characters (none included),
+ * `?` exactly one. Used for actions, StringLike, Resource and ARN parts.
+ * A linear-backtracking matcher rather than a RegExp, so an untrusted pattern
+ * like `*a*a*a*a*b` cannot make evaluation take exponential time.
+ */
+export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
+  if (pattern === '*') return true;
+  const p = ignoreCase ? pattern.toLowerCase() : pattern;
+  const v = ignoreCase ? value.toLowerCase() : value;
+  if (!p.includes('*') && !p.includes('?') && !p.includes(LITERAL_MARK)) return p === v;
+
+  // Tokens: a wildcard ('*' / '?') or a literal character (LITERAL_MARK makes the next one literal).
+  const chars: string[] = [];
+  const wild: boolean[] = [];
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    if (c === LITERAL_MARK && i + 1 < p.length) {
+      chars.push(p[++i]!);
+      wild.push(false);
+    } else {
+      chars.push(c);
+      wild.push(c === '*' || c === '?');
+    }
+  }
+  let pi = 0;
+  let vi = 0;
+  let star = -1;
+  let starV = 0;
+  while (vi < v.length) {
+    if (pi < chars.length && wild[pi] && chars[pi] === '*') {
+      star = pi++;
+      starV = vi;
+    } else if (pi < chars.length && ((wild[pi] && chars[pi] === '?') || (!wild[pi] && chars[pi] === v[vi]))) {
+      pi++;
+      vi++;
+    } else if (star >= 0) {
+      pi = star + 1;
+      vi = ++starV;
+    } else {
+      return false;
+    }
+  }
+  while (pi < chars.length && wild[pi] && chars[pi] === '*') pi++;
+  return pi === chars.length;
+}
+
+/** Splits an ARN into its five fixed parts and the resource (which may itself hold colons). */
+export function arnParts(arn: string): string[] | undefined {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
+  return [...parts.slice(0, 5), parts.slice(5).join(':')];
+}
+
+/**
+ * ArnLike / ArnEquals and the Resource element: each of the six ARN parts is
+ * matched on its own, wildcards allowed in each, case-sensitive
+ * [reference_policies_elements_condition_operators, "Amazon Resource Name (ARN)"].
+ */
+export function arnMatch(pattern: string, arn: string): boolean {
+  if (pattern === '*') return true;
+  const p = arnParts(pattern);
+  const a = arnParts(arn);
+  if (!p || !a) return false;
+  return p.every((part, i) => wildcardMatch(part, a[i]!));
+}
