@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -70,14 +70,11 @@ describe('ProgressStore', () => {
   });
 
   it('reports a save failure instead of throwing', () => {
-    if (process.getuid?.() === 0) return; // root ignores directory permissions
-    chmodSync(dir, 0o500);
-    try {
-      const err = new ProgressStore(dir).save(EMPTY_PROGRESS);
-      expect(err).toMatch(/Could not save lesson progress to .*progress\.json \(EACCES\)/);
-    } finally {
-      chmodSync(dir, 0o700);
-    }
+    // A file where the config directory should be: mkdir fails, even for root.
+    const blocker = join(dir, 'not-a-dir');
+    writeFileSync(blocker, '');
+    const err = new ProgressStore(join(blocker, 'kms-wizard')).save(EMPTY_PROGRESS);
+    expect(err).toMatch(/Could not save lesson progress to .*progress\.json \((ENOTDIR|EEXIST)\)/);
   });
 
   it('reset deletes the file and says whether there was one', () => {
