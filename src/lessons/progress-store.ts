@@ -78,7 +78,11 @@ export class ProgressStore {
       renameSync(tmp, this.path);
       return undefined;
     } catch (err) {
-      rmSync(tmp, { force: true });
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // The temp file was never created (e.g. the directory could not be).
+      }
       const e = err as NodeJS.ErrnoException;
       return `Could not save lesson progress to ${this.path} (${e.code ?? e.message}).`;
     }
