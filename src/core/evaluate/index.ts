@@ -73,6 +73,9 @@ export function evaluate(request: KmsRequest, policies: PolicySet): Decision {
     notes: ctx.notes,
   };
   const action = ctx.action || '(no action)';
+  if (!caller.valid) {
+    return { decision: 'ImplicitDeny', summary: `denied: ${JSON.stringify(caller.arn)} is not an IAM principal ARN (root, user, role or assumed-role session), so no policy can allow it`, ...base };
+  }
 
   const deny = [...keyPolicy.statements, ...iam.statements].find((t) => t.applies && t.effect === 'Deny');
   if (deny) return { decision: 'ExplicitDeny', summary: denySentence(deny, action), ...base };
