@@ -28,7 +28,13 @@ await build({
   },
   // Ink imports react-devtools-core only when DEV is set; the bundle must
   // still resolve it, so point it at an empty module.
-  alias: { 'react-devtools-core': './scripts/empty-module.mjs' },
+  alias: {
+    'react-devtools-core': './scripts/empty-module.mjs',
+    // jsonc-parser's "main" is a UMD file whose require() calls esbuild
+    // cannot follow (the bundle throws "Dynamic require of ./impl/format");
+    // its ES module build bundles cleanly.
+    'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
+  },
   // CommonJS dependencies (react) call require() for Node built-ins.
   banner: {
     js: "#!/usr/bin/env node\nimport{createRequire as __kmsCreateRequire}from'node:module';const require=__kmsCreateRequire(import.meta.url);",

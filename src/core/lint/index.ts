@@ -1,0 +1,103 @@
+// Public API of the linter: lint one policy text, or several files together
+// (which adds the checks of IAM policies against the key policy).
+import { getNodeValue } from 'jsonc-parser';
+import { LineIndex, parseJson, type Loc } from './json-tree.js';
+import { buildModel, type PolicyModel } from './model.js';
+import { invalidJson, invalidJsonMessage } from './rules/invalid-json.js';
+import { CROSS_RULES, DOCUMENT_RULES, PARSE_RULES } from './rules/index.js';
+import { notAnObject, notAnObjectMessage } from './rules/not-an-object.js';
+import { MAX_LINT_CHARS, tooLargeMessage, tooLargeToLint } from './rules/too-large-to-lint.js';
+import type { Finding, LintedFile, LintInput, LintOptions, PolicyKind, RuleMeta, Severity } from './types.js';
+
+export type { Finding, LintedFile, LintInput, LintOptions, PolicyKind, Severity } from './types.js';
+export { detectKind } from './model.js';
+
+/** Every rule: code, severity and title (for docs, SARIF and tests). */
+export const RULES: readonly { code: string; name: string; severity: Severity; title: string }[] = [
+  ...PARSE_RULES,
+  ...DOCUMENT_RULES,
+  ...CROSS_RULES,
+].map(({ code, name, severity, title }) => ({ code, name, severity, title }));
+
+interface Linted {
+  file: LintedFile;
+  model: PolicyModel | undefined;
+  lines: LineIndex;
+}
+
+function finding(rule: RuleMeta, lines: LineIndex, loc: Loc, message: string, hint?: string): Finding {
+  const { line, column } = lines.position(loc.offset);
+  return { code: rule.code, severity: rule.severity, message, ...(hint ? { hint } : {}), pointer: loc.pointer, line, column };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code));
+}
+
+function lintOne(name: string, rawText: string, type: PolicyKind | undefined): Linted {
+  // Editors on Windows may save a byte-order mark; it is not part of the JSON.
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const lines = new LineIndex(text.length > MAX_LINT_CHARS ? '' : text);
+  const only = (rule: RuleMeta, loc: Loc, message: string): Linted => ({
+    file: { name, kind: type, findings: [finding(rule, lines, loc, message)] },
+    model: undefined,
+    lines,
+  });
+  if (text.length > MAX_LINT_CHARS) return only(tooLargeToLint, { pointer: '', offset: 0 }, tooLargeMessage(text.length));
+  const parsed = parseJson(text);
+  if (!parsed.ok) return only(invalidJson, { pointer: '', offset: parsed.problem.offset }, invalidJsonMessage(parsed.problem.message));
+  const document: unknown = getNodeValue(parsed.root);
+  if (parsed.root.type !== 'object') {
+    const typeName = parsed.root.type === 'array' ? 'list' : parsed.root.type;
+    const result = only(notAnObject, { pointer: '', offset: parsed.root.offset }, notAnObjectMessage(typeName));
+    return { ...result, file: { ...result.file, document } };
+  }
+  const model = buildModel(text, parsed.root, type);
+  const findings: Finding[] = [];
+  for (const rule of DOCUMENT_RULES) {
+    if (rule.appliesTo !== 'any' && rule.appliesTo !== model.kind) continue;
+    rule.check(model, (loc, message, hint) => findings.push(finding(rule, lines, loc, message, hint)));
+  }
+  return { file: { name, kind: model.kind, findings, document }, model, lines };
+}
+
+/**
+ * Lints one policy document (key policy or IAM policy, detected unless
+ * `opts.type` says which). Never throws: invalid input gives findings.
+ * `opts.keyArn` enables the IAM Resource check against that key.
+ */
+export function lintPolicyText(text: string, opts: { type?: PolicyKind } & LintOptions = {}): LintedFile {
+  const [file] = lintFiles([{ name: '', text, ...(opts.type ? { type: opts.type } : {}) }], opts.keyArn ? { keyArn: opts.keyArn } : {});
+  return file!;
+}
+
+/**
+ * Lints several documents: each on its own, then IAM policies against the
+ * key policy (when exactly one input is a key policy) and against
+ * `opts.keyArn`. Findings carry `file` = the input's name; results keep the
+ * input order.
+ */
+export function lintFiles(inputs: LintInput[], opts: LintOptions = {}): LintedFile[] {
+  const linted = inputs.map((i) => lintOne(i.name, i.text, i.type));
+  const byModel = new Map<PolicyModel, Linted>();
+  for (const l of linted) if (l.model) byModel.set(l.model, l);
+  const models = linted.flatMap((l) => (l.model ? [l.model] : []));
+  const keyPolicies = models.filter((m) => m.kind === 'key');
+  const set = {
+    keyPolicy: keyPolicies.length === 1 ? keyPolicies[0] : undefined,
+    iamPolicies: models.filter((m) => m.kind === 'iam'),
+    keyArn: opts.keyArn?.trim() || undefined,
+  };
+  for (const rule of CROSS_RULES) {
+    rule.check(set, (doc, loc, message, hint) => {
+      const target = byModel.get(doc)!;
+      target.file.findings.push(finding(rule, target.lines, loc, message, hint));
+    });
+  }
+  return linted.map(({ file }) => ({
+    ...file,
+    findings: sortFindings(file.findings).map((f) => (file.name ? { ...f, file: file.name } : f)),
+  }));
+}

@@ -1,0 +1,193 @@
+// The policy as the rules see it: every element with where it was written.
+// Misspelled element names ("Pricipal", "Actions") are read as the element
+// they were meant to be, so one typo gives one finding and the rest of the
+// statement is still checked.
+import { didYouMean } from '../suggest.js';
+import { itemsOf, membersOf, scalarsOf, stringsOf, type JsonNode, type Loc, type Located, type Member } from './json-tree.js';
+import { parseOperator, type ParsedOperator } from './operators.js';
+
+export type PolicyKind = 'key' | 'iam';
+
+export const DOCUMENT_ELEMENTS: readonly string[] = ['Version', 'Id', 'Statement'];
+export const STATEMENT_ELEMENTS: readonly string[] = [
+  'Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition',
+];
+
+/** An element of a document or statement: exactly named, or a misspelling of it. */
+export interface Element extends Member {
+  /** The element it stands for (`Principal` for a member written `Pricipal`). */
+  readonly canonical: string;
+  readonly misspelled: boolean;
+}
+
+/** One key under one operator in a Condition block. */
+export interface ConditionEntry {
+  readonly operator: string;
+  readonly operatorLoc: Loc;
+  /** Undefined when the operator is not one AWS knows. */
+  readonly op: ParsedOperator | undefined;
+  readonly key: string;
+  readonly keyLoc: Loc;
+  readonly valueLoc: Loc;
+  readonly values: Located<string | number | boolean>[];
+}
+
+/** One entry of a Principal map: `"AWS": "arn:..."` gives type AWS. */
+export interface PrincipalEntry {
+  readonly type: string;
+  readonly value: string;
+  readonly loc: Loc;
+}
+
+export interface PrincipalModel {
+  readonly element: Element;
+  readonly negated: boolean;
+  /** `"Principal": "*"` or `{"AWS": "*"}`. */
+  readonly star: boolean;
+  readonly entries: PrincipalEntry[];
+}
+
+export interface StatementModel {
+  readonly index: number;
+  readonly node: JsonNode;
+  readonly loc: Loc;
+  /** Statement members that are neither an element nor a misspelling of one. */
+  readonly unknown: Member[];
+  readonly elements: ReadonlyMap<string, Element>;
+  readonly sid?: string;
+  readonly effect?: string;
+  readonly principal?: PrincipalModel;
+  readonly actions: Located<string>[];
+  /** True when the actions come from NotAction. */
+  readonly notAction: boolean;
+  readonly resources: Located<string>[];
+  readonly notResource: boolean;
+  readonly conditions: ConditionEntry[];
+}
+
+export interface PolicyModel {
+  readonly kind: PolicyKind;
+  readonly text: string;
+  readonly root: JsonNode;
+  readonly elements: ReadonlyMap<string, Element>;
+  readonly unknown: Member[];
+  readonly statements: StatementModel[];
+}
+
+/**
+ * Sorts an object's members into elements (exact names first, then the
+ * closest misspelling of a missing element) and unknown members.
+ */
+export function classifyMembers(members: Member[], known: readonly string[]): { elements: Map<string, Element>; unknown: Member[] } {
+  const elements = new Map<string, Element>();
+  const rest: Member[] = [];
+  for (const m of members) {
+    if (known.includes(m.name) && !elements.has(m.name)) elements.set(m.name, { ...m, canonical: m.name, misspelled: false });
+    else rest.push(m);
+  }
+  const unknown: Member[] = [];
+  for (const m of rest) {
+    const guess = known.includes(m.name) ? undefined : didYouMean(m.name, known);
+    if (guess && !elements.has(guess)) elements.set(guess, { ...m, canonical: guess, misspelled: true });
+    else unknown.push(m);
+  }
+  return { elements, unknown };
+}
+
+/** The statement objects: `Statement` may be one object or a list of them. */
+function statementNodes(el: Element | undefined): { node: JsonNode; loc: Loc; index: number }[] {
+  if (!el) return [];
+  if (el.node.type === 'object') return [{ node: el.node, loc: el.loc, index: 0 }];
+  return itemsOf(el.node, el.loc.pointer)
+    .map((item, index) => ({ ...item, index }))
+    .filter((i) => i.node.type === 'object');
+}
+
+function conditionsOf(el: Element | undefined): ConditionEntry[] {
+  if (!el) return [];
+  const out: ConditionEntry[] = [];
+  for (const opMember of membersOf(el.node, el.loc.pointer)) {
+    const op = parseOperator(opMember.name);
+    for (const keyMember of membersOf(opMember.node, opMember.loc.pointer)) {
+      out.push({
+        operator: opMember.name,
+        operatorLoc: opMember.nameLoc,
+        op,
+        key: keyMember.name,
+        keyLoc: keyMember.nameLoc,
+        valueLoc: keyMember.loc,
+        values: scalarsOf(keyMember.node, keyMember.loc.pointer),
+      });
+    }
+  }
+  return out;
+}
+
+function principalOf(elements: ReadonlyMap<string, Element>): PrincipalModel | undefined {
+  const el = elements.get('Principal') ?? elements.get('NotPrincipal');
+  if (!el) return undefined;
+  const negated = el.canonical === 'NotPrincipal';
+  if (el.node.type === 'string') {
+    return { element: el, negated, star: el.node.value === '*', entries: [] };
+  }
+  const entries: PrincipalEntry[] = [];
+  for (const m of membersOf(el.node, el.loc.pointer)) {
+    for (const v of stringsOf(m.node, m.loc.pointer)) entries.push({ type: m.name, value: v.value, loc: v.loc });
+  }
+  return { element: el, negated, star: entries.some((e) => e.type === 'AWS' && e.value === '*'), entries };
+}
+
+function statementOf(index: number, node: JsonNode, loc: Loc): StatementModel {
+  const { elements, unknown } = classifyMembers(membersOf(node, loc.pointer), STATEMENT_ELEMENTS);
+  const str = (name: string) => {
+    const el = elements.get(name);
+    return el?.node.type === 'string' ? (el.node.value as string) : undefined;
+  };
+  const actionEl = elements.get('Action') ?? elements.get('NotAction');
+  const resourceEl = elements.get('Resource') ?? elements.get('NotResource');
+  const sid = str('Sid');
+  const effect = str('Effect');
+  const principal = principalOf(elements);
+  return {
+    index,
+    node,
+    loc,
+    unknown,
+    elements,
+    ...(sid !== undefined ? { sid } : {}),
+    ...(effect !== undefined ? { effect } : {}),
+    ...(principal ? { principal } : {}),
+    actions: actionEl ? stringsOf(actionEl.node, actionEl.loc.pointer) : [],
+    notAction: actionEl?.canonical === 'NotAction',
+    resources: resourceEl ? stringsOf(resourceEl.node, resourceEl.loc.pointer) : [],
+    notResource: resourceEl?.canonical === 'NotResource',
+    conditions: conditionsOf(elements.get('Condition')),
+  };
+}
+
+/** Builds the model of a parsed JSON object; `forced` overrides kind detection. */
+export function buildModel(text: string, root: JsonNode, forced: PolicyKind | undefined): PolicyModel {
+  const { elements, unknown } = classifyMembers(membersOf(root, ''), DOCUMENT_ELEMENTS);
+  const statements = statementNodes(elements.get('Statement')).map((s) => statementOf(s.index, s.node, s.loc));
+  return { kind: forced ?? detectKind(statements), text, root, elements, unknown, statements };
+}
+
+/**
+ * A document is a key policy when any statement has a Principal or
+ * NotPrincipal (or a misspelling of one, such as "Pricipal"); otherwise it is
+ * an IAM (identity-based) policy, which never has one.
+ */
+export function detectKind(statements: StatementModel[]): PolicyKind {
+  return statements.some((s) => s.elements.has('Principal') || s.elements.has('NotPrincipal')) ? 'key' : 'iam';
+}
+
+/** A short, human name for a statement: its Sid, else its position (1-based). */
+export function statementLabel(s: StatementModel): string {
+  return s.sid ? `statement "${s.sid}"` : `statement ${s.index + 1}`;
+}
+
+/** statementLabel for the start of a sentence. */
+export function statementTitle(s: StatementModel): string {
+  const label = statementLabel(s);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}

@@ -1,0 +1,44 @@
+import { expandKmsActions, kmsAction } from '../../catalog/actions.js';
+import { hasWildcard, isKmsActionPattern } from '../actions.js';
+import { keyUseStatements } from '../iam-resources.js';
+import { delegableActions, delegatingStatements, resourceMatches } from '../key-policy-delegation.js';
+import type { CrossRule } from '../types.js';
+
+/**
+ * kms-facts §1: an IAM policy alone never allows use of a key; the key policy
+ * must allow the account. An IAM action the key policy never grants to an
+ * account root or "*" has no effect.
+ */
+export const iamActionNotGranted: CrossRule = {
+  code: 'KW702',
+  name: 'iam-action-not-granted-by-key-policy',
+  severity: 'warning',
+  title: 'IAM policy allows an action the key policy never grants',
+  check(set, report) {
+    const key = set.keyPolicy;
+    if (!key || delegatingStatements(key).length === 0) return; // KW703
+    const granted = delegableActions(key);
+    for (const doc of set.iamPolicies) {
+      for (const u of keyUseStatements(doc)) {
+        if (u.statement.effect !== 'Allow') continue;
+        if (set.keyArn && !u.resources.some((r) => resourceMatches(r.value, set.keyArn!))) continue;
+        for (const a of u.statement.actions) {
+          if (!isKmsActionPattern(a.value)) continue;
+          if (hasWildcard(a.value)) {
+            const expanded = expandKmsActions(a.value);
+            if (expanded.length === 0 || expanded.some((x) => granted.has(x))) continue;
+          } else {
+            const data = kmsAction(a.value);
+            if (!data || granted.has(`kms:${data.name}`)) continue;
+          }
+          report(
+            doc,
+            a.loc,
+            `The key policy never lets IAM policies grant "${a.value}" (no Allow statement for an account root or "*" covers it), so allowing it here has no effect. ` +
+              'Remove it from the IAM policy, or add it to the key policy statement for your account.',
+          );
+        }
+      }
+    }
+  },
+};

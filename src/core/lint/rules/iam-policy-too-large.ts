@@ -1,0 +1,25 @@
+import type { DocumentRule } from '../types.js';
+
+export const IAM_MANAGED_POLICY_MAX_CHARS = 6_144;
+
+/**
+ * kms-facts §5: a managed IAM policy holds at most 6,144 characters, white
+ * space not counted (inline policies: 2,048 per user, 5,120 per group,
+ * 10,240 per role, in total).
+ */
+export const iamPolicyTooLarge: DocumentRule = {
+  code: 'KW008',
+  name: 'iam-policy-too-large',
+  severity: 'error',
+  title: 'IAM policy over 6,144 non-white-space characters',
+  appliesTo: 'iam',
+  check(doc, report) {
+    const chars = doc.text.replace(/\s/g, '').length;
+    if (chars <= IAM_MANAGED_POLICY_MAX_CHARS) return;
+    report(
+      { pointer: '', offset: doc.root.offset },
+      `The IAM policy has ${chars.toLocaleString('en-US')} characters without white space; a managed policy may have at most 6,144 ` +
+        '(inline policies share 2,048 per user, 5,120 per group, 10,240 per role). Split it into several policies or merge statements.',
+    );
+  },
+};

@@ -1,0 +1,29 @@
+import { keyUseStatements } from '../iam-resources.js';
+import { delegatingStatements } from '../key-policy-delegation.js';
+import type { CrossRule } from '../types.js';
+
+/**
+ * kms-facts §1: IAM policies count only when the key policy has a statement
+ * for the account root (or "*"). Without one, every IAM policy given with it
+ * is without effect on this key.
+ */
+export const keyPolicyIgnoresIam: CrossRule = {
+  code: 'KW703',
+  name: 'key-policy-ignores-iam',
+  severity: 'warning',
+  title: 'Key policy gives IAM policies no role, so the IAM policy has no effect',
+  check(set, report) {
+    const key = set.keyPolicy;
+    if (!key || delegatingStatements(key).length > 0) return;
+    for (const doc of set.iamPolicies) {
+      const uses = keyUseStatements(doc).filter((u) => u.statement.effect === 'Allow');
+      if (uses.length === 0) continue;
+      report(
+        doc,
+        uses[0]!.statement.loc,
+        'The key policy has no Allow statement for an account root ("arn:aws:iam::<account>:root") or "*", and an IAM policy alone never allows use of a KMS key, so this IAM policy has no effect on the key. ' +
+          'Add a statement for the account root to the key policy (with kms:ViaService conditions to keep it scoped), or name the role directly in the key policy.',
+      );
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import { statementCovers } from '../actions.js';
+import type { StatementModel } from '../model.js';
+import type { DocumentRule } from '../types.js';
+
+const PUT = 'kms:PutKeyPolicy';
+
+function letsSomeoneAdminister(s: StatementModel): boolean {
+  if (s.effect !== 'Allow' || !s.principal || s.principal.negated) return false;
+  const aws = s.principal.star || s.principal.entries.some((e) => e.type === 'AWS');
+  return aws && statementCovers(s, PUT);
+}
+
+function deniesEveryone(s: StatementModel): boolean {
+  return s.effect === 'Deny' && s.principal !== undefined && !s.principal.negated && s.principal.star && s.conditions.length === 0 && statementCovers(s, PUT);
+}
+
+/**
+ * kms-facts §5: unless BypassPolicyLockoutSafetyCheck is set, KMS rejects a
+ * key policy that would not let anyone call PutKeyPolicy again ("The new key
+ * policy will not allow you to update the key policy in the future"); with
+ * the bypass, the key becomes unmanageable.
+ */
+export const keyPolicyLockout: DocumentRule = {
+  code: 'KW601',
+  name: 'key-policy-lockout',
+  severity: 'error',
+  title: 'No statement lets anyone call kms:PutKeyPolicy (lockout)',
+  appliesTo: 'key',
+  check(doc, report) {
+    if (doc.statements.length === 0) return; // KW004
+    const deny = doc.statements.find(deniesEveryone);
+    if (doc.statements.some(letsSomeoneAdminister) && !deny) return;
+    const el = doc.elements.get('Statement');
+    report(
+      deny?.loc ?? el?.loc ?? { pointer: '', offset: doc.root.offset },
+      (deny
+        ? 'This statement denies kms:PutKeyPolicy to everyone, so nobody could change the key policy again. '
+        : 'No statement lets any IAM principal call kms:PutKeyPolicy, so nobody could change this key policy again. ') +
+        'KMS refuses such a policy ("will not allow you to update the key policy in the future"); forcing it makes the key unmanageable. ' +
+        'Add a key-administrator statement: Principal your account root or an admin role, Action kms:Create*, kms:Describe*, kms:Enable*, kms:List*, kms:Put*, kms:Update*, kms:Revoke*, kms:Disable*, kms:Get*, kms:Delete*, kms:TagResource, kms:UntagResource, kms:ScheduleKeyDeletion, kms:CancelKeyDeletion.',
+    );
+  },
+};

@@ -1,0 +1,17 @@
+import { statementTitle } from '../model.js';
+import type { DocumentRule } from '../types.js';
+
+/** kms-facts §5: KMS accepts a key policy statement without Resource, but it has no effect; "*" means "this key". */
+export const missingResourceKeyPolicy: DocumentRule = {
+  code: 'KW108',
+  name: 'missing-resource-key-policy',
+  severity: 'warning',
+  title: 'Key policy statement without Resource (accepted, but no effect)',
+  appliesTo: 'key',
+  check(doc, report) {
+    for (const s of doc.statements) {
+      if (s.elements.has('Resource') || s.elements.has('NotResource')) continue;
+      report(s.loc, `${statementTitle(s)} has no "Resource": KMS accepts it, but the statement has no effect. Add "Resource": "*" (in a key policy "*" means this key).`);
+    }
+  },
+};

@@ -1,0 +1,72 @@
+import { CRYPTOGRAPHIC_ACTIONS } from '../../catalog/actions.js';
+import { statementCovers } from '../actions.js';
+import { positiveEntries, requiredValues, sameKey } from '../conditions.js';
+import { statementLabel, statementTitle, type StatementModel } from '../model.js';
+import { rootAccount } from '../principals.js';
+import type { DocumentRule } from '../types.js';
+
+const ANY = '*';
+
+function rootAccounts(s: StatementModel): string[] {
+  return (s.principal?.entries ?? []).filter((e) => e.type === 'AWS').flatMap((e) => rootAccount(e.value) ?? []);
+}
+
+/** Allow statements restricted by kms:ViaService, by the accounts whose IAM policies they cover. */
+function restrictedByAccount(statements: StatementModel[]) {
+  const map = new Map<string, { actions: Set<string>; labels: Set<string> }>();
+  for (const s of statements) {
+    if (s.effect !== 'Allow' || !s.principal || s.principal.negated) continue;
+    const via = positiveEntries(s, 'kms:ViaService').filter((c) => c.op?.setPrefix !== 'ForAllValues');
+    if (via.length === 0) continue;
+    const callers = requiredValues(s, 'kms:CallerAccount');
+    const accounts = s.principal.star ? (callers.length > 0 ? callers : [ANY]) : rootAccounts(s);
+    for (const account of accounts) {
+      const entry = map.get(account) ?? { actions: new Set<string>(), labels: new Set<string>() };
+      for (const a of CRYPTOGRAPHIC_ACTIONS) if (statementCovers(s, a)) entry.actions.add(a);
+      entry.labels.add(statementLabel(s));
+      map.set(account, entry);
+    }
+  }
+  return map;
+}
+
+/** A Deny with StringNotEquals/StringNotLike kms:ViaService: the documented way to enforce the restriction. */
+function enforcedByDeny(statements: StatementModel[]): boolean {
+  return statements.some((s) => s.effect === 'Deny' && s.conditions.some((c) => c.op?.negated && sameKey(c.key, 'kms:ViaService')));
+}
+
+/**
+ * kms-facts §1 and §7: the default "Enable IAM User Permissions" statement
+ * (root, kms:*, no condition) defeats a kms:ViaService restriction: Allow
+ * statements are ORed, so any IAM policy allowing Decrypt works directly.
+ */
+export const rootStatementBypassesViaService: DocumentRule = {
+  code: 'KW602',
+  name: 'root-statement-bypasses-via-service',
+  severity: 'warning',
+  title: 'Unconditioned root statement bypasses a kms:ViaService restriction',
+  appliesTo: 'key',
+  check(doc, report) {
+    const restricted = restrictedByAccount(doc.statements);
+    if (restricted.size === 0 || enforcedByDeny(doc.statements)) return;
+    for (const s of doc.statements) {
+      if (s.effect !== 'Allow' || !s.principal || s.principal.negated || s.conditions.length > 0) continue;
+      for (const account of new Set(rootAccounts(s))) {
+        const hits = [restricted.get(account), restricted.get(ANY)].filter((e) => e !== undefined);
+        const overlap = CRYPTOGRAPHIC_ACTIONS.filter((a) => hits.some((h) => h.actions.has(a)) && statementCovers(s, a));
+        if (overlap.length === 0) continue;
+        const labels = [...new Set(hits.flatMap((h) => [...h.labels]))].join(', ');
+        report(
+          s.loc,
+          `${statementTitle(s)} lets IAM policies in account ${account} allow ${overlap.length > 3 ? `${overlap.slice(0, 3).join(', ')}...` : overlap.join(', ')} with no condition. ` +
+            `Allow statements add up, so the kms:ViaService restriction in ${labels} is bypassed: an IAM policy allowing these actions works in direct calls too.`,
+          'Fix it one of three ways: (1) replace this statement with a key-administrator statement that grants only admin actions ' +
+            '(kms:Create*, Describe*, Enable*, List*, Put*, Update*, Revoke*, Disable*, Get*, Delete*, TagResource, UntagResource, ScheduleKeyDeletion, CancelKeyDeletion); ' +
+            '(2) add a Deny statement on the cryptographic actions with "StringNotEquals": {"kms:ViaService": [...]}; ' +
+            '(3) put the kms:ViaService condition in every IAM policy that allows these actions.',
+        );
+        break;
+      }
+    }
+  },
+};
