@@ -1,8 +1,193 @@
-// Placeholder until the lint command lands (see the open issues).
-import { CliError } from '../cli/errors.js';
-import type { Command } from '../cli/io.js';
+// kms-wizard lint FILE...: reads the files, runs the core linter, prints text,
+// JSON or SARIF, and sets the exit code.
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseFlags } from '../cli/args.js';
+import { CliError, EXIT, UsageError } from '../cli/errors.js';
+import { print, type Command, type CommandIo } from '../cli/io.js';
+import { colorEnabled, makeStyle, type Style } from '../cli/style.js';
+import { parseKeyArn } from '../core/arn.js';
+import { lintFiles, RULES, type LintedFile, type LintInput, type PolicyKind, type Severity } from '../core/lint/index.js';
+import { didYouMean } from '../core/suggest.js';
+import { renderSarif } from '../output/sarif.js';
+import { VERSION } from '../version.js';
 
-export const help = 'kms-wizard lint: not available in this build yet.';
-export const run: Command = async () => {
-  throw new CliError('the lint command is not available in this build yet');
+export const help = `kms-wizard lint: check key policies and IAM policies, offline.
+
+Usage:
+  kms-wizard lint FILE... [--type key|iam] [--key-arn ARN] [--format text|json|sarif] [--strict]
+
+Reads each FILE (- for standard input). A document with a Principal element
+(or a misspelling of it) is a key policy, otherwise an IAM policy; --type
+forces one kind for all files. Given a key policy and IAM policies together,
+lint also checks them against each other.
+
+Options:
+  --type key|iam       treat every file as a key policy or an IAM policy
+  --key-arn ARN        the key's ARN: IAM Resource elements must name it
+  --format FORMAT      text (default), json, or sarif (SARIF 2.1.0 for code scanning)
+  --json               same as --format json
+  --strict             exit 1 on warnings too
+  -h, --help           show this help
+
+Each finding has a code (KW001...), a severity (error, warning, info),
+file:line:column and a JSON pointer. Rule list: README, "Lint rules".
+
+Examples:
+  kms-wizard lint key-policy.json iam-policy.json
+  kms-wizard lint --key-arn arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab iam.json
+  cat policy.json | kms-wizard lint -
+  kms-wizard lint --format sarif policies/*.json > kms-lint.sarif
+
+Exit codes: 0 no errors (no warnings with --strict), 1 findings, 2 usage error or unreadable file.`;
+
+const OPTIONS = {
+  type: { type: 'string' },
+  'key-arn': { type: 'string' },
+  format: { type: 'string' },
+  json: { type: 'boolean' },
+  strict: { type: 'boolean' },
+} as const;
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Files larger than this are not read at all (no policy is over 32 KB; this guards memory). */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
+const STDIN_NAME = '<stdin>';
+
+export const run: Command = async (argv, io) => {
+  const { values, positionals } = parseFlags(argv, OPTIONS, true);
+  const type = parseType(values.type);
+  const format = parseFormat(values.format, values.json ?? false);
+  const keyArn = parseKeyArnFlag(values['key-arn']);
+  if (positionals.length === 0) throw new UsageError('give at least one policy FILE to check (or - to read standard input)');
+  if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('"-" (standard input) can be given only once');
+
+  const inputs = await readInputs(positionals, io, type);
+  const results = lintFiles(inputs, keyArn ? { keyArn } : {});
+  const out =
+    format === 'sarif'
+      ? renderSarif(results, { toolVersion: VERSION, rules: RULES })
+      : format === 'json'
+        ? `${JSON.stringify(toJson(results), null, 2)}\n`
+        : renderText(results, makeStyle(colorEnabled(io.env, io.stdout)));
+  io.stdout.write(out);
+  const counts = countSeverities(results);
+  return counts.error > 0 || (values.strict && counts.warning > 0) ? EXIT.findings : EXIT.ok;
 };
+
+function parseType(value: string | undefined): PolicyKind | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'key' || value === 'iam') return value;
+  const guess = didYouMean(value, ['key', 'iam']);
+  throw new UsageError(`--type must be "key" or "iam", not "${value}"${guess ? ` (did you mean ${guess}?)` : ''}`);
+}
+
+function parseFormat(value: string | undefined, json: boolean): Format {
+  if (json && value !== undefined && value !== 'json') throw new UsageError(`--json and --format ${value} contradict each other; give one of them`);
+  if (json || value === undefined) return json ? 'json' : 'text';
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  const guess = didYouMean(value, FORMATS);
+  throw new UsageError(`--format must be text, json or sarif, not "${value}"${guess ? ` (did you mean ${guess}?)` : ''}`);
+}
+
+function parseKeyArnFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseKeyArn(value);
+  if (!parsed.ok) throw new UsageError(`--key-arn: ${parsed.error.message}. ${parsed.error.hint}`);
+  return parsed.value.arn;
+}
+
+async function readInputs(paths: string[], io: CommandIo, type: PolicyKind | undefined): Promise<LintInput[]> {
+  const problems: string[] = [];
+  const inputs: LintInput[] = [];
+  for (const path of paths) {
+    const text = path === '-' ? await readStdin(io) : await readPolicyFile(resolve(io.cwd, path), path).catch((e: Error) => {
+      problems.push(e.message);
+      return undefined;
+    });
+    if (text !== undefined) inputs.push({ name: path === '-' ? STDIN_NAME : path, text, ...(type ? { type } : {}) });
+  }
+  if (problems.length > 0) throw new CliError(problems.join('\n'), EXIT.usage);
+  return inputs;
+}
+
+async function readPolicyFile(full: string, shown: string): Promise<string> {
+  try {
+    const info = await stat(full);
+    if (info.isDirectory()) throw new Error(`cannot read ${shown}: it is a directory (give the policy files inside it)`);
+    if (info.size > MAX_READ_BYTES) throw new Error(`cannot read ${shown}: it is ${info.size.toLocaleString('en-US')} bytes, far too large to be a policy`);
+    return await readFile(full, 'utf8');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (!e.code) throw e;
+    const why =
+      e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EISDIR' ? 'it is a directory' : e.message;
+    throw new Error(`cannot read ${shown}: ${why}`);
+  }
+}
+
+async function readStdin(io: CommandIo): Promise<string> {
+  if (io.stdin.isTTY) throw new UsageError('"-" reads a policy from standard input, but standard input is a terminal; pipe a file in (cat policy.json | kms-wizard lint -)');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buf.length;
+    if (size > MAX_READ_BYTES) throw new CliError(`standard input is over ${MAX_READ_BYTES.toLocaleString('en-US')} bytes, far too large to be a policy`, EXIT.usage);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function countSeverities(results: LintedFile[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const r of results) for (const f of r.findings) counts[f.severity]++;
+  return counts;
+}
+
+/** The --format json document: per file, its kind and findings. */
+function toJson(results: LintedFile[]) {
+  const counts = countSeverities(results);
+  return {
+    files: results.map((r) => ({
+      file: r.name,
+      kind: r.kind ?? null,
+      findings: r.findings.map(({ code, severity, message, hint, line, column, pointer }) => ({
+        code, severity, message, ...(hint ? { hint } : {}), line, column, pointer,
+      })),
+    })),
+    summary: { files: results.length, errors: counts.error, warnings: counts.warning, infos: counts.info },
+  };
+}
+
+const KIND_NAME: Record<PolicyKind, string> = { key: 'key policy', iam: 'IAM policy' };
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** file:line:col  severity  CODE  message, grouped per file, then a summary line. */
+function renderText(results: LintedFile[], style: Style): string {
+  const paint: Record<Severity, (s: string) => string> = { error: style.red, warning: style.yellow, info: style.cyan };
+  const blocks = results.map((r) => {
+    if (r.findings.length === 0) return `${style.bold(r.name)}: ${style.green('no problems')}${r.kind ? ` (${KIND_NAME[r.kind]})` : ''}`;
+    const width = Math.max(...r.findings.map((f) => `${r.name}:${f.line}:${f.column}`.length));
+    return r.findings
+      .map((f) => {
+        const where = `${r.name}:${f.line}:${f.column}`.padEnd(width);
+        const line = `${style.bold(where)}  ${paint[f.severity](f.severity.padEnd(7))}  ${style.dim(f.code)}  ${f.message}`;
+        return f.hint ? `${line}\n${' '.repeat(width + 2)}${style.dim(`hint: ${f.hint}`)}` : line;
+      })
+      .join('\n');
+  });
+  const c = countSeverities(results);
+  const total = c.error + c.warning + c.info;
+  const files = plural(results.length, 'file');
+  const summary =
+    total === 0
+      ? style.green(`No problems found in ${files}.`)
+      : `Found ${[plural(c.error, 'error'), plural(c.warning, 'warning'), `${c.info} info`].join(', ')} in ${files}.`;
+  return `${blocks.join('\n\n')}\n\n${c.error > 0 ? style.red(summary) : summary}\n`;
+}

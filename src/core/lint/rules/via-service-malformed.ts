@@ -16,7 +16,7 @@ export const viaServiceMalformed: DocumentRule = {
       for (const v of viaServiceValues(s)) {
         const shape = viaServiceShape(v.value);
         if (shape.kind !== 'bad') continue;
-        report(v.loc, `kms:ViaService value "${v.value}" ${shape.problem}. Write "${shape.fix}" (format <service>.<region>.amazonaws.com).`);
+        report(v.loc, `kms:ViaService value "${v.value}" ${shape.problem}. Use the form <service>.<region>.amazonaws.com, e.g. "${shape.fix}".`);
       }
     }
   },
