@@ -7,6 +7,9 @@ import { arnMatch, wildcardMatch } from './wildcard.js';
 
 export type PolicyKind = 'key' | 'iam';
 
+/** A list for one-line reasons: the first few entries, then how many more. */
+const brief = (xs: readonly string[]) => (xs.length <= 3 ? xs.join(', ') : `${xs.slice(0, 3).join(', ')} and ${xs.length - 3} more`);
+
 const ALIAS_ARN = /^arn:[^:]+:kms:[^:]*:[^:]*:alias\//;
 
 /** Does one Resource entry name the key? In a key policy `*` means "this key" [key-policy-overview]. */
@@ -20,7 +23,7 @@ function resourceReason(patterns: readonly string[], keyArn: string, not: boolea
   if (!not && alias) return `Resource names the alias ARN ${alias}; an alias ARN never matches the key (name the key ARN)`;
   const keyId = patterns.find((p) => /^(mrk-)?[0-9a-f-]{32,36}$/.test(p) || p.startsWith('alias/'));
   if (!not && keyId) return `Resource "${keyId}" is not an ARN; IAM policies must name the key by its key ARN`;
-  return not ? `NotResource covers ${keyArn}` : `Resource ${patterns.slice(0, 2).join(', ')}${patterns.length > 2 ? ', ...' : ''} does not cover ${keyArn}`;
+  return not ? `NotResource covers ${keyArn}` : `Resource ${brief(patterns)} does not cover ${keyArn}`;
 }
 
 function trace(policy: string, stmt: PolicyStatement, stage: StatementStage | undefined, reason: string, extra: Partial<StatementTrace> = {}, problems: readonly string[] = stmt.problems): StatementTrace {
@@ -60,7 +63,7 @@ export function matchStatement(stmt: PolicyStatement, ctx: RequestContext, polic
 
   const actionPatterns = stmt.action ?? stmt.notAction ?? [];
   const actionHit = actionPatterns.some((p) => wildcardMatch(p, ctx.action, true));
-  if (stmt.action && !actionHit) return trace(policy, stmt, 'action', `Action ${actionPatterns.join(', ')} does not cover ${ctx.action}`, how, problems);
+  if (stmt.action && !actionHit) return trace(policy, stmt, 'action', `Action ${brief(actionPatterns)} does not cover ${ctx.action}`, how, problems);
   if (stmt.notAction && actionHit) return trace(policy, stmt, 'action', `NotAction excludes ${ctx.action}`, how, problems);
 
   const resourcePatterns = stmt.resource ?? stmt.notResource ?? [];

@@ -38,13 +38,17 @@ function who(t: StatementTrace, caller: Caller): string {
   return caller.arn;
 }
 
-/** The statement that came closest to applying: the furthest failure stage wins. */
+/**
+ * The statement that came closest to applying: the furthest failure stage
+ * wins; among condition failures, the one with fewest failed checks.
+ */
 export function nearestMiss(traces: readonly StatementTrace[], effect: 'Allow' | 'Deny'): StatementTrace | undefined {
   const rank = { valid: 0, principal: 1, action: 2, resource: 3, condition: 4 } as const;
+  const failedChecks = (t: StatementTrace) => t.conditions.filter((c) => !c.passed).length;
   let best: StatementTrace | undefined;
   for (const t of traces) {
     if (t.applies || t.effect !== effect || !t.failedAt) continue;
-    if (!best || rank[t.failedAt] > rank[best.failedAt!]) best = t;
+    if (!best || rank[t.failedAt] > rank[best.failedAt!] || (t.failedAt === 'condition' && best.failedAt === 'condition' && failedChecks(t) < failedChecks(best))) best = t;
   }
   return best;
 }
@@ -65,7 +69,7 @@ export function noKeyAllowSentence(traces: readonly StatementTrace[], caller: Ca
     case 'action':
       return `denied: no key policy statement allows ${action} for this caller (${statementName(miss)}: ${miss.reason})`;
     case 'principal':
-      return `denied: no key policy statement names ${caller.arn}, its role or its account, or "*" (${statementName(miss)}: ${miss.reason})`;
+      return `denied: no key policy statement applies to ${caller.arn} (none names it${caller.roleArn ? ', its role' : ''} or its account, or uses "*")`;
     default:
       return `denied: the only candidate, ${statementName(miss)}, is not valid and never applies (${miss.reason})`;
   }

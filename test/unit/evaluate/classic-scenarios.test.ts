@@ -62,7 +62,7 @@ describe('root principal + ViaService + CallerAccount (IAM delegation)', () => {
     const keyPolicy = policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/KeyAdmin' }, Action: 'kms:*', Resource: '*' });
     const d = evaluate(request(), { keyPolicy, iamPolicies: [policy({ Effect: 'Allow', Action: 'kms:*', Resource: '*' })] });
     expect(d.decision).toBe('ImplicitDeny');
-    expect(d.summary).toMatch(/no key policy statement names arn:aws:iam::111122223333:user\/John/);
+    expect(d.summary).toMatch(/no key policy statement applies to arn:aws:iam::111122223333:user\/John \(none names it or its account/);
   });
 });
 
