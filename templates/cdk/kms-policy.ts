@@ -1,0 +1,34 @@
+// kms-policy.ts: the KMS key policy and the matching IAM policies as AWS CDK v2 code, written by
+// kms-wizard. Add it to a CDK app (it needs aws-cdk-lib and constructs).
+//
+// Key: {{keyArn}}
+//
+{{explanation}}
+//
+// What CDK can manage here, and what it cannot:
+// - CDK, like CloudFormation, cannot change the policy of a key it does not create:
+//   kms.Key.fromKeyArn() gives a reference whose addToResourcePolicy() does nothing. For the
+//   existing key, apply the same key policy with the AWS CLI:
+//     kms-wizard generate <the same answers> --format json
+//     aws kms put-key-policy --key-id {{keyArn}} --policy-name default --policy file://key-policy.json
+{{scope}}
+// - CDK's default key policy: a kms.Key created without `policy` gets a statement that allows the
+//   account root kms:* with no condition, so any IAM policy could allow direct use of the key and
+//   the kms:ViaService restriction would not hold. KmsKeyPolicyStack passes keyPolicy explicitly,
+//   which replaces that default: in CDK v2 the feature flag @aws-cdk/aws-kms:defaultKeyPolicies is
+//   always on, and with it a given policy is the key's only policy (CDK v1 without the flag
+//   appended it to its own default instead). Do not call key.grant*() or key.grantAdmin(), or pass
+//   `admins`: they add statements to the key policy.
+//   See KeyProps.policy: https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_kms.KeyProps.html
+// - iam.PolicyDocument.fromJson() re-renders the documents; what it deploys means the same.
+//
+// In your app (bin/app.ts):
+{{usage}}
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+
+{{documents}}
+
+{{stacks}}

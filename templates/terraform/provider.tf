@@ -1,0 +1,7 @@
+
+{{comment}}
+provider "aws" {
+  alias  = {{alias}}
+  region = {{region}}
+  {{guard}}
+}
