@@ -1,23 +1,39 @@
-// What a key policy lets IAM policies grant: the actions of its Allow
-// statements for an account root or "*" (kms-facts §1: a root statement lets
-// IAM policies in that account delegate what it allows).
+// Where IAM policies matter to a key policy: kms-facts §1 (a statement for an
+// account root or "*" lets IAM policies there decide) and §6 (a principal of
+// another account also needs its own IAM policy).
+import { parseKeyArn } from '../arn.js';
 import { coveredKmsActions } from './actions.js';
-import type { PolicyModel } from './model.js';
-import { rootAccount } from './principals.js';
+import type { PolicyModel, StatementModel } from './model.js';
+import { principalAccount, rootAccount } from './principals.js';
 
-export function delegatingStatements(keyPolicy: PolicyModel) {
-  return keyPolicy.statements.filter(
-    (s) =>
-      s.effect === 'Allow' &&
-      s.principal !== undefined &&
-      !s.principal.negated &&
-      (s.principal.star || s.principal.entries.some((e) => e.type === 'AWS' && rootAccount(e.value) !== undefined)),
-  );
+/** The key's account, when the key ARN is known and valid. */
+export function keyAccountOf(keyArn: string | undefined): string | undefined {
+  if (!keyArn) return undefined;
+  const parsed = parseKeyArn(keyArn);
+  return parsed.ok ? parsed.value.account : undefined;
 }
 
-/** The KMS actions IAM policies can be given through the key policy. */
-export function delegableActions(keyPolicy: PolicyModel): Set<string> {
-  return new Set(delegatingStatements(keyPolicy).flatMap((s) => [...coveredKmsActions(s)]));
+/**
+ * Allow statements through which an IAM policy can matter: for "*", an
+ * account root, or a principal outside the key's account. Without the key's
+ * account every named principal might be cross-account, so all count.
+ */
+export function delegatingStatements(keyPolicy: PolicyModel, keyAccount: string | undefined): StatementModel[] {
+  return keyPolicy.statements.filter((s) => {
+    if (s.effect !== 'Allow' || !s.principal || s.principal.negated) return false;
+    if (s.principal.star) return true;
+    return s.principal.entries.some((e) => {
+      if (e.type !== 'AWS') return false;
+      if (rootAccount(e.value) !== undefined || keyAccount === undefined) return true;
+      const account = principalAccount(e.value);
+      return account !== undefined && account !== keyAccount;
+    });
+  });
+}
+
+/** The KMS actions for which an IAM policy can make a difference. */
+export function delegableActions(keyPolicy: PolicyModel, keyAccount: string | undefined): Set<string> {
+  return new Set(delegatingStatements(keyPolicy, keyAccount).flatMap((s) => [...coveredKmsActions(s)]));
 }
 
 /** Glob match of an IAM Resource pattern against an ARN (`*` any run, `?` one character). */

@@ -220,7 +220,8 @@ const CASES: Case[] = [
   { code: 'KW702', why: 'IAM allows Encrypt, the key policy never grants it', bad: [GOOD_KEY, iamPolicy(iamUse({ Action: ['kms:Encrypt', 'kms:Decrypt'] }))], good: [GOOD_KEY, GOOD_IAM] },
   {
     code: 'KW703',
-    why: 'key policy with no root or "*" statement',
+    why: 'key policy naming only same-account roles (needs --key-arn to know the account)',
+    keyArn: KEY_ARN,
     bad: [bareKeyPolicy({ ...ADMIN, Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/KeyAdmin` } }, use({ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/app` } })), GOOD_IAM],
     good: [GOOD_KEY, GOOD_IAM],
   },

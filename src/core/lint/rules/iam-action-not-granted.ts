@@ -1,13 +1,14 @@
 import { expandKmsActions, kmsAction } from '../../catalog/actions.js';
 import { hasWildcard, isKmsActionPattern } from '../actions.js';
 import { keyUseStatements } from '../iam-resources.js';
-import { delegableActions, delegatingStatements, resourceMatches } from '../key-policy-delegation.js';
+import { delegableActions, delegatingStatements, keyAccountOf, resourceMatches } from '../key-policy-delegation.js';
 import type { CrossRule } from '../types.js';
 
 /**
- * kms-facts §1: an IAM policy alone never allows use of a key; the key policy
- * must allow the account. An IAM action the key policy never grants to an
- * account root or "*" has no effect.
+ * kms-facts §1 and §6: an IAM policy alone never allows use of a key; the key
+ * policy must allow the account (root or "*"), or name a principal of another
+ * account, which then needs its own IAM policy. An IAM action the key policy
+ * grants through none of these has no effect.
  */
 export const iamActionNotGranted: CrossRule = {
   code: 'KW702',
@@ -16,8 +17,9 @@ export const iamActionNotGranted: CrossRule = {
   title: 'IAM policy allows an action the key policy never grants',
   check(set, report) {
     const key = set.keyPolicy;
-    if (!key || delegatingStatements(key).length === 0) return; // KW703
-    const granted = delegableActions(key);
+    const keyAccount = keyAccountOf(set.keyArn);
+    if (!key || delegatingStatements(key, keyAccount).length === 0) return; // KW703
+    const granted = delegableActions(key, keyAccount);
     for (const doc of set.iamPolicies) {
       for (const u of keyUseStatements(doc)) {
         if (u.statement.effect !== 'Allow') continue;
@@ -34,7 +36,7 @@ export const iamActionNotGranted: CrossRule = {
           report(
             doc,
             a.loc,
-            `The key policy never lets IAM policies grant "${a.value}" (no Allow statement for an account root or "*" covers it), so allowing it here has no effect. ` +
+            `The key policy never lets IAM policies grant "${a.value}" (no Allow statement for an account root, "*" or another account's principal covers it), so allowing it here has no effect. ` +
               'Remove it from the IAM policy, or add it to the key policy statement for your account.',
           );
         }
