@@ -1,12 +1,12 @@
 // Public API of the linter: lint one policy text, or several files together
 // (which adds the checks of IAM policies against the key policy).
 import { getNodeValue } from 'jsonc-parser';
-import { LineIndex, parseJson, type Loc } from './json-tree.js';
+import { LineIndex, parseJson, tooDeepAt, type Loc } from './json-tree.js';
 import { buildModel, type PolicyModel } from './model.js';
 import { invalidJson, invalidJsonMessage } from './rules/invalid-json.js';
 import { CROSS_RULES, DOCUMENT_RULES, PARSE_RULES } from './rules/index.js';
 import { notAnObject, notAnObjectMessage } from './rules/not-an-object.js';
-import { MAX_LINT_CHARS, tooLargeMessage, tooLargeToLint } from './rules/too-large-to-lint.js';
+import { MAX_LINT_CHARS, MAX_NESTING, tooDeepMessage, tooLargeMessage, tooLargeToLint } from './rules/too-large-to-lint.js';
 import type { Finding, LintedFile, LintInput, LintOptions, PolicyKind, RuleMeta, Severity } from './types.js';
 
 export type { Finding, LintedFile, LintInput, LintOptions, PolicyKind, Severity } from './types.js';
@@ -46,6 +46,8 @@ function lintOne(name: string, rawText: string, type: PolicyKind | undefined): L
     lines,
   });
   if (text.length > MAX_LINT_CHARS) return only(tooLargeToLint, { pointer: '', offset: 0 }, tooLargeMessage(text.length));
+  const deep = tooDeepAt(text, MAX_NESTING);
+  if (deep !== undefined) return only(tooLargeToLint, { pointer: '', offset: deep }, tooDeepMessage());
   const parsed = parseJson(text);
   if (!parsed.ok) return only(invalidJson, { pointer: '', offset: parsed.problem.offset }, invalidJsonMessage(parsed.problem.message));
   const document: unknown = getNodeValue(parsed.root);

@@ -70,6 +70,27 @@ export function parseJson(text: string): ParsedJson {
   return { ok: true, root };
 }
 
+/**
+ * The offset where nesting first goes deeper than `limit`, or undefined.
+ * jsonc-parser recurses once per level, so a deep enough text would overflow
+ * the stack; no policy nests more than a handful of levels.
+ */
+export function tooDeepAt(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      if (++depth > limit) return i;
+    } else if (c === ']' || c === '}') depth--;
+  }
+  return undefined;
+}
+
 // jsonc-parser reports a trailing comma as "value expected" at the bracket.
 function trailingCommaAt(text: string, offset: number): boolean {
   const ch = text[offset];

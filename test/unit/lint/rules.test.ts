@@ -25,7 +25,7 @@ const manyIam = (n: number) => Array.from({ length: n }, (_, i) => iamUse({ Sid:
 const CASES: Case[] = [
   { code: 'KW001', why: 'trailing comma', bad: ['{"Version": "2012-10-17",}'], good: [GOOD_KEY] },
   { code: 'KW002', why: 'a list is not a policy', bad: ['[{"Effect": "Allow"}]', '"text"', '42'], good: [GOOD_KEY] },
-  { code: 'KW003', why: 'far over any AWS size limit', bad: [`${' '.repeat(MAX_LINT_CHARS)}{}`], good: [keyPolicy(...manyStatements(100))] },
+  { code: 'KW003', why: 'far over any AWS size limit, or nested far deeper', bad: [`${' '.repeat(MAX_LINT_CHARS)}{}`, `${'['.repeat(100)}${']'.repeat(100)}`], good: [keyPolicy(...manyStatements(100))] },
   { code: 'KW004', why: 'no statements', bad: ['{"Version": "2012-10-17"}', '{"Version": "2012-10-17", "Statement": []}'], good: [GOOD_KEY] },
   { code: 'KW005', why: 'Version missing or old', bad: [JSON.stringify({ Statement: [ADMIN] }), JSON.stringify({ Version: '2008-10-17', Statement: [ADMIN] })], good: [GOOD_KEY] },
   { code: 'KW006', why: "today's date as Version", bad: [JSON.stringify({ Version: '2024-05-01', Statement: [ADMIN] })], good: [GOOD_KEY] },
