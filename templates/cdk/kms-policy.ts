@@ -17,8 +17,8 @@
 //   the kms:ViaService restriction would not hold. KmsKeyPolicyStack passes keyPolicy explicitly,
 //   which replaces that default: in CDK v2 the feature flag @aws-cdk/aws-kms:defaultKeyPolicies is
 //   always on, and with it a given policy is the key's only policy (CDK v1 without the flag
-//   appended it to its own default instead). Do not call key.grant*() or key.grantAdmin(), or pass
-//   `admins`: they add statements to the key policy.
+//   appended it to its own default instead). Do not call key.grant*() or pass `admins` on this
+//   key: CDK then adds statements of its own to the key policy or to IAM policies.
 //   See KeyProps.policy: https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_kms.KeyProps.html
 // - iam.PolicyDocument.fromJson() re-renders the documents; what it deploys means the same.
 //

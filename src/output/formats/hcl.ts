@@ -10,7 +10,7 @@ export type CommentsFor = (path: string, value: JsonValue, indent: string) => re
 
 /** A quoted HCL string: JSON escapes plus `$${` and `%%{`, so nothing is read as a template. */
 export function hclString(s: string): string {
-  return JSON.stringify(s).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return JSON.stringify(s).replace(/\$\{/g, '$$$${').replace(/%\{/g, '%%{');
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
