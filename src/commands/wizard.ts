@@ -1,8 +1,136 @@
-// Placeholder until the wizard command lands (see the open issues).
-import { CliError } from '../cli/errors.js';
-import type { Command } from '../cli/io.js';
+// `kms-wizard` with no command: the interactive wizard. Decides the mode
+// before anything renders: a terminal gets the full-screen wizard (or the
+// linear accessible prompts); anything else gets exit 2 and the generate
+// flags that would answer the questions. Ink and React load only through
+// the dynamic imports below, so --help and the refusal stay light.
+import { parseFlags } from '../cli/args.js';
+import { EXIT, UsageError } from '../cli/errors.js';
+import type { Command, CommandIo } from '../cli/io.js';
+import { colorEnabled, makeStyle } from '../cli/style.js';
+import { FORMAT_NAMES } from '../output/formats/index.js';
+import type { PolicySpec } from '../core/spec.js';
+import { SPEC_FLAGS_HELP, SPEC_OPTIONS, specAnswersFromFlags } from './spec-flags.js';
 
-export const help = 'kms-wizard wizard: not available in this build yet.';
-export const run: Command = async () => {
-  throw new CliError('the wizard command is not available in this build yet');
+export const help = `kms-wizard: answer a few questions, get a KMS key policy and the matching IAM policy.
+
+Usage:
+  kms-wizard [flags]              (also: kms-wizard wizard [flags])
+
+Each step explains why it matters (? toggles the explanation). Flags answer
+their step in advance; the step is then shown as answered and not asked.
+
+Questions (the same flags as kms-wizard generate):
+${SPEC_FLAGS_HELP}
+
+Output (the last step):
+  --out DIR              write the files into DIR without asking where
+  --stdout               print the files instead of writing them
+  --format FORMAT        ${FORMAT_NAMES.join(' | ')} (default json; also chosen in the wizard)
+  --force                overwrite existing files without asking
+
+Mode:
+  --accessible           plain one-question-at-a-time prompts with numbered choices and no
+                         screen redraws (screen readers, dumb terminals). Also: ACCESSIBLE=1,
+                         or TERM=dumb.
+  --no-interactive       never prompt: exit 2 naming the flags still missing (use generate)
+
+Keys: Enter continue · Esc back (answers kept) · ↑/↓ and Space in lists · type to
+filter · ? why · Ctrl-C cancel (nothing written).
+
+Pressing Enter at every step accepts the defaults and writes key-policy.json and
+iam-policy.json into the current directory: the same bytes as kms-wizard generate.
+
+Without a terminal (piped, redirected, CI=true) the wizard does not start; run
+kms-wizard generate with the flags it names.
+
+Exit codes: 0 done, 1 could not write, 2 usage or no terminal, 130 cancelled (Ctrl-C).`;
+
+const OPTIONS = {
+  ...SPEC_OPTIONS,
+  out: { type: 'string' },
+  stdout: { type: 'boolean' },
+  format: { type: 'string' },
+  force: { type: 'boolean' },
+  accessible: { type: 'boolean' },
+  'no-interactive': { type: 'boolean' },
+} as const;
+
+/** Why the wizard cannot prompt here, or undefined when it can. */
+export function whyNotInteractive(io: CommandIo, noInteractive: boolean): string | undefined {
+  if (noInteractive) return '--no-interactive was given';
+  if (isCi(io.env)) return `CI is set (CI=${io.env.CI ?? ''}), so nobody is there to answer`;
+  if (!io.stdin.isTTY) return 'stdin is not a terminal (it is piped or redirected)';
+  if (!io.stdout.isTTY) return 'stdout is not a terminal (it is piped or redirected)';
+  return undefined;
+}
+
+/** The same test Ink uses (is-in-ci), on the command's environment. */
+function isCi(env: NodeJS.ProcessEnv): boolean {
+  if (env.CI === '0' || env.CI === 'false') return false;
+  return 'CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((k) => k.startsWith('CI_'));
+}
+
+/** The generate flags for the questions the given answers leave open, from the shared help text. */
+export function unansweredFlagsHelp(answers: Partial<PolicySpec>): string {
+  const open: Record<string, boolean> = {
+    'key-arn': answers.keyArn === undefined,
+    admin: answers.admins === undefined,
+    consumer: answers.consumers === undefined,
+    access: answers.access === undefined,
+    service: answers.services === undefined,
+    region: answers.regions === undefined,
+    actions: answers.actions === undefined,
+  };
+  const blocks = SPEC_FLAGS_HELP.split(/\n(?=  --)/);
+  return blocks.filter((b) => open[/^\s*--([a-z-]+)/.exec(b)?.[1] ?? ''] ?? false).join('\n');
+}
+
+const shellQuote = (v: string) => (/^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
+
+function refusal(reason: string, argv: string[], answers: Partial<PolicySpec>): string {
+  const given = argv.filter((a) => a !== '--no-interactive' && a !== '--accessible' && a !== 'wizard').map(shellQuote);
+  const missing = [...(answers.keyArn === undefined ? ['--key-arn ARN'] : []), ...(answers.services === undefined ? ['--service NAME'] : [])];
+  const open = unansweredFlagsHelp(answers);
+  return (
+    `the wizard needs a terminal to ask its questions, and ${reason}.\n` +
+    (open
+      ? `Answer them with flags to kms-wizard generate instead. Still unanswered${missing.length ? ` (${missing.map((m) => m.split(' ')[0]).join(' and ')} required)` : ' (all optional)'}:\n${open}\n`
+      : 'Every question is answered by the flags given, so kms-wizard generate can write the files:\n') +
+    `For example:\n  kms-wizard generate ${[...given, ...missing].join(' ')}`
+  );
+}
+
+export const run: Command = async (argv, io) => {
+  const { values } = parseFlags(argv, OPTIONS);
+  const answers = specAnswersFromFlags(values);
+  const format = values.format ?? 'json';
+  if (!FORMAT_NAMES.includes(format)) throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}, not "${format}"`);
+  if (values.out !== undefined && values.stdout) throw new UsageError('--out and --stdout both answer the output step: give one of them');
+
+  const reason = whyNotInteractive(io, Boolean(values['no-interactive']));
+  if (reason) throw new UsageError(refusal(reason, argv, answers));
+
+  const color = colorEnabled(io.env, io.stdout);
+  const output = {
+    ...(values.stdout ? { choice: 'print' as const } : values.out !== undefined ? { choice: 'write' as const, dir: values.out } : {}),
+    format,
+    force: Boolean(values.force),
+  };
+  const accessible = Boolean(values.accessible) || isSet(io.env.ACCESSIBLE) || io.env.TERM === 'dumb';
+  if (accessible) {
+    const { runAccessible } = await import('../ui/accessible/run.js');
+    return runAccessible({ answers, output }, io, makeStyle(color));
+  }
+  const { runWizardTui } = await import('../ui/run.js');
+  const { transcript } = await import('../ui/transcript.js');
+  const columns = io.stdout.columns || 80;
+  const rows = (io.stdout as { rows?: number }).rows || 24;
+  const { state, files } = await runWizardTui({ answers, output, size: { columns, rows } }, io, color);
+  if (state.exit === 130) return EXIT.cancelled;
+  const text = transcript(state, files, makeStyle(color));
+  if (text.stderr) io.stderr.write(text.stderr);
+  if (text.stdout) io.stdout.write(text.stdout);
+  return EXIT.ok;
 };
+
+const isSet = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v !== 'false';

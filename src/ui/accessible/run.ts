@@ -1,0 +1,152 @@
+/**
+ * The accessible wizard: the full-screen wizard's questions as linear
+ * prompts (@inquirer/prompts), for screen readers and dumb terminals. Same
+ * answers, same checks, same files and the same exit codes.
+ */
+import { relative, resolve } from 'node:path';
+import { EXIT } from '../../cli/errors.js';
+import type { CommandIo } from '../../cli/io.js';
+import type { Style } from '../../cli/style.js';
+import type { PolicySpec } from '../../core/spec.js';
+import { copyToClipboard } from '../../output/clipboard.js';
+import { filesAsText } from '../../output/files-text.js';
+import { FORMATS, FORMAT_NAMES } from '../../output/formats/index.js';
+import { nextSteps } from '../../output/next-steps.js';
+import { formatExplanation, formatNextSteps } from '../../output/summary.js';
+import { FilesExistError, planWrites, writeFilesAtomically } from '../../output/write-files.js';
+import { build, EMPTY_ANSWERS, errorsFor, type Answers } from '../answers.js';
+import { OUTPUT_OPTIONS } from '../choices.js';
+import { STEP_FIELDS } from '../navigation.js';
+import { reviewFindings } from '../review-analysis.js';
+import type { OutputPreset, StepId } from '../state.js';
+import { QUESTIONS, choose, type Ask, type Say } from './questions.js';
+
+export interface AccessibleInit {
+  readonly answers: Partial<PolicySpec>;
+  readonly output: OutputPreset;
+}
+
+const FLAG: Record<keyof typeof QUESTIONS, string> = {
+  key: '--key-arn',
+  admins: '--admin',
+  access: '--access',
+  consumers: '--consumer',
+  services: '--service',
+  regions: '--region',
+  actions: '--actions',
+};
+
+/** Runs the linear wizard; `ask` is injectable for tests (default: @inquirer/prompts' input on io's streams). */
+export async function runAccessible(init: AccessibleInit, io: CommandIo, style: Style, askImpl?: Ask): Promise<number> {
+  const say: Say = (text) => io.stdout.write(`${text}\n`);
+  const ask = askImpl ?? (await inquirerAsk(io));
+  try {
+    return await flow(init, io, style, ask, say);
+  } catch (err) {
+    if ((err as Error)?.name === 'ExitPromptError') {
+      say('Cancelled: nothing was written.');
+      return EXIT.cancelled;
+    }
+    throw err;
+  }
+}
+
+async function inquirerAsk(io: CommandIo): Promise<Ask> {
+  const { input } = await import('@inquirer/prompts');
+  return (q) => input({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), ...(q.validate ? { validate: q.validate } : {}) }, { input: io.stdin, output: io.stdout });
+}
+
+async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask, say: Say): Promise<number> {
+  const given = init.answers;
+  let a: Answers = {
+    ...EMPTY_ANSWERS,
+    ...(given.keyArn !== undefined ? { keyArn: given.keyArn } : {}),
+    ...(given.admins ? { admins: given.admins } : {}),
+    ...(given.consumers ? { consumers: given.consumers } : {}),
+    ...(given.access ? { access: given.access } : {}),
+    ...(given.services ? { services: given.services } : {}),
+    ...(given.regions ? { regions: given.regions } : {}),
+    ...(given.actions?.length ? { actions: given.actions } : {}),
+  };
+  const fromFlags: Record<keyof typeof QUESTIONS, boolean> = {
+    key: given.keyArn !== undefined,
+    admins: given.admins !== undefined,
+    access: given.access !== undefined,
+    consumers: given.consumers !== undefined,
+    services: given.services !== undefined,
+    regions: given.regions !== undefined,
+    actions: given.actions !== undefined,
+  };
+  say(style.bold('kms-wizard: a KMS key policy and the matching IAM policy, one question at a time. Ctrl-C cancels; nothing is written until the end.'));
+  for (const id of Object.keys(QUESTIONS) as (keyof typeof QUESTIONS)[]) {
+    if (fromFlags[id] && errorsFor(a, STEP_FIELDS[id as StepId]).length === 0) {
+      say(`${id}: answered by ${FLAG[id]}.`);
+      continue;
+    }
+    a = await QUESTIONS[id](a, ask, say);
+  }
+
+  const result = build(a);
+  if (!result) throw new Error('the answers did not validate after every question was checked');
+  say('');
+  say(`Step 8 of 9, Review.\n${formatExplanation(result, style)}`);
+  const findings = reviewFindings(result);
+  say(findings.length === 0 ? 'Lint: no findings.' : `Lint: ${findings.length} finding${findings.length === 1 ? '' : 's'}:`);
+  for (const f of findings) say(`  ${f.severity} ${f.code} ${f.file} line ${f.line}: ${f.message}${f.hint ? ` Fix: ${f.hint}` : ''}`);
+
+  say('\nStep 9 of 9, Output.');
+  const preset = init.output;
+  const format = preset.format;
+  const files = FORMATS[format]!(result);
+  let choice: string = preset.choice ?? '';
+  if (!choice) {
+    OUTPUT_OPTIONS.forEach((o, i) => say(`  ${i + 1}. ${o.label}`));
+    const options = OUTPUT_OPTIONS.map((o) => o.choice);
+    choice = choose(await ask({ message: `Choose 1 to ${options.length} (format ${format}; other formats: --format ${FORMAT_NAMES.join('|')}):`, default: '1', validate: (v) => (choose(v, options) ? true : `type a number from 1 to ${options.length}`) }), options)!;
+  }
+  if (choice === 'print') {
+    io.stdout.write(filesAsText(files));
+    say(`\n${formatNextSteps(nextSteps(result, '.'), style)}`);
+    return EXIT.ok;
+  }
+  if (choice === 'copy') {
+    const copied = await copyToClipboard(filesAsText(files), { env: io.env, writeTerminal: (d) => io.stdout.write(d) });
+    if (copied.ok) say(`Copied ${files.map((f) => f.name).join(' and ')} to the clipboard ${copied.how}.`);
+    else {
+      say(`Could not copy to the clipboard: ${copied.reason}. Here are the policies instead:`);
+      io.stdout.write(filesAsText(files));
+    }
+    say(`\n${formatNextSteps(nextSteps(result, '.'), style)}`);
+    return EXIT.ok;
+  }
+  for (;;) {
+    const dir = preset.dir ?? ((await ask({ message: 'Directory to write into (Enter for the current directory):', default: '.' })).trim() || '.');
+    const abs = resolve(io.cwd, dir);
+    const shown = relative(io.cwd, abs) || '.';
+    const existing = (await planWrites(abs, files)).filter((p) => p.exists).map((p) => relative(io.cwd, p.path) || p.path);
+    let force = preset.force;
+    if (existing.length > 0 && !force) {
+      say(`These files exist and would be overwritten: ${existing.join(', ')}.`);
+      const yes = await ask({ message: 'Overwrite them? Type yes to overwrite, or press Enter to choose another directory:', default: 'no' });
+      if (!/^y(es)?$/i.test(yes.trim())) {
+        if (preset.dir !== undefined) {
+          say('Nothing written.');
+          return EXIT.failure;
+        }
+        continue;
+      }
+      force = true;
+    }
+    try {
+      await writeFilesAtomically(abs, files, { force });
+    } catch (err) {
+      const reason = err instanceof FilesExistError ? `${err.paths.join(', ')} appeared meanwhile` : (err as Error).message;
+      say(`Nothing written: ${reason}.`);
+      if (preset.dir !== undefined) return EXIT.failure;
+      continue;
+    }
+    say(`Wrote into ${shown}: ${files.map((f) => f.name).join(', ')}.`);
+    say(`\n${formatNextSteps(nextSteps(result, shown), style)}`);
+    return EXIT.ok;
+  }
+}

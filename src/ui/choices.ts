@@ -1,0 +1,135 @@
+/**
+ * What the wizard offers at each choice, shared by the full-screen wizard and
+ * the accessible (linear) prompts so both ask the same questions with the
+ * same options and words.
+ */
+import { actionSupportsConditionKey } from '../core/catalog/actions.js';
+import { partitionInfo } from '../core/catalog/regions.js';
+import { NON_VIA_SERVICES, SERVICES, findService } from '../core/catalog/services.js';
+import { parseKeyArn } from '../core/arn.js';
+import type { AccessMode } from '../core/spec.js';
+
+/** One option of the trust question. */
+export interface AccessOption {
+  readonly mode: AccessMode;
+  readonly label: string;
+  /** One sentence on what the key policy then says and what that means. */
+  readonly summary: string;
+}
+
+export const ACCESS_OPTIONS: readonly AccessOption[] = [
+  {
+    mode: 'iam',
+    label: 'iam: the key policy trusts the account; IAM policies decide who (recommended)',
+    summary:
+      'The key policy allows the consumer account, capped to the services below; you attach the generated IAM policy to the roles and users that should use the key.',
+  },
+  {
+    mode: 'principals',
+    label: 'principals: the key policy names the roles and users itself',
+    summary:
+      'Only the roles and users you list may use the key (through the services); in the key\'s own account they need no IAM policy, and no IAM policy can add anyone else.',
+  },
+  {
+    mode: 'account',
+    label: 'account: anyone in the account, through the services',
+    summary:
+      'Principal "*" limited by kms:CallerAccount: every role and user of the account can use the key through the services, so the IAM policy stops mattering there.',
+  },
+];
+
+/** What the output step can do with the files. */
+export type OutputChoice = 'write' | 'copy' | 'print';
+export const OUTPUT_OPTIONS: readonly { readonly choice: OutputChoice; readonly label: string }[] = [
+  { choice: 'write', label: 'Write the files into a directory' },
+  { choice: 'copy', label: 'Copy them to the clipboard' },
+  { choice: 'print', label: 'Print them in the terminal' },
+];
+
+/** A service the user can pick: from the catalog, or one that cannot be used with kms:ViaService (shown to explain why). */
+export interface ServiceChoice {
+  readonly id: string;
+  readonly title: string;
+  /** The kms:ViaService names it adds (EBS adds "ec2"; ElastiCache adds two). */
+  readonly viaNames: readonly string[];
+  readonly aliases: readonly string[];
+  readonly usesGrants: boolean;
+  /** The catalog's quirk, or for a non-ViaService service, why it cannot be picked. */
+  readonly note?: string;
+  /** Set for services such as CloudTrail: listed so the user learns why, never selectable. */
+  readonly notVia?: boolean;
+}
+
+export const SERVICE_CHOICES: readonly ServiceChoice[] = [
+  ...SERVICES.map((s) => ({
+    id: s.id,
+    title: s.title,
+    viaNames: s.viaServiceNames,
+    aliases: s.aliases,
+    usesGrants: s.usesGrants,
+    ...(s.note ? { note: s.note } : {}),
+  })),
+  ...NON_VIA_SERVICES.map((s) => ({ id: s.id, title: s.title, viaNames: [], aliases: s.aliases, usesGrants: false, note: s.explanation, notVia: true })),
+].sort((a, b) => a.id.localeCompare(b.id));
+
+/** How well a service matches a search: 0 exact id/alias, 1 prefix, 2 anywhere, -1 no match. */
+export function serviceMatch(s: ServiceChoice, query: string): number {
+  const q = query.trim().toLowerCase();
+  if (!q) return 2;
+  const names = [s.id, ...s.aliases, ...s.viaNames];
+  if (names.includes(q)) return 0;
+  if (names.some((n) => n.startsWith(q))) return 1;
+  if (names.some((n) => n.includes(q)) || s.title.toLowerCase().includes(q)) return 2;
+  return -1;
+}
+
+/** The catalog id a typed service name stands for (aliases map to their service), else the value as typed. */
+export function canonicalService(value: string): string {
+  return findService(value)?.id ?? value.trim();
+}
+
+/** The Regions offered for a key: the key's Region first, then the rest of its partition. */
+export function regionChoices(keyArn: string): string[] {
+  const key = parseKeyArn(keyArn);
+  if (!key.ok) return [];
+  const rest = partitionInfo(key.value.partition).regions.filter((r) => r !== key.value.region);
+  return [key.value.region, ...rest];
+}
+
+/**
+ * What each action a service may call on the user's behalf is for, in the
+ * order the actions step lists them. Wildcards are listed as the catalog's
+ * defaults use them.
+ */
+export const ACTION_PURPOSES: readonly { readonly action: string; readonly purpose: string }[] = [
+  { action: 'kms:Decrypt', purpose: 'read: turn encrypted data (or a data key) back into plaintext' },
+  { action: 'kms:Encrypt', purpose: 'encrypt up to 4 KB directly with the key (most services use data keys instead)' },
+  { action: 'kms:GenerateDataKey', purpose: 'write: get a fresh data key to encrypt new data (secrets, objects, messages)' },
+  { action: 'kms:GenerateDataKey*', purpose: 'every GenerateDataKey variant: with or without plaintext, and key pairs' },
+  { action: 'kms:GenerateDataKeyWithoutPlaintext', purpose: 'get an encrypted data key to store now and decrypt later (EBS volumes)' },
+  { action: 'kms:GenerateDataKeyPair', purpose: 'get an asymmetric data key pair with its private key in plaintext' },
+  { action: 'kms:GenerateDataKeyPairWithoutPlaintext', purpose: 'get an asymmetric data key pair with the private key encrypted only' },
+  { action: 'kms:ReEncrypt*', purpose: 're-encrypt data under another key without exposing plaintext (ReEncryptFrom and ReEncryptTo)' },
+  { action: 'kms:ReEncryptFrom', purpose: 're-encrypt: the side that decrypts data encrypted under this key' },
+  { action: 'kms:ReEncryptTo', purpose: 're-encrypt: the side that encrypts data under this key' },
+  { action: 'kms:DescribeKey', purpose: 'read the key\'s metadata (services check the key exists and is enabled)' },
+  { action: 'kms:CreateGrant', purpose: 'let the service create a grant for a resource it manages (EBS, RDS); limited to AWS resources' },
+  { action: 'kms:ListGrants', purpose: 'list the grants on the key' },
+  { action: 'kms:RetireGrant', purpose: 'retire a grant when the resource that used it goes away' },
+  { action: 'kms:Sign', purpose: 'sign a message with an asymmetric signing key' },
+  { action: 'kms:Verify', purpose: 'verify a signature made with the key' },
+  { action: 'kms:GetPublicKey', purpose: 'download the public half of an asymmetric key' },
+  { action: 'kms:GenerateMac', purpose: 'compute an HMAC tag with an HMAC key' },
+  { action: 'kms:VerifyMac', purpose: 'verify an HMAC tag' },
+  { action: 'kms:DeriveSharedSecret', purpose: 'derive a shared secret with an ECDH key agreement key' },
+].filter((a) => a.action.includes('*') || actionSupportsConditionKey(a.action, 'kms:ViaService'));
+
+export const actionPurpose = (action: string): string | undefined => ACTION_PURPOSES.find((a) => a.action === action)?.purpose;
+
+/** The actions step's list: the services' defaults first (in catalog order), then the rest. */
+export function actionChoices(defaults: readonly string[], selected: readonly string[]): string[] {
+  const known = ACTION_PURPOSES.map((a) => a.action);
+  const extra = [...defaults, ...selected].filter((a) => !known.includes(a));
+  const first = known.filter((a) => defaults.includes(a) || selected.includes(a));
+  return [...new Set([...first, ...extra, ...known])];
+}

@@ -1,0 +1,82 @@
+/**
+ * Composes a whole frame as lines: header, answered steps, the screen's body,
+ * the "why" panel and the footer, sized by {@link frameLayout}.
+ */
+import { whyText } from '../lessons/why.js';
+import { frameLayout, type FrameLayout } from './layout.js';
+import { blank, line, lineWidth, seg, truncate, type Line, type Segment } from './lines.js';
+import { markdownLines } from './markdown.js';
+import { isSkipped } from './navigation.js';
+import { STEP_ORDER, type WizardState } from './state.js';
+import { SCREENS } from './steps/index.js';
+
+/** The text every first frame starts with (benchmarks wait for it). */
+export const TITLE = 'kms-wizard';
+
+const FLAG_OF: Partial<Record<string, string>> = {
+  key: '--key-arn',
+  admins: '--admin',
+  access: '--access',
+  consumers: '--consumer',
+  services: '--service',
+  regions: '--region',
+  actions: '--actions',
+};
+
+export function renderFrame(s: WizardState, color: boolean): Line[] {
+  const screen = SCREENS[s.screen];
+  const layout = frameLayout(s, screen.minHeight);
+  const { columns } = s.size;
+  const stepNo = s.screen === 'done' ? STEP_ORDER.length : STEP_ORDER.indexOf(s.screen) + 1;
+  const header = truncate(
+    line(seg(TITLE, { bold: true, color: 'magenta' }), seg(`  Step ${stepNo} of ${STEP_ORDER.length} · `, { dim: true }), seg(screen.title, { bold: true })),
+    columns,
+  );
+  const answered = answeredLines(s, layout);
+  const body = screen.view(s, { width: layout.bodyWidth, height: layout.bodyHeight, color }).slice(0, layout.bodyHeight);
+  const common = s.screen === 'done' ? 'Ctrl-C cancel' : `Esc back · ? ${s.whyOpen ? 'hide why' : 'why'} · Ctrl-C cancel`;
+  const footer = truncate(line(seg(`${screen.hints(s)} · ${common}`, { dim: true })), columns);
+
+  const out: Line[] = [header, blank, ...answered, ...(answered.length ? [blank] : [])];
+  const why = screen.why && layout.why.where !== 'none' ? whyPanel(screen.why(s), layout.why.width, layout.why.height) : [];
+  if (layout.why.where === 'beside') {
+    const rows = Math.max(body.length, Math.min(why.length, layout.why.height));
+    for (let i = 0; i < rows; i++) out.push(besides(body[i] ?? blank, layout.bodyWidth, why[i] ?? blank));
+  } else {
+    out.push(...body);
+    if (layout.why.where === 'below') {
+      const missing = layout.bodyHeight - body.length;
+      out.push(...Array.from({ length: Math.max(0, missing) }, () => blank), ...why.slice(0, layout.why.height));
+    }
+  }
+  out.push(footer);
+  return out;
+}
+
+/** The answers before the current step, one line each, newest last. */
+function answeredLines(s: WizardState, layout: FrameLayout): Line[] {
+  if (layout.answered === 0) return [];
+  const i = STEP_ORDER.indexOf(s.screen as (typeof STEP_ORDER)[number]);
+  const prior = STEP_ORDER.slice(0, i).slice(-layout.answered);
+  return prior.map((id) => {
+    const m = SCREENS[id];
+    const fromFlag = isSkipped(s, id) ? ` (${FLAG_OF[id]})` : '';
+    return truncate(line(seg('✔ ', { color: 'green' }), seg(m.title.padEnd(15), { dim: true }), m.answer?.(s) ?? '', seg(fromFlag, { dim: true })), s.size.columns);
+  });
+}
+
+/** The "why" panel: a rule with its title, the lesson text, and where to read more. */
+export function whyPanel(step: Parameters<typeof whyText>[0], width: number, height: number): Line[] {
+  const why = whyText(step);
+  const title: Line = truncate(line(seg('── Why: ', { dim: true }), seg(why.title, { bold: true }), seg(' ──', { dim: true })), width);
+  const more: Line = line(seg(why.lessonId ? `More: kms-wizard learn ${why.lessonId}` : '', { dim: true }));
+  const text = markdownLines(why.body, width);
+  if (text.length + 2 <= height) return [title, ...text, ...(why.lessonId ? [more] : [])];
+  return [title, ...text.slice(0, Math.max(0, height - 2)), why.lessonId ? line(seg(`… more: kms-wizard learn ${why.lessonId}`, { dim: true })) : line(seg('…', { dim: true }))];
+}
+
+function besides(left: Line, leftWidth: number, right: Line): Line {
+  const l = truncate(left, leftWidth);
+  const pad: Segment = { text: ' '.repeat(Math.max(0, leftWidth - lineWidth(l))) };
+  return [...l, pad, { text: ' │ ', dim: true }, ...right];
+}

@@ -1,0 +1,57 @@
+/** Moving between steps: forward over steps answered by flags, back with answers kept. */
+import type { SpecField } from '../core/spec.js';
+import { errorsFor } from './answers.js';
+import { STEP_ORDER, type StepId, type WizardState } from './state.js';
+
+/** The spec fields each step answers. */
+export const STEP_FIELDS: Record<StepId, readonly SpecField[]> = {
+  key: ['keyArn'],
+  admins: ['admins'],
+  access: ['access'],
+  consumers: ['consumers'],
+  services: ['services'],
+  regions: ['regions'],
+  actions: ['actions'],
+  review: [],
+  output: [],
+};
+
+/** A step is skipped when a flag answered it and that answer is valid. */
+export function isSkipped(s: WizardState, id: StepId): boolean {
+  return s.preAnswered.includes(id) && errorsFor(s.answers, STEP_FIELDS[id]).length === 0;
+}
+
+/** The first step to ask. */
+export function firstStep(s: WizardState): WizardState {
+  const first = STEP_ORDER.find((id) => !isSkipped(s, id)) ?? 'review';
+  return { ...s, screen: first };
+}
+
+/** Goes to the next step that needs asking; past the last one, runs the output the flags chose. */
+export function advance(s: WizardState): WizardState {
+  if (s.screen === 'done') return s;
+  const i = STEP_ORDER.indexOf(s.screen);
+  const next = STEP_ORDER.slice(i + 1).find((id) => !isSkipped(s, id));
+  if (next) return { ...s, screen: next, issues: [] };
+  return runPresetOutput({ ...s, issues: [] });
+}
+
+/** Goes back to the previous asked step; the answers stay as they are. */
+export function back(s: WizardState): WizardState {
+  if (s.screen === 'done') return s;
+  const i = STEP_ORDER.indexOf(s.screen);
+  const prev = STEP_ORDER.slice(0, i).reverse().find((id) => !isSkipped(s, id));
+  return prev ? { ...s, screen: prev, issues: [] } : s;
+}
+
+/** The first step whose answer has an error (review sends the user there). */
+export function firstStepWithErrors(s: WizardState): StepId | undefined {
+  return STEP_ORDER.find((id) => errorsFor(s.answers, STEP_FIELDS[id]).length > 0);
+}
+
+/** `--out DIR` or `--stdout` answered the output step: do it without asking. */
+function runPresetOutput(s: WizardState): WizardState {
+  const { preset } = s.output;
+  if (preset.choice === 'print') return { ...s, screen: 'done', finished: { kind: 'printed' } };
+  return { ...s, screen: 'output', output: { ...s.output, phase: 'dir' }, busy: { kind: 'plan', dir: preset.dir ?? '.' } };
+}

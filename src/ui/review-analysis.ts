@@ -1,0 +1,23 @@
+/**
+ * What the review screen says about the policies, from the project's own
+ * checkers: lint findings on the exact JSON text that will be saved, the
+ * access matrix from the simulator, and the plain-language summary.
+ */
+import { KEY_POLICY_FILE, type BuildResult } from '../core/build.js';
+import { lintFiles, type Finding } from '../core/lint/index.js';
+import { renderJson } from '../output/formats/json.js';
+
+/** A lint finding with the file it is in. */
+export interface ReviewFinding extends Finding {
+  readonly file: string;
+}
+
+/** Lints the generated JSON files together (key policy plus IAM policies), against the key ARN. */
+export function reviewFindings(result: BuildResult): ReviewFinding[] {
+  const files = renderJson(result);
+  const linted = lintFiles(
+    files.map((f) => ({ name: f.name, text: f.content, type: f.name === KEY_POLICY_FILE ? ('key' as const) : ('iam' as const) })),
+    { keyArn: result.spec.key.arn },
+  );
+  return linted.flatMap((l) => l.findings.map((f) => ({ ...f, file: l.name })));
+}

@@ -1,0 +1,83 @@
+/**
+ * The wizard's whole state and the reducer that changes it. Every key goes
+ * through {@link reducer}, which always sees the latest state: Ink 6 can
+ * deliver several keys before React re-subscribes input handlers, and a
+ * handler that read state from its closure would act on a stale copy.
+ * Everything that is not pure (writing files, the clipboard) is requested as
+ * a {@link Effect} that the App runs; keys typed meanwhile wait in `queue`.
+ */
+import type { SpecIssue } from '../core/spec.js';
+import type { Answers } from './answers.js';
+import type { OutputChoice } from './choices.js';
+import type { KeyEvent } from './keys.js';
+import type { PickState } from './pick-list.js';
+import type { TextField } from './text-field.js';
+
+/** The wizard's steps, in order. */
+export const STEP_ORDER = ['key', 'admins', 'access', 'consumers', 'services', 'regions', 'actions', 'review', 'output'] as const;
+export type StepId = (typeof STEP_ORDER)[number];
+export type Screen = StepId | 'done';
+
+/** Output answers that flags can give (`--out`, `--stdout`, `--format`, `--force`). */
+export interface OutputPreset {
+  readonly choice?: Extract<OutputChoice, 'write' | 'print'>;
+  readonly dir?: string;
+  readonly format: string;
+  readonly force: boolean;
+}
+
+export interface OutputState {
+  /** Highlighted option of the output choice. */
+  readonly cursor: number;
+  readonly format: string;
+  readonly phase: 'choose' | 'dir' | 'confirm';
+  readonly dir: TextField;
+  /** Files in the way, shown before asking to overwrite them. */
+  readonly existing: readonly string[];
+  /** Why the last write failed, if it did. */
+  readonly error?: string;
+  readonly preset: OutputPreset;
+}
+
+/** Work the reducer asks the App to do; its result comes back as an action. */
+export type Effect =
+  | { readonly kind: 'plan'; readonly dir: string }
+  | { readonly kind: 'write'; readonly dir: string; readonly force: boolean }
+  | { readonly kind: 'copy' };
+
+/** How the wizard ended, shown on the done screen and after it closes. */
+export type Finished =
+  | { readonly kind: 'written'; readonly dir: string; readonly paths: readonly string[] }
+  | { readonly kind: 'copied'; readonly how: string }
+  | { readonly kind: 'printed'; readonly reason?: string };
+
+export interface WizardState {
+  readonly screen: Screen;
+  readonly answers: Answers;
+  /** Steps whose answers came from flags: shown as answered, not asked (unless the answer is invalid). */
+  readonly preAnswered: readonly StepId[];
+  readonly fields: { readonly key: TextField; readonly admins: TextField; readonly consumers: TextField };
+  readonly lists: { readonly access: number; readonly services: PickState; readonly regions: PickState; readonly actions: PickState };
+  readonly review: { readonly tab: number; readonly scroll: number };
+  readonly output: OutputState;
+  readonly finished?: Finished;
+  readonly doneScroll: number;
+  /** Problems that stopped the last Enter. */
+  readonly issues: readonly SpecIssue[];
+  readonly whyOpen: boolean;
+  readonly busy?: Effect;
+  readonly queue: readonly KeyEvent[];
+  /** Set when the wizard should close: 0 done, 130 cancelled. */
+  readonly exit?: 0 | 130;
+  readonly size: { readonly columns: number; readonly rows: number };
+}
+
+export type WizardAction =
+  | { readonly type: 'keys'; readonly events: readonly KeyEvent[] }
+  | { readonly type: 'resize'; readonly columns: number; readonly rows: number }
+  | { readonly type: 'planned'; readonly existing: readonly string[] }
+  | { readonly type: 'written'; readonly paths: readonly string[] }
+  | { readonly type: 'write-failed'; readonly message: string }
+  | { readonly type: 'copied'; readonly how: string }
+  | { readonly type: 'copy-failed'; readonly reason: string }
+  | { readonly type: 'cancel' };

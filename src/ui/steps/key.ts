@@ -1,0 +1,51 @@
+import { EXAMPLE_KEY_ARN, parseKeyArn } from '../../core/arn.js';
+import { errorsFor, warningsFor } from '../answers.js';
+import { issueLines } from '../components/issues.js';
+import { textInputLines } from '../components/text-input.js';
+import { blank, line, para, seg, type Line } from '../lines.js';
+import { advance } from '../navigation.js';
+import type { WizardState } from '../state.js';
+import { editText } from '../text-field.js';
+import type { ScreenModule } from './types.js';
+
+/** Step 1: the key ARN, checked as it is typed; an alias or key id is refused with the way to find the ARN. */
+export const keyStep: ScreenModule = {
+  title: 'Key',
+  minHeight: 8,
+  why: () => 'key',
+  hints: () => 'Enter next · Ctrl-U clear',
+  answer: (s) => s.answers.keyArn,
+
+  onKey(s, ev) {
+    if (ev.kind === 'enter') {
+      const errors = errorsFor(s.answers, ['keyArn']);
+      return errors.length > 0 ? { ...s, issues: errors } : advance(s);
+    }
+    const field = editText(s.fields.key, ev);
+    if (!field) return undefined;
+    return withKey(s, field.value, field);
+  },
+
+  view(s, { width, color }) {
+    const out: Line[] = [
+      ...para('Paste the ARN of the KMS key these policies are for. IAM policies must name the key by its ARN, so an alias or key id is not enough.', width),
+      blank,
+      ...textInputLines(s.fields.key, width, color, EXAMPLE_KEY_ARN),
+    ];
+    const value = s.fields.key.value.trim();
+    if (s.issues.length > 0) return [...out, ...issueLines(s.issues, width, 'error')];
+    if (value === '') return [...out, ...para(line(seg('Find it with: ', { dim: true }), seg('aws kms describe-key --key-id alias/NAME --query KeyMetadata.Arn --output text', { color: 'cyan' })), width, 2)];
+    const parsed = parseKeyArn(value);
+    if (!parsed.ok) {
+      return [...out, ...issueLines([{ field: 'keyArn', message: parsed.error.message, hint: parsed.error.hint }], width, 'error')];
+    }
+    const k = parsed.value;
+    out.push(line(seg('✔ ', { color: 'green', bold: true }), `${k.multiRegion ? 'multi-Region key' : 'key'} in ${k.region}, account ${k.account} (partition ${k.partition})`));
+    out.push(...issueLines(warningsFor(s.answers, ['keyArn']), width, 'warning'));
+    return out;
+  },
+};
+
+function withKey(s: WizardState, keyArn: string, field: WizardState['fields']['key']): WizardState {
+  return { ...s, answers: { ...s.answers, keyArn }, fields: { ...s.fields, key: field } };
+}

@@ -1,0 +1,144 @@
+import { formatIssue } from '../../output/summary.js';
+import { renderJson } from '../../output/formats/json.js';
+import { build, validate, type Answers } from '../answers.js';
+import { issueLines } from '../components/issues.js';
+import { jsonLines } from '../json-highlight.js';
+import { blank, line, para, seg, truncate, windowOf, type Line } from '../lines.js';
+import { frameLayout } from '../layout.js';
+import { advance, firstStepWithErrors, STEP_FIELDS } from '../navigation.js';
+import { reviewFindings } from '../review-analysis.js';
+import type { WizardState } from '../state.js';
+import type { ScreenModule } from './types.js';
+
+/** One tab of the review: its title (with a count) and its lines. */
+export interface ReviewTab {
+  readonly title: string;
+  readonly lines: readonly Line[];
+}
+
+let memo: { key: string; tabs: ReviewTab[] } | undefined;
+
+/** The review's tabs for these answers at this width (cached: the reducer and the view both ask). */
+export function reviewTabs(a: Answers, width: number): ReviewTab[] {
+  const key = `${width}\u0000${JSON.stringify(a)}`;
+  if (memo?.key === key) return memo.tabs;
+  const tabs = computeTabs(a, width);
+  memo = { key, tabs };
+  return tabs;
+}
+
+function computeTabs(a: Answers, width: number): ReviewTab[] {
+  const r = validate(a);
+  const result = build(a);
+  if (!r.ok || !result) {
+    const issues = r.ok ? [] : r.error;
+    return [{ title: 'Problems', lines: [...para('These answers need fixing first (Enter goes to the step):', width), blank, ...issues.flatMap((i) => para(`✘ ${formatIssue(i)}`, width, 4))] }];
+  }
+  const findings = reviewFindings(result);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+
+  const overview: Line[] = [line(seg('How this pair works', { bold: true }))];
+  for (const p of result.explanation) overview.push(...para(`• ${p}`, width, 2));
+  if (result.notes.length) {
+    overview.push(blank, line(seg('Notes', { bold: true })));
+    for (const n of result.notes) overview.push(...para(`• ${n}`, width, 2));
+  }
+  if (result.warnings.length) overview.push(blank, line(seg('Warnings', { bold: true, color: 'yellow' })), ...issueLines(result.warnings, width, 'warning'));
+  overview.push(
+    blank,
+    line(
+      seg('Checks: ', { bold: true }),
+      findings.length === 0 ? seg('no lint findings', { color: 'green' }) : seg(`${findings.length} finding${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}), see Findings`, { color: errors ? 'red' : 'yellow' }),
+    ),
+  );
+
+  const findingLines: Line[] = [];
+  if (findings.length === 0) findingLines.push(line(seg('✔ ', { color: 'green' }), 'No findings: both policies pass every lint rule.'));
+  for (const f of findings) {
+    const color = f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'blue';
+    findingLines.push(...para(line(seg(`${f.severity} ${f.code} `, { color, bold: true }), seg(`${f.file}:${f.line}:${f.column} `, { dim: true }), f.message), width, 2));
+    if (f.hint) findingLines.push(...para(line(seg('  fix: ', { dim: true }), f.hint), width, 7));
+  }
+
+  const files = renderJson(result);
+  return [
+    { title: 'Overview', lines: overview },
+    { title: `Findings (${findings.length})`, lines: findingLines },
+    ...files.map((f) => ({ title: f.name, lines: [line(seg(f.description, { dim: true })), ...jsonLines(f.content, width)] })),
+  ];
+}
+
+/** Lines above a tab's content: the tab bar (wrapped when narrow) and a blank line. */
+function tabBar(tabs: readonly ReviewTab[], active: number, width: number): Line[] {
+  const parts = tabs.flatMap((t, i) => [
+    ...(i ? [seg(' │ ', { dim: true })] : []),
+    seg(`${i + 1} ${t.title}`, i === active ? { bold: true, color: 'cyan', inverse: true } : { dim: true }),
+  ]);
+  return para(parts, width);
+}
+
+/** Lines of the active tab that fit on screen (the reducer pages by it). */
+function contentRoom(s: WizardState, tabs: readonly ReviewTab[]): number {
+  const { bodyHeight, bodyWidth } = frameLayout(s, reviewStep.minHeight);
+  return Math.max(1, bodyHeight - tabBar(tabs, s.review.tab, bodyWidth).length - 1);
+}
+
+/** Step 8: both policies, every lint finding, what the pair allows; nothing is written yet. */
+export const reviewStep: ScreenModule = {
+  title: 'Review',
+  minHeight: 10,
+  why: () => 'review',
+  hints: () => '←→ view · ↑↓ PgUp PgDn scroll · Enter next',
+
+  onKey(s, ev) {
+    const tabs = reviewTabs(s.answers, frameLayout(s, reviewStep.minHeight).bodyWidth);
+    const { tab, scroll } = s.review;
+    const page = contentRoom(s, tabs);
+    const maxScroll = Math.max(0, (tabs[tab]?.lines.length ?? 0) - page);
+    const to = (t: number, sc: number): WizardState => ({ ...s, review: { tab: (t + tabs.length) % tabs.length, scroll: Math.max(0, Math.min(maxScroll, sc)) } });
+    switch (ev.kind) {
+      case 'enter': {
+        const r = validate(s.answers);
+        if (r.ok) return advance(s);
+        const step = firstStepWithErrors(s);
+        return step ? { ...s, screen: step, issues: r.error.filter((i) => STEP_FIELDS[step].includes(i.field)) } : s;
+      }
+      case 'right':
+        return { ...s, review: { tab: (tab + 1) % tabs.length, scroll: 0 } };
+      case 'left':
+        return { ...s, review: { tab: (tab - 1 + tabs.length) % tabs.length, scroll: 0 } };
+      case 'tab':
+        return { ...s, review: { tab: (tab + (ev.shift ? -1 : 1) + tabs.length) % tabs.length, scroll: 0 } };
+      case 'text':
+        if (/^[1-9]$/.test(ev.text) && Number(ev.text) <= tabs.length) return { ...s, review: { tab: Number(ev.text) - 1, scroll: 0 } };
+        return s;
+      case 'up':
+        return to(tab, scroll - 1);
+      case 'down':
+        return to(tab, scroll + 1);
+      case 'pageUp':
+        return to(tab, scroll - page);
+      case 'pageDown':
+      case 'space':
+        return to(tab, scroll + page);
+      case 'home':
+        return to(tab, 0);
+      case 'end':
+        return to(tab, maxScroll);
+      default:
+        return undefined;
+    }
+  },
+
+  view(s, { width, height }) {
+    const tabs = reviewTabs(s.answers, width);
+    const active = Math.min(s.review.tab, tabs.length - 1);
+    const bar = tabBar(tabs, active, width);
+    const room = Math.max(1, Math.min(height - bar.length - 1, contentRoom(s, tabs)));
+    const content = tabs[active]!.lines;
+    const win = windowOf(content, s.review.scroll, room);
+    const below = content.length - win.offset - win.items.length;
+    const status = content.length > room ? line(seg(`  lines ${win.offset + 1}-${win.offset + win.items.length} of ${content.length}${below > 0 ? ' · ↓ more' : ''}`, { dim: true })) : blank;
+    return [...bar, ...win.items.map((l) => truncate(l, width)), status].slice(0, height);
+  },
+};

@@ -1,0 +1,144 @@
+/**
+ * Drives a command in a real pseudo-terminal and reads the screen as a user
+ * sees it: @lydell/node-pty runs the process, @xterm/headless interprets its
+ * output (cursor moves, erases, colours) into a screen buffer.
+ *
+ *   const t = spawnPty(['--key-arn', ARN], { cwd });
+ *   await t.waitFor('Administrators');
+ *   t.write(KEYS.enter);
+ *   const { exitCode } = await t.exited;
+ */
+import pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import { CLI_BIN } from './cli.js';
+
+/** Key sequences as a terminal sends them. */
+export const KEYS = {
+  enter: '\r',
+  esc: '\u001B',
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  space: ' ',
+  backspace: '\u007F',
+  tab: '\t',
+  ctrlC: '\u0003',
+  ctrlU: '\u0015',
+} as const;
+
+export interface PtyRun {
+  /** Sends keys (or text) to the program, as typed. */
+  write(data: string): void;
+  /** The visible screen, one string per row, right-trimmed. */
+  screen(): string[];
+  /** The visible screen as one string. */
+  text(): string;
+  /** Everything the program wrote, raw (escape sequences included). */
+  raw(): string;
+  /** Resolves when the screen shows `what`; rejects after `timeoutMs` with the screen in the message. */
+  waitFor(what: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** Resolves once the program has written nothing for `quietMs` (counted from the call at the earliest). */
+  settle(quietMs?: number): Promise<void>;
+  resize(cols: number, rows: number): void;
+  readonly exited: Promise<{ exitCode: number; signal?: number }>;
+  kill(signal?: string): void;
+  readonly pid: number;
+  /** Milliseconds since spawn when output last arrived. */
+  lastOutputAt(): number;
+}
+
+export interface PtyOptions {
+  cwd?: string;
+  cols?: number;
+  rows?: number;
+  /** Added to a clean environment (no CI: Ink would render only the last frame). */
+  env?: NodeJS.ProcessEnv;
+  /** The program; default: node running the built CLI. */
+  file?: string;
+  /** Arguments for `file` instead of [CLI_BIN, ...args]. */
+  rawArgs?: string[];
+}
+
+/** Runs the built CLI (KMS_WIZARD_BIN or dist/cli.js) with `args` in a pty. */
+export function spawnPty(args: string[], opts: PtyOptions = {}): PtyRun {
+  const cols = opts.cols ?? 80;
+  const rows = opts.rows ?? 24;
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', TERM: 'xterm-256color' };
+  for (const [k, v] of Object.entries(opts.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  delete env.CI;
+  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
+  const started = performance.now();
+  let last = started;
+  let raw = '';
+  const child = pty.spawn(opts.file ?? process.execPath, opts.rawArgs ?? [CLI_BIN, ...args], { name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? process.cwd(), env });
+  const listeners = new Set<() => void>();
+  child.onData((d) => {
+    raw += d;
+    last = performance.now();
+    term.write(d, () => {
+      for (const l of listeners) l();
+    });
+  });
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => {
+    child.onExit((e) => {
+      // Let xterm finish parsing what arrived last.
+      term.write('', () => resolve(e));
+    });
+  });
+
+  const screen = () => {
+    const b = term.buffer.active;
+    const out: string[] = [];
+    for (let i = 0; i < rows; i++) out.push(b.getLine(b.viewportY + i)?.translateToString(true) ?? '');
+    return out;
+  };
+  const text = () => screen().join('\n');
+  const matches = (what: string | RegExp) => (typeof what === 'string' ? text().includes(what) : what.test(text()));
+
+  return {
+    pid: child.pid,
+    write: (data) => child.write(data),
+    screen,
+    text,
+    raw: () => raw,
+    exited,
+    kill: (signal) => child.kill(signal),
+    resize: (c, r) => {
+      child.resize(c, r);
+      term.resize(c, r);
+    },
+    lastOutputAt: () => last - started,
+    waitFor(what, timeoutMs = 10_000) {
+      if (matches(what)) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (matches(what)) {
+            cleanup();
+            resolve();
+          }
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${String(what)}; the screen shows:\n${text()}`));
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+        void exited.then(() => setTimeout(check, 0));
+      });
+    },
+    settle(quietMs = 150) {
+      const since = performance.now();
+      return new Promise((resolve) => {
+        const tick = () => (performance.now() - Math.max(last, since) >= quietMs ? resolve() : setTimeout(tick, quietMs / 3));
+        setTimeout(tick, quietMs / 3);
+      });
+    },
+  };
+}
