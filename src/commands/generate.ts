@@ -7,6 +7,7 @@ import { buildPolicies } from '../core/build.js';
 import { SERVICES } from '../core/catalog/services.js';
 import { validateSpec } from '../core/spec.js';
 import { FORMAT_NAMES, FORMATS } from '../output/formats/index.js';
+import { FORMAT_NEXT_STEPS } from '../output/formats/iac-next-steps.js';
 import { nextSteps } from '../output/next-steps.js';
 import { formatExplanation, formatIssue, formatNextSteps } from '../output/summary.js';
 import { FilesExistError, planWrites, writeFilesAtomically } from '../output/write-files.js';
@@ -70,7 +71,7 @@ export const run: Command = async (argv, io) => {
   const files = render(result);
   const outDir = values.out ?? '.';
   const shownDir = outDir === '.' ? '.' : relative(io.cwd, outDir) || '.';
-  const steps = nextSteps(result, shownDir);
+  const steps = (FORMAT_NEXT_STEPS[format] ?? nextSteps)(result, shownDir);
   const style = makeStyle(colorEnabled(io.env, io.stdout));
   const dir = outDir.startsWith('/') ? outDir : `${io.cwd}/${outDir}`;
 
