@@ -61,7 +61,9 @@ function answeredLines(s: WizardState, layout: FrameLayout): Line[] {
   return prior.map((id) => {
     const m = SCREENS[id];
     const fromFlag = isSkipped(s, id) ? ` (${FLAG_OF[id]})` : '';
-    return truncate(line(seg('✔ ', { color: 'green' }), seg(m.title.padEnd(15), { dim: true }), m.answer?.(s) ?? '', seg(fromFlag, { dim: true })), s.size.columns);
+    // The value gives way to the "(--flag)" mark, which says why the step was not asked.
+    const value = truncate(line(m.answer?.(s) ?? ''), Math.max(8, s.size.columns - 17 - fromFlag.length));
+    return truncate(line(seg('✔ ', { color: 'green' }), seg(m.title.padEnd(15), { dim: true }), ...value, seg(fromFlag, { dim: true })), s.size.columns);
   });
 }
 

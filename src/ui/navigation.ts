@@ -1,6 +1,7 @@
 /** Moving between steps: forward over steps answered by flags, back with answers kept. */
 import type { SpecField } from '../core/spec.js';
 import { errorsFor } from './answers.js';
+import { pickState, type PickState } from './pick-list.js';
 import { STEP_ORDER, type StepId, type WizardState } from './state.js';
 
 /** The spec fields each step answers. */
@@ -32,8 +33,8 @@ export function advance(s: WizardState): WizardState {
   if (s.screen === 'done') return s;
   const i = STEP_ORDER.indexOf(s.screen);
   const next = STEP_ORDER.slice(i + 1).find((id) => !isSkipped(s, id));
-  if (next) return { ...s, screen: next, issues: [] };
-  return runPresetOutput({ ...s, issues: [] });
+  if (next) return { ...leave(s), screen: next };
+  return runPresetOutput(leave(s));
 }
 
 /** Goes back to the previous asked step; the answers stay as they are. */
@@ -41,7 +42,13 @@ export function back(s: WizardState): WizardState {
   if (s.screen === 'done') return s;
   const i = STEP_ORDER.indexOf(s.screen);
   const prev = STEP_ORDER.slice(0, i).reverse().find((id) => !isSkipped(s, id));
-  return prev ? { ...s, screen: prev, issues: [] } : s;
+  return prev ? { ...leave(s), screen: prev } : s;
+}
+
+/** Leaving a step: its problems and list filters are left behind (the answers stay). */
+function leave(s: WizardState): WizardState {
+  const clear = (p: PickState) => (p.filter ? pickState() : p);
+  return { ...s, issues: [], lists: { ...s.lists, services: clear(s.lists.services), regions: clear(s.lists.regions), actions: clear(s.lists.actions) } };
 }
 
 /** The first step whose answer has an error (review sends the user there). */

@@ -4,6 +4,9 @@
  * access matrix from the simulator, and the plain-language summary.
  */
 import { KEY_POLICY_FILE, type BuildResult } from '../core/build.js';
+import { accessMatrix, type MatrixRow } from '../core/evaluate/matrix.js';
+import { matrixInputFromBuild } from '../core/evaluate/matrix-from-build.js';
+import { explainPolicy, type PolicyExplanation } from '../core/explain/index.js';
 import { lintFiles, type Finding } from '../core/lint/index.js';
 import { renderJson } from '../output/formats/json.js';
 
@@ -20,4 +23,18 @@ export function reviewFindings(result: BuildResult): ReviewFinding[] {
     { keyArn: result.spec.key.arn },
   );
   return linted.flatMap((l) => l.findings.map((f) => ({ ...f, file: l.name })));
+}
+
+/** The simulator's access matrix for the pair, each row with the decision the answers intend. */
+export function reviewMatrix(result: BuildResult): MatrixRow[] {
+  return accessMatrix(matrixInputFromBuild(result));
+}
+
+/** Each generated document explained statement by statement, key policy first. */
+export function reviewExplanations(result: BuildResult): { readonly file: string; readonly explanation: PolicyExplanation }[] {
+  const keyArn = result.spec.key.arn;
+  return [
+    { file: KEY_POLICY_FILE, explanation: explainPolicy(result.keyPolicy, { keyArn, kind: 'key' }) },
+    ...result.iamPolicies.map((p) => ({ file: p.fileName, explanation: explainPolicy(p.policy, { keyArn, kind: 'iam' }) })),
+  ];
 }

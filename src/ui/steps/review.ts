@@ -1,3 +1,4 @@
+import { meetsExpectation } from '../../core/evaluate/matrix.js';
 import { formatIssue } from '../../output/summary.js';
 import { renderJson } from '../../output/formats/json.js';
 import { build, validate, type Answers } from '../answers.js';
@@ -6,7 +7,7 @@ import { jsonLines } from '../json-highlight.js';
 import { blank, line, para, seg, truncate, windowOf, type Line } from '../lines.js';
 import { frameLayout } from '../layout.js';
 import { advance, firstStepWithErrors, STEP_FIELDS } from '../navigation.js';
-import { reviewFindings } from '../review-analysis.js';
+import { reviewExplanations, reviewFindings, reviewMatrix } from '../review-analysis.js';
 import type { WizardState } from '../state.js';
 import type { ScreenModule } from './types.js';
 
@@ -44,8 +45,16 @@ function computeTabs(a: Answers, width: number): ReviewTab[] {
     for (const n of result.notes) overview.push(...para(`• ${n}`, width, 2));
   }
   if (result.warnings.length) overview.push(blank, line(seg('Warnings', { bold: true, color: 'yellow' })), ...issueLines(result.warnings, width, 'warning'));
+  const rows = reviewMatrix(result);
+  const unexpected = rows.filter((r) => !meetsExpectation(r)).length;
   overview.push(
     blank,
+    line(
+      seg('Access: ', { bold: true }),
+      unexpected === 0
+        ? seg(`all ${rows.length} simulated requests get the intended decision, see Access`, { color: 'green' })
+        : seg(`${unexpected} of ${rows.length} simulated requests do NOT get the intended decision, see Access`, { color: 'red', bold: true }),
+    ),
     line(
       seg('Checks: ', { bold: true }),
       findings.length === 0 ? seg('no lint findings', { color: 'green' }) : seg(`${findings.length} finding${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}), see Findings`, { color: errors ? 'red' : 'yellow' }),
@@ -60,10 +69,40 @@ function computeTabs(a: Answers, width: number): ReviewTab[] {
     if (f.hint) findingLines.push(...para(line(seg('  fix: ', { dim: true }), f.hint), width, 7));
   }
 
+  const access: Line[] = [...para('What the simulator decides for typical requests against these two policies (the action tried is shown in each request):', width), blank];
+  for (const r of rows) {
+    const allowed = r.decision === 'Allow';
+    const ok = meetsExpectation(r);
+    access.push(
+      ...para(
+        line(
+          seg(allowed ? '✔ allowed ' : '✘ denied  ', { color: allowed ? 'green' : 'yellow', bold: true }),
+          seg(r.scenario, { bold: true }),
+          ...(ok ? [] : [seg(`  (intended: ${r.expected === 'Allow' ? 'allowed' : 'denied'})`, { color: 'red', bold: true })]),
+        ),
+        width,
+        10,
+      ),
+      ...para(line('          ', seg(`${r.request.action}: `, { dim: true }), r.reason), width, 10),
+    );
+  }
+
+  const plain: Line[] = [];
+  for (const { file, explanation } of reviewExplanations(result)) {
+    plain.push(line(seg(file, { bold: true })), ...para(explanation.summary, width));
+    for (const st of explanation.statements) {
+      plain.push(...para(line(seg(`• ${st.sid ?? `statement ${st.index + 1}`}: `, { bold: true }), st.text), width, 2));
+      for (const n of st.notAllowed) plain.push(...para(line(seg('  not allowed: ', { dim: true }), n), width, 4));
+    }
+    plain.push(blank);
+  }
+
   const files = renderJson(result);
   return [
     { title: 'Overview', lines: overview },
     { title: `Findings (${findings.length})`, lines: findingLines },
+    { title: 'Access', lines: access },
+    { title: 'In plain words', lines: plain },
     ...files.map((f) => ({ title: f.name, lines: [line(seg(f.description, { dim: true })), ...jsonLines(f.content, width)] })),
   ];
 }

@@ -1,0 +1,123 @@
+/**
+ * Drives the wizard's Ink App in memory (ink-testing-library): keys go in as
+ * a terminal sends them, frames come out as text. Files are really written
+ * (into a temp directory); the clipboard is a recorder unless a test swaps it.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import type { PolicySpec } from '../../src/core/spec.js';
+import type { CopyResult } from '../../src/output/clipboard.js';
+import { App } from '../../src/ui/App.js';
+import type { OutputPreset, WizardState } from '../../src/ui/state.js';
+import { realServices } from '../../src/ui/run.js';
+import type { WizardServices } from '../../src/ui/use-wizard-effects.js';
+
+export const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+export const K = {
+  enter: '\r',
+  esc: '\u001B',
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  space: ' ',
+  backspace: '\u007F',
+  tab: '\t',
+  ctrlC: '\u0003',
+} as const;
+
+/** Lets Ink handle input and render (as ENGINEERING.md says: setImmediate, then a timer tick). */
+export const tick = () => new Promise<void>((r) => setImmediate(() => setTimeout(r, 0)));
+
+export interface Harness {
+  readonly cwd: string;
+  frame(): string;
+  /** Sends each argument as its own chunk, letting the app render between them. */
+  press(...keys: string[]): Promise<void>;
+  /** Sends one chunk (a paste, or a burst of keys typed faster than a render). */
+  burst(data: string): Promise<void>;
+  /** Waits until the frame contains `text` (or matches); fails with the frame. */
+  waitFor(what: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** The state the wizard closed with, once it has. */
+  exited(): WizardState | undefined;
+  /** Waits for the wizard to close and returns its exit code. */
+  waitForExit(timeoutMs?: number): Promise<number>;
+  readonly copies: string[];
+  readonly writes: { dir: string; force: boolean }[];
+  unmount(): void;
+}
+
+export interface HarnessOptions {
+  answers?: Partial<PolicySpec>;
+  output?: Partial<OutputPreset>;
+  columns?: number;
+  rows?: number;
+  cwd?: string;
+  copy?: (text: string) => Promise<CopyResult>;
+}
+
+export async function startWizard(opts: HarnessOptions = {}): Promise<Harness> {
+  const cwd = opts.cwd ?? mkdtempSync(join(tmpdir(), 'kms-wizard-ui-'));
+  const real = realServices({ cwd, env: {}, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+  const copies: string[] = [];
+  const writes: { dir: string; force: boolean }[] = [];
+  const services: WizardServices = {
+    planWrites: real.planWrites,
+    writeFiles: (dir, files, force) => {
+      writes.push({ dir, force });
+      return real.writeFiles(dir, files, force);
+    },
+    copy: async (text) => {
+      copies.push(text);
+      return opts.copy ? opts.copy(text) : { ok: true, how: 'of the test' };
+    },
+  };
+  let final: WizardState | undefined;
+  const app = render(
+    <App
+      init={{ answers: opts.answers ?? {}, output: { format: 'json', force: false, ...opts.output }, size: { columns: opts.columns ?? 100, rows: opts.rows ?? 30 } }}
+      services={services}
+      color={false}
+      onExit={(s) => (final = s)}
+    />,
+  );
+  await tick();
+  const frame = () => app.lastFrame() ?? '';
+  return {
+    cwd,
+    frame,
+    async press(...keys) {
+      for (const k of keys) {
+        app.stdin.write(k);
+        await tick();
+      }
+    },
+    async burst(data) {
+      app.stdin.write(data);
+      await tick();
+    },
+    async waitFor(what, timeoutMs = 3000) {
+      const end = Date.now() + timeoutMs;
+      const ok = () => (typeof what === 'string' ? frame().includes(what) : what.test(frame()));
+      while (!ok()) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${String(what)}; the frame is:\n${frame()}`);
+        await tick();
+      }
+    },
+    exited: () => final,
+    async waitForExit(timeoutMs = 3000) {
+      const end = Date.now() + timeoutMs;
+      while (!final) {
+        if (Date.now() > end) throw new Error(`the wizard did not close; the frame is:\n${frame()}`);
+        await tick();
+      }
+      return final.exit!;
+    },
+    copies,
+    writes,
+    unmount: () => app.unmount(),
+  };
+}
