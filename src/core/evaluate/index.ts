@@ -31,6 +31,8 @@ export interface Decision {
 export interface PolicySet {
   keyPolicy: unknown;
   iamPolicies: unknown[];
+  /** Names for the IAM policies in traces and sentences (file names); default "IAM policy 1", ... */
+  iamPolicyNames?: string[];
 }
 
 function traceDocuments(views: readonly PolicyDocumentView[], names: readonly string[], ctx: RequestContext, kind: PolicyKind): PolicyTrace {
@@ -60,7 +62,8 @@ export function evaluate(request: KmsRequest, policies: PolicySet): Decision {
   const set = (typeof policies === 'object' && policies !== null ? policies : {}) as Partial<PolicySet>;
   const keyPolicy = traceDocuments([readPolicyDocument(set.keyPolicy)], ['key policy'], ctx, 'key');
   const iamDocs = Array.isArray(set.iamPolicies) ? set.iamPolicies : [];
-  const iam = traceDocuments(iamDocs.map(readPolicyDocument), iamDocs.map((_, i) => `IAM policy ${i + 1}`), ctx, 'iam');
+  const names = Array.isArray(set.iamPolicyNames) ? set.iamPolicyNames : [];
+  const iam = traceDocuments(iamDocs.map(readPolicyDocument), iamDocs.map((_, i) => (typeof names[i] === 'string' && names[i] ? names[i]! : `IAM policy ${i + 1}`)), ctx, 'iam');
 
   const caller = ctx.caller;
   const crossAccount = caller.account !== undefined && ctx.keyAccount !== undefined && caller.account !== ctx.keyAccount;

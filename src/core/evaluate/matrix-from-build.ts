@@ -19,6 +19,7 @@ export function matrixInputFromBuild(result: BuildResult): MatrixInput {
     keyPolicy: result.keyPolicy,
     keyArn: spec.key.arn,
     iamPolicies: result.iamPolicies.map((p) => ({ account: p.account, policy: p.policy, attachTo: p.attachTo })),
+    iamPolicyNames: result.iamPolicies.map((p) => p.fileName),
     consumers,
     action: matrixAction(spec.actions),
     intent: {

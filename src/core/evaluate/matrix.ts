@@ -41,6 +41,8 @@ export interface MatrixInput {
   keyArn: string;
   /** Policy documents (attached to every consumer) or {@link ScopedIamPolicy} entries. */
   iamPolicies?: unknown[];
+  /** Names for iamPolicies in the reasons (file names); default "IAM policy 1", ... */
+  iamPolicyNames?: string[];
   /** Principal ARNs or account ids; derived from the key policy when absent. */
   consumers?: string[];
   /** The action every row tries; kms:Decrypt by default. */
@@ -59,20 +61,26 @@ function isScoped(item: unknown): item is ScopedIamPolicy {
   return isPlainObject(item) && typeof item.account === 'string' && Object.hasOwn(item, 'policy') && !Object.hasOwn(item, 'Statement');
 }
 
-/** The IAM policies attached to one consumer. */
-function iamFor(consumer: Consumer, items: readonly unknown[]): unknown[] {
-  const out: unknown[] = [];
-  for (const item of items) {
+/** The IAM policies attached to one consumer, with their names. */
+function iamFor(consumer: Consumer, items: readonly unknown[], names: readonly string[]): { policies: unknown[]; names: string[] } {
+  const policies: unknown[] = [];
+  const picked: string[] = [];
+  items.forEach((item, i) => {
+    const name = typeof names[i] === 'string' && names[i] ? names[i]! : isScoped(item) ? `the IAM policy for ${item.account}` : `IAM policy ${i + 1}`;
     if (!isScoped(item)) {
-      out.push(item);
-      continue;
+      policies.push(item);
+      picked.push(name);
+      return;
     }
-    if (item.account !== consumer.account) continue;
+    if (item.account !== consumer.account) return;
     const attach = Array.isArray(item.attachTo) ? item.attachTo : [];
     const roleOfSession = consumer.arn.replace(/^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/.*$/, 'arn:$1:iam::$2:role/$3');
-    if (attach.length === 0 || consumer.synthetic || attach.includes(consumer.arn) || attach.includes(roleOfSession)) out.push(item.policy);
-  }
-  return out;
+    if (attach.length === 0 || consumer.synthetic || attach.includes(consumer.arn) || attach.includes(roleOfSession)) {
+      policies.push(item.policy);
+      picked.push(name);
+    }
+  });
+  return { policies, names: picked };
 }
 
 /** The key a call through a service in `region` uses: a multi-Region key's replica there, else the key itself. */
@@ -118,9 +126,10 @@ export function accessMatrix(input: MatrixInput): MatrixRow[] {
   }
 
   const rows: MatrixRow[] = [];
-  const run = (scenario: string, consumer: Consumer, via: ViaValue | undefined, iamPolicies: unknown[], expected: DecisionKind | undefined, note = '') => {
+  const iamNames = Array.isArray(input.iamPolicyNames) ? input.iamPolicyNames : [];
+  const run = (scenario: string, consumer: Consumer, via: ViaValue | undefined, iam: { policies: unknown[]; names: string[] }, expected: DecisionKind | undefined, note = '') => {
     const request: KmsRequest = { principal: consumer.arn, action, keyArn: via ? keyIn(key, via.region) : key.arn, ...(via ? { viaService: via.value } : {}) };
-    const d = evaluate(request, { keyPolicy: input.keyPolicy, iamPolicies });
+    const d = evaluate(request, { keyPolicy: input.keyPolicy, iamPolicies: iam.policies, iamPolicyNames: iam.names });
     rows.push({ scenario, request, decision: d.decision, reason: `${d.summary}${note}`, ...(expected ? { expected } : {}) });
   };
   const allowedFor = (account: string, via: ViaValue | undefined): DecisionKind | undefined => {
@@ -131,8 +140,8 @@ export function accessMatrix(input: MatrixInput): MatrixRow[] {
     !key.multiRegion && via.region !== key.region ? ` (note: this single-Region key lives in ${key.region}; a service in ${via.region} cannot use it)` : '';
 
   for (const consumer of consumers) {
-    const iam = iamFor(consumer, iamItems);
-    const who = consumer.synthetic && iam.length > 0 ? `${consumer.label} with its IAM policy` : consumer.label;
+    const iam = iamFor(consumer, iamItems, iamNames);
+    const who = consumer.synthetic && iam.policies.length > 0 ? `${consumer.label} with its IAM policy` : consumer.label;
     for (const via of vias) {
       run(`${who} via ${title(via.service)} in ${via.region}`, consumer, via, iam, allowedFor(consumer.account, via), regionNote(via));
     }
@@ -155,14 +164,14 @@ export function accessMatrix(input: MatrixInput): MatrixRow[] {
   const through = firstVia ? ` via ${title(firstVia.service)} in ${firstVia.region}` : ' calling KMS directly';
   const bare = syntheticConsumer(key.partition, key.account, 'no-iam-policy');
   const bareExpected = intent ? (intent.principalWithoutIamAllowed && intent.consumerAccounts.includes(key.account) && firstVia && intent.viaServices.includes(firstVia.value) ? 'Allow' : 'ImplicitDeny') : undefined;
-  run(`a principal of ${key.account} with no IAM policy${through}`, bare, firstVia, [], bareExpected);
+  run(`a principal of ${key.account} with no IAM policy${through}`, bare, firstVia, { policies: [], names: [] }, bareExpected);
 
   const taken = new Set([key.account, ...consumers.map((c) => c.account), ...(intent?.consumerAccounts ?? [])]);
   const outsiderAccount = OUTSIDER_ACCOUNTS.find((a) => !taken.has(a) && isAccountId(a));
   if (outsiderAccount) {
     const outsider = syntheticConsumer(key.partition, outsiderAccount, 'outsider');
     const ownIam = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: firstVia ? keyIn(key, firstVia.region) : key.arn }] };
-    run(`a principal of another account (${outsiderAccount}) whose own IAM policy allows the key${through}`, outsider, firstVia, [ownIam], intent ? 'ImplicitDeny' : undefined);
+    run(`a principal of another account (${outsiderAccount}) whose own IAM policy allows the key${through}`, outsider, firstVia, { policies: [ownIam], names: [`${outsiderAccount}'s own IAM policy`] }, intent ? 'ImplicitDeny' : undefined);
   }
   return rows;
 }
