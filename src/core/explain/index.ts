@@ -1,6 +1,7 @@
 import { parseKeyArn } from '../arn.js';
 import { CRYPTOGRAPHIC_ACTIONS } from '../catalog/actions.js';
-import { readPolicyDocument, type PolicyStatement } from '../evaluate/policy-document.js';
+import { isPlainObject, readPolicyDocument, type PolicyStatement } from '../evaluate/policy-document.js';
+import { didYouMean } from '../suggest.js';
 import { wildcardMatch } from '../evaluate/wildcard.js';
 import { actionsPhrase, uncoveredExample } from './actions-text.js';
 import { describeConditions } from './condition-text.js';
@@ -56,9 +57,10 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function keyStatement(stmt: PolicyStatement, keyAccount: string | undefined): StatementExplanation {
   const base = { index: stmt.index, ...(stmt.sid !== undefined ? { sid: stmt.sid } : {}), ...(stmt.effect ? { effect: stmt.effect } : {}) };
   const problems = [...stmt.problems];
-  if (!stmt.hasPrincipal && !stmt.hasNotPrincipal) problems.push('no Principal (a key policy statement needs one)');
+  const hasWho = stmt.hasPrincipal || stmt.hasNotPrincipal;
+  if (!hasWho) problems.push('no Principal (a key policy statement needs one)');
   const who = describePrincipal(stmt.hasPrincipal ? stmt.principal : stmt.notPrincipal);
-  problems.push(...who.problems);
+  if (hasWho) problems.push(...who.problems);
   const cond = describeConditions(stmt.condition, stmt.effect ?? 'Allow', who.accounts);
   problems.push(...cond.problems);
   if (problems.length > 0 || !stmt.effect) {
@@ -164,6 +166,31 @@ function iamSummary(statements: readonly PolicyStatement[], explained: readonly 
   return parts.join(' ');
 }
 
+const ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+
+/** The statement with misspelled element names ("Pricipal", "Actions") corrected, if that is all that is wrong with them. */
+function respelled(raw: unknown): Record<string, unknown> | undefined {
+  if (!isPlainObject(raw)) return undefined;
+  const out: Record<string, unknown> = {};
+  let changed = false;
+  for (const [name, value] of Object.entries(raw)) {
+    const fixed = ELEMENTS.includes(name) ? name : didYouMean(name, ELEMENTS);
+    if (!fixed || Object.hasOwn(out, fixed) || (fixed !== name && Object.hasOwn(raw, fixed))) return undefined;
+    out[fixed] = value;
+    changed ||= fixed !== name;
+  }
+  return changed ? out : undefined;
+}
+
+/** For a statement invalid only through misspelled element names: what it would say once they are fixed. */
+function onceFixed(raw: unknown, kind: 'key' | 'iam', keyArn: string | undefined, keyAccount: string | undefined): string | undefined {
+  const fixed = respelled(raw);
+  if (!fixed) return undefined;
+  const [stmt] = readPolicyDocument({ Version: '2012-10-17', Statement: [fixed] }).statements;
+  const e = kind === 'key' ? keyStatement(stmt!, keyAccount) : iamStatement(stmt!, keyArn);
+  return e.problems.length === 0 ? e.text : undefined;
+}
+
 /**
  * Explains a key policy or IAM policy statement by statement, in plain
  * language, with what each statement does not allow. Never throws: an
@@ -175,7 +202,12 @@ export function explainPolicy(doc: unknown, opts: ExplainOptions = {}): PolicyEx
   const key = opts.keyArn ? parseKeyArn(opts.keyArn) : undefined;
   const keyAccount = key?.ok ? key.value.account : undefined;
   const keyArn = key?.ok ? key.value.arn : undefined;
-  const statements = view.statements.map((s) => (kind === 'key' ? keyStatement(s, keyAccount) : iamStatement(s, keyArn)));
+  const rawStatements = isPlainObject(doc) ? [doc.Statement].flat() : [];
+  const statements = view.statements.map((s) => {
+    const e = kind === 'key' ? keyStatement(s, keyAccount) : iamStatement(s, keyArn);
+    const fixed = e.problems.length > 0 ? onceFixed(rawStatements[s.index], kind, keyArn, keyAccount) : undefined;
+    return fixed ? { ...e, text: `${e.text} Once the element names are fixed it would read: ${fixed}` } : e;
+  });
   if (view.statements.length === 0) {
     return { kind, statements, summary: capital(`${view.problems.join('; ') || 'the document has no statements'}: it allows nothing.`) };
   }

@@ -128,3 +128,11 @@ test.each([null, 1, 'x', [], {}, { Statement: [] }])('document %j is explained, 
   const e = explainPolicy(doc);
   expect(e.summary).toMatch(/allows nothing|statement/);
 });
+
+test('a statement invalid only through misspelled element names also says what it would do once fixed', () => {
+  const e = explainPolicy(fixture('key-policy-as-circulated.json'), { keyArn: KEY_ARN });
+  expect(e.statements[0]!.text).toMatch(
+    /Once the element names are fixed it would read: Lets IAM policies in account 111122223333 grant Encrypt, Decrypt and GenerateDataKey\* \(4 actions\), only when the call comes through AWS Secrets Manager in us-east-1 from that account\.$/,
+  );
+  expect(e.statements[0]!.text).not.toMatch(/Principal undefined/);
+});
