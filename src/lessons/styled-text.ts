@@ -1,0 +1,101 @@
+/**
+ * Styled lines: what the runners draw. The Ink view maps tones to colours,
+ * the accessible runner prints the plain text. Keeping the layout here means
+ * both show the same words.
+ */
+
+/** What a piece of text is, so each renderer can style it its own way. */
+/** `cursor` is the selection pointer; `caret` the text cursor of the inline editor. */
+export type Tone = 'plain' | 'heading' | 'bold' | 'code' | 'dim' | 'ok' | 'bad' | 'accent' | 'hint' | 'cursor' | 'caret';
+
+export interface Span {
+  readonly text: string;
+  readonly tone: Tone;
+}
+
+export type Line = readonly Span[];
+
+export const span = (text: string, tone: Tone = 'plain'): Span => ({ text, tone });
+export const line = (text: string, tone: Tone = 'plain'): Line => (text === '' ? [] : [span(text, tone)]);
+export const BLANK: Line = [];
+
+export function lineText(l: Line): string {
+  return l.map((s) => s.text).join('');
+}
+
+/** Plain text of many lines, for non-TTY output and the accessible runner. */
+export function plainText(lines: readonly Line[]): string {
+  return lines.map(lineText).join('\n');
+}
+
+/**
+ * Greedy word wrap that keeps each word's tone. `indent` prefixes
+ * continuation lines (hanging indent for list items).
+ */
+export function wrapSpans(spans: readonly Span[], width: number, indent = ''): Line[] {
+  const words: Span[] = [];
+  for (const s of spans) {
+    for (const part of s.text.split(/(\s+)/)) if (part !== '') words.push(span(part, s.tone));
+  }
+  const out: Span[][] = [];
+  let current: Span[] = [];
+  let used = 0;
+  // Continuation lines start with the indent; spaces are dropped only at the break.
+  let atBreak = false;
+  const push = () => {
+    while (current.length > 0 && /^\s+$/.test(current[current.length - 1]!.text)) used -= current.pop()!.text.length;
+    out.push(current);
+    current = indent ? [span(indent)] : [];
+    used = indent.length;
+    atBreak = true;
+  };
+  for (const w of words) {
+    if (/^\s+$/.test(w.text)) {
+      if (!atBreak) {
+        current.push(w);
+        used += w.text.length;
+      }
+      continue;
+    }
+    let text = w.text;
+    if (used + text.length > width && !atBreak && used > 0) push();
+    // A word longer than the line (an ARN) is cut where the line ends.
+    while (used + text.length > width && width - used > 0) {
+      const room = width - used;
+      current.push(span(text.slice(0, room), w.tone));
+      text = text.slice(room);
+      push();
+    }
+    current.push(span(text, w.tone));
+    used += text.length;
+    atBreak = false;
+  }
+  if (!atBreak || out.length === 0) push();
+  return out;
+}
+
+/**
+ * Wraps a code line (JSON) at a space when it can, continuing under its own
+ * indentation + 2, so the text still reads (and copies) as JSON.
+ */
+export function wrapCode(text: string, width: number, tone: Tone = 'code'): Line[] {
+  if (text.length <= width) return [line(text, tone)];
+  const lead = /^\s*/.exec(text)![0] + '  ';
+  const out: Line[] = [];
+  let rest = text;
+  let first = true;
+  while (rest.length > 0) {
+    const prefix = first ? '' : lead;
+    const room = width - prefix.length;
+    if (rest.length <= room) {
+      out.push(line(prefix + rest, tone));
+      break;
+    }
+    let cut = rest.lastIndexOf(' ', room);
+    if (cut <= room / 3) cut = room;
+    out.push(line(prefix + rest.slice(0, cut).trimEnd(), tone));
+    rest = rest.slice(cut).trimStart();
+    first = false;
+  }
+  return out;
+}
