@@ -56,10 +56,30 @@ export function errorsFor(a: Answers, fields: readonly SpecField[]): SpecIssue[]
   return r.ok ? [] : r.error.filter((i) => fields.includes(i.field));
 }
 
-/** The warnings about these fields, once the answers are valid. */
-export function warningsFor(a: Answers, fields: readonly SpecField[]): SpecIssue[] {
-  const r = validate(a);
-  return r.ok ? r.value.warnings.filter((i) => fields.includes(i.field)) : [];
+const FIELD_ORDER: readonly SpecField[] = ['keyArn', 'admins', 'access', 'consumers', 'services', 'regions', 'actions'];
+
+/**
+ * The answers as far as `field`, later questions at their defaults and a
+ * stand-in service while none is chosen: validateSpec reports warnings only
+ * for a spec without errors, and later steps are not answered yet.
+ */
+function asFarAs(a: Answers, field: SpecField): Answers {
+  const after = (f: SpecField) => FIELD_ORDER.indexOf(f) > FIELD_ORDER.indexOf(field);
+  return {
+    keyArn: a.keyArn,
+    admins: after('admins') ? [] : a.admins,
+    access: after('access') ? 'iam' : a.access,
+    consumers: after('consumers') ? [] : a.consumers,
+    services: after('services') || a.services.length === 0 ? ['s3'] : a.services,
+    ...(after('regions') || !a.regions ? {} : { regions: a.regions }),
+    ...(after('actions') || !a.actions ? {} : { actions: a.actions }),
+  };
+}
+
+/** The warnings about a field, from the answers up to its step. */
+export function warningsFor(a: Answers, field: SpecField): SpecIssue[] {
+  const r = validate(asFarAs(a, field));
+  return r.ok ? r.value.warnings.filter((i) => i.field === field) : [];
 }
 
 /** Checks one typed value of a list field as it would be checked in the full spec. */
@@ -67,9 +87,9 @@ export function checkValue(a: Answers, field: 'admins' | 'consumers' | 'services
   const v = value.trim();
   const trial: Answers = { ...a, [field]: [v] };
   const r = validate(trial);
-  const mine = (i: SpecIssue) => i.field === field && (i.value === undefined || i.value === v || i.value.toLowerCase() === v.toLowerCase());
-  if (!r.ok) return { errors: r.error.filter(mine), warnings: [] };
-  return { errors: [], warnings: r.value.warnings.filter(mine) };
+  const mine = (i: SpecIssue) => i.field === field && (i.value === undefined || i.value.toLowerCase() === v.toLowerCase());
+  const errors = r.ok ? [] : r.error.filter(mine);
+  return { errors, warnings: errors.length ? [] : warningsFor(trial, field).filter(mine) };
 }
 
 /** Splits what was typed into a list field: commas and spaces separate values. */

@@ -60,7 +60,7 @@ export function wrap(l: Line, width: number, indent = 0): Line[] {
       break;
     }
     let cut = room;
-    for (let i = room; i > room / 3; i--) {
+    for (let i = room; i > 0; i--) {
       if (rest[i]?.ch === ' ') {
         cut = i;
         break;

@@ -3,7 +3,7 @@ import type { KeyEvent } from './keys.js';
 /** A filterable list's cursor and filter text; what is selected lives in the answers. */
 export interface PickState {
   readonly filter: string;
-  /** Index into the filtered items. */
+  /** Index into the filtered items. The filter keeps the case typed; matching ignores it. */
   readonly cursor: number;
 }
 
@@ -38,7 +38,7 @@ export function pickKeys(s: PickState, ev: KeyEvent, count: number, page: number
       return { state: s, act: 'submit' };
     case 'text':
       if (!filterable) return undefined;
-      return { state: { filter: s.filter + ev.text.toLowerCase(), cursor: 0 } };
+      return { state: { filter: s.filter + ev.text, cursor: 0 } };
     case 'backspace':
       if (!filterable || s.filter === '') return undefined;
       return { state: { filter: [...s.filter].slice(0, -1).join(''), cursor: 0 } };

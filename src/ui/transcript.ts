@@ -6,9 +6,9 @@
 import type { Style } from '../cli/style.js';
 import { filesAsText } from '../output/files-text.js';
 import type { OutputFile } from '../output/formats/types.js';
-import { nextSteps } from '../output/next-steps.js';
 import { formatNextSteps } from '../output/summary.js';
 import { build } from './answers.js';
+import { nextStepsFor } from './next-steps-for.js';
 import type { WizardState } from './state.js';
 
 export interface Transcript {
@@ -23,7 +23,7 @@ export function transcript(s: WizardState, files: readonly OutputFile[], style: 
   const f = s.finished;
   if (!result || !f || s.exit !== 0) return { stdout: '', stderr: '' };
   const dir = f.kind === 'written' ? f.dir : '.';
-  const steps = formatNextSteps(nextSteps(result, dir), style);
+  const steps = formatNextSteps(nextStepsFor(s.output.format, result, dir), style);
   switch (f.kind) {
     case 'written':
       return {

@@ -11,12 +11,12 @@ import type { PolicySpec } from '../../core/spec.js';
 import { copyToClipboard } from '../../output/clipboard.js';
 import { filesAsText } from '../../output/files-text.js';
 import { FORMATS, FORMAT_NAMES } from '../../output/formats/index.js';
-import { nextSteps } from '../../output/next-steps.js';
 import { formatExplanation, formatNextSteps } from '../../output/summary.js';
 import { FilesExistError, planWrites, writeFilesAtomically } from '../../output/write-files.js';
 import { build, EMPTY_ANSWERS, errorsFor, type Answers } from '../answers.js';
 import { OUTPUT_OPTIONS } from '../choices.js';
 import { STEP_FIELDS } from '../navigation.js';
+import { nextStepsFor } from '../next-steps-for.js';
 import { reviewFindings } from '../review-analysis.js';
 import type { OutputPreset, StepId } from '../state.js';
 import { QUESTIONS, choose, type Ask, type Say } from './questions.js';
@@ -106,7 +106,7 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
   }
   if (choice === 'print') {
     io.stdout.write(filesAsText(files));
-    say(`\n${formatNextSteps(nextSteps(result, '.'), style)}`);
+    say(`\n${formatNextSteps(nextStepsFor(format, result, '.'), style)}`);
     return EXIT.ok;
   }
   if (choice === 'copy') {
@@ -116,7 +116,7 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
       say(`Could not copy to the clipboard: ${copied.reason}. Here are the policies instead:`);
       io.stdout.write(filesAsText(files));
     }
-    say(`\n${formatNextSteps(nextSteps(result, '.'), style)}`);
+    say(`\n${formatNextSteps(nextStepsFor(format, result, '.'), style)}`);
     return EXIT.ok;
   }
   for (;;) {
@@ -146,7 +146,7 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
       continue;
     }
     say(`Wrote into ${shown}: ${files.map((f) => f.name).join(', ')}.`);
-    say(`\n${formatNextSteps(nextSteps(result, shown), style)}`);
+    say(`\n${formatNextSteps(nextStepsFor(format, result, shown), style)}`);
     return EXIT.ok;
   }
 }

@@ -28,10 +28,10 @@ export const chosenActions = (s: WizardState): readonly string[] => s.answers.ac
 export function actionRows(s: WizardState): Row[] {
   const q = s.lists.actions.filter;
   const { all } = actionDefaults(s.answers);
-  const list = actionChoices(all, s.answers.actions ?? []).filter((a) => a.toLowerCase().includes(q));
+  const list = actionChoices(all, s.answers.actions ?? []).filter((a) => a.toLowerCase().includes(q.toLowerCase()));
   const rows: Row[] = s.answers.actions && !q ? [{ kind: 'reset' }] : [];
   rows.push(...list.map((action) => ({ kind: 'action' as const, action })));
-  const typed = q.includes(':') ? q : `kms:${q}`;
+  const typed = (q.includes(':') ? q : `kms:${q}`).toLowerCase();
   if (q && !list.some((a) => a.toLowerCase() === typed)) rows.push({ kind: 'add', action: q });
   return rows;
 }

@@ -1,6 +1,6 @@
-import { nextSteps } from '../../output/next-steps.js';
 import { build } from '../answers.js';
 import { frameLayout } from '../layout.js';
+import { nextStepsFor } from '../next-steps-for.js';
 import { blank, line, para, seg, windowOf, type Line } from '../lines.js';
 import type { WizardState } from '../state.js';
 import type { ScreenModule } from './types.js';
@@ -29,7 +29,7 @@ export function doneLines(s: WizardState, width: number): Line[] {
   if (!result) return out;
   const dir = s.finished?.kind === 'written' ? s.finished.dir : '.';
   out.push(blank, line(seg('Next steps', { bold: true })));
-  nextSteps(result, dir).forEach((step, i) => {
+  nextStepsFor(s.output.format, result, dir).forEach((step, i) => {
     out.push(...para(`${i + 1}. ${step.title}`, width, 3));
     for (const c of step.commands) out.push(...para(line(seg(`   $ ${c}`, { color: 'cyan' })), width, 5));
   });

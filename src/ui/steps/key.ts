@@ -41,7 +41,7 @@ export const keyStep: ScreenModule = {
     }
     const k = parsed.value;
     out.push(line(seg('✔ ', { color: 'green', bold: true }), `${k.multiRegion ? 'multi-Region key' : 'key'} in ${k.region}, account ${k.account} (partition ${k.partition})`));
-    out.push(...issueLines(warningsFor(s.answers, ['keyArn']), width, 'warning'));
+    out.push(...issueLines(warningsFor(s.answers, 'keyArn'), width, 'warning'));
     return out;
   },
 };

@@ -53,5 +53,5 @@ export function listView(s: WizardState, ctx: ViewContext, field: ListField, int
   const errors = checks.flatMap((c) => c.errors);
   if (errors.length > 0) return [...out, ...issueLines(errors, width, 'error')];
   if (typed.length > 0) return [...out, line(seg('✔ ', { color: 'green', bold: true }), seg('Enter adds it', { dim: true })), ...issueLines(checks.flatMap((c) => c.warnings), width, 'warning')];
-  return [...out, ...issueLines(warningsFor(s.answers, [field]), width, 'warning')];
+  return [...out, ...issueLines(warningsFor(s.answers, field), width, 'warning')];
 }

@@ -20,7 +20,7 @@ const keyRegion = (s: WizardState) => {
 export const effectiveRegions = (s: WizardState): readonly string[] => s.answers.regions ?? [keyRegion(s)];
 
 export function regionRows(s: WizardState): Row[] {
-  const q = s.lists.regions.filter;
+  const q = s.lists.regions.filter.toLowerCase();
   const offered = regionChoices(s.answers.keyArn);
   const extra = (s.answers.regions ?? []).filter((r) => !offered.includes(r));
   const rows: Row[] = [...extra, ...offered].filter((r) => r.includes(q)).map((region) => ({ region }));
@@ -36,7 +36,7 @@ export const regionsStep: ScreenModule = {
   minHeight: 10,
   why: () => 'regions',
   hints: () => 'type to filter · ↑↓ move · Space select · Enter next',
-  answer: (s) => effectiveRegions(s).join(', '),
+  answer: (s) => (s.answers.regions?.length ? s.answers.regions.join(', ') : `${keyRegion(s)} (the key's Region)`),
 
   onKey(s, ev) {
     const rows = regionRows(s);
@@ -78,7 +78,7 @@ export const regionsStep: ScreenModule = {
       tail.push(...issueLines(errors, width, 'error'), ...issueLines(warnings, width, 'warning'));
     }
     if (s.answers.regions?.length === 0) tail.push(...para(`None selected: the key's Region ${home} is used.`, width));
-    tail.push(...issueLines(warningsFor(s.answers, ['regions']), width, 'warning'));
+    tail.push(...issueLines(warningsFor(s.answers, 'regions'), width, 'warning'));
     const room = Math.max(3, height - head.length - tail.length);
     const list = listLines(
       rows.map((r): ListRow => (r.add ? { label: `use "${r.region}" (not in this tool's list)`, checked: false } : { label: r.region, checked: chosen.includes(r.region), ...(r.region === home ? { tag: "the key's Region" } : {}) })),

@@ -22,7 +22,7 @@ const isChoice = (value: string, c: ServiceChoice) => canonicalService(value) ==
 export function serviceRows(s: WizardState): Row[] {
   const q = s.lists.services.filter;
   const customs = s.answers.services.filter((v) => !findService(v) && !findNonViaService(v));
-  const rows: Row[] = customs.filter((v) => !q || v.toLowerCase().includes(q)).map((value) => ({ kind: 'custom', value }));
+  const rows: Row[] = customs.filter((v) => !q || v.toLowerCase().includes(q.toLowerCase())).map((value) => ({ kind: 'custom', value }));
   const ranked = SERVICE_CHOICES.map((choice) => ({ choice, rank: serviceMatch(choice, q) }))
     .filter((r) => r.rank >= 0)
     .sort((a, b) => a.rank - b.rank);
