@@ -1,0 +1,165 @@
+// Every command and flag of the CLI in one table: the dispatcher's command
+// list and the shell completion scripts read it. Plain data plus lazy loaders,
+// so importing it loads no command module (and no ink/react).
+import type { Command } from './io.js';
+
+/**
+ * Where a flag's (or a command argument's) values come from: a fixed list,
+ * or a named source the completion scripts fill in (`service` = catalog
+ * names, `region` = Region codes, `output-format` = generate's formats,
+ * `access` = trust modes, `kms-action` = the KMS actions), files, directories,
+ * or free text (no completion).
+ */
+export type ValueSource = 'text' | 'file' | 'dir' | 'service' | 'region' | 'output-format' | 'access' | 'kms-action' | readonly string[];
+
+/** One flag of a command. */
+export interface FlagSpec {
+  /** The long name, without `--`. */
+  readonly name: string;
+  /** A one-letter alias, without `-`. */
+  readonly short?: string;
+  /** What the flag takes; absent for a boolean flag. */
+  readonly value?: ValueSource;
+  /** Whether the flag may be given more than once. */
+  readonly repeatable?: boolean;
+  readonly description: string;
+}
+
+/** A module under src/commands/. */
+export interface CommandModule {
+  readonly run: Command;
+  readonly help: string;
+}
+
+/** One subcommand. */
+export interface CommandSpec {
+  readonly name: string;
+  readonly summary: string;
+  readonly flags: readonly FlagSpec[];
+  /** What positional arguments are; absent when the command takes none. */
+  readonly args?: ValueSource;
+  readonly load: () => Promise<CommandModule>;
+}
+
+/** Flags every subcommand accepts (the dispatcher handles them). */
+export const GLOBAL_FLAGS: readonly FlagSpec[] = [
+  { name: 'help', short: 'h', description: 'show help' },
+  { name: 'version', description: 'print the version' },
+];
+
+/** Flags of the bare `kms-wizard`: the global ones, `-v` as well. */
+export const TOP_LEVEL_FLAGS: readonly FlagSpec[] = [
+  { name: 'help', short: 'h', description: 'show help' },
+  { name: 'version', short: 'v', description: 'print the version' },
+];
+
+/** The flags that answer the wizard's questions (src/commands/spec-flags.ts), shared by the wizard and generate. */
+const SPEC_FLAGS: readonly FlagSpec[] = [
+  { name: 'key-arn', value: 'text', description: 'the key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)' },
+  { name: 'admin', value: 'text', repeatable: true, description: 'key administrator role or user ARN' },
+  { name: 'consumer', value: 'text', repeatable: true, description: 'role or user ARN, or 12-digit account id, that uses the key' },
+  { name: 'access', value: 'access', description: 'how the key policy trusts consumers' },
+  { name: 'service', value: 'service', repeatable: true, description: 'AWS service that may use the key (kms:ViaService)' },
+  { name: 'region', value: 'region', repeatable: true, description: 'Region the services use the key from' },
+  { name: 'actions', value: 'text', description: "override the services' default actions (A,B)" },
+];
+
+/** The bare `kms-wizard [flags]`: the interactive wizard (also `kms-wizard wizard`). */
+export const WIZARD: CommandSpec = {
+  name: 'wizard',
+  summary: 'the interactive wizard (the default command)',
+  flags: [
+    ...SPEC_FLAGS,
+    { name: 'out', value: 'dir', description: 'write the files into DIR without asking' },
+    { name: 'stdout', description: 'print the files instead of writing them' },
+    { name: 'format', value: 'output-format', description: 'output format' },
+    { name: 'force', description: 'overwrite existing files without asking' },
+    { name: 'accessible', description: 'plain prompts, no screen redraws' },
+    { name: 'no-interactive', description: 'never prompt: name the missing flags' },
+  ],
+  load: () => import('../commands/wizard.js'),
+};
+
+/** The subcommands, in the order `kms-wizard --help` lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'generate',
+    summary: 'write the key policy and IAM policy from flags (no prompts)',
+    flags: [
+      ...SPEC_FLAGS,
+      { name: 'out', value: 'dir', description: 'directory to write into' },
+      { name: 'format', value: 'output-format', description: 'output format' },
+      { name: 'stdout', description: 'print the files instead of writing them' },
+      { name: 'json', description: 'print one JSON object' },
+      { name: 'force', description: 'overwrite files that already exist' },
+      { name: 'dry-run', description: 'show what would be written' },
+    ],
+    load: () => import('../commands/generate.js'),
+  },
+  {
+    name: 'lint',
+    summary: 'check key policies and IAM policies, offline',
+    flags: [
+      { name: 'type', value: ['key', 'iam'], description: 'treat every file as a key policy or an IAM policy' },
+      { name: 'key-arn', value: 'text', description: 'the key ARN the IAM policies must name' },
+      { name: 'format', value: ['text', 'json', 'sarif'], description: 'output format' },
+      { name: 'json', description: 'same as --format json' },
+      { name: 'strict', description: 'exit 1 on warnings too' },
+    ],
+    args: 'file',
+    load: () => import('../commands/lint.js'),
+  },
+  {
+    name: 'simulate',
+    summary: 'evaluate a request against the policies and explain the decision',
+    flags: [
+      { name: 'key-policy', value: 'file', description: 'the key policy (JSON)' },
+      { name: 'key-arn', value: 'text', description: "the key's ARN" },
+      { name: 'principal', value: 'text', repeatable: true, description: 'the caller (user, role, session, root or account id)' },
+      { name: 'action', value: 'kms-action', description: 'the KMS action, e.g. kms:Decrypt' },
+      { name: 'iam-policy', value: 'file', repeatable: true, description: 'an IAM policy attached to the principal' },
+      { name: 'via-service', value: 'text', description: 'the service endpoint the call came through' },
+      { name: 'encryption-context', value: 'text', repeatable: true, description: 'an encryption context pair K=V' },
+      { name: 'context', value: 'text', repeatable: true, description: 'any other condition key KEY=VALUE' },
+      { name: 'matrix', description: 'evaluate the access matrix' },
+      { name: 'json', description: 'print the decision as JSON' },
+    ],
+    load: () => import('../commands/simulate.js'),
+  },
+  {
+    name: 'explain',
+    summary: 'describe a policy in plain language, statement by statement',
+    flags: [
+      { name: 'key-arn', value: 'text', description: 'the key the policies belong to' },
+      { name: 'type', value: ['key', 'iam'], description: 'treat every file as a key policy or an IAM policy' },
+      { name: 'json', description: 'print the explanations and findings as JSON' },
+    ],
+    args: 'file',
+    load: () => import('../commands/explain.js'),
+  },
+  {
+    name: 'learn',
+    summary: 'guided lessons with exercises checked by the engine',
+    flags: [
+      { name: 'list', description: 'print the lessons and progress' },
+      { name: 'json', description: 'with --list: print JSON' },
+      { name: 'reset', description: 'forget all progress (asks first)' },
+      { name: 'yes', short: 'y', description: 'with --reset: do not ask' },
+      { name: 'accessible', description: 'plain prompts, no screen redraws' },
+    ],
+    args: 'text',
+    load: () => import('../commands/learn.js'),
+  },
+  {
+    name: 'completion',
+    summary: 'print a shell completion script (bash, zsh, fish)',
+    flags: [],
+    args: ['bash', 'zsh', 'fish'],
+    load: () => import('../commands/completion.js'),
+  },
+];
+
+/** A subcommand by name (not the wizard). */
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

@@ -1,0 +1,199 @@
+// Shell completion scripts for bash, zsh and fish, generated from the one
+// command table (src/cli/commands-table.ts) and the catalogs, so a new
+// command, flag, service or Region is completed without editing a script.
+import { COMMANDS, GLOBAL_FLAGS, TOP_LEVEL_FLAGS, WIZARD, type CommandSpec, type FlagSpec, type ValueSource } from '../cli/commands-table.js';
+import { ALL_REGIONS } from '../core/catalog/regions.js';
+import { KMS_ACTIONS } from '../core/catalog/actions.js';
+import { SERVICE_NAMES_TYPED } from '../core/catalog/services.js';
+import { ACCESS_MODES } from '../core/spec.js';
+import { FORMAT_NAMES } from './formats/index.js';
+
+/** The words a named value source completes to; undefined for files, directories and free text. */
+export function valueWords(source: ValueSource): readonly string[] | undefined {
+  if (typeof source !== 'string') return source;
+  switch (source) {
+    case 'service':
+      return SERVICE_NAMES_TYPED;
+    case 'region':
+      return ALL_REGIONS;
+    case 'output-format':
+      return FORMAT_NAMES;
+    case 'access':
+      return ACCESS_MODES;
+    case 'kms-action':
+      return KMS_ACTIONS;
+    default:
+      return undefined;
+  }
+}
+
+const ALL = [WIZARD, ...COMMANDS];
+/** A command's flags; the wizard's are also the bare `kms-wizard`'s, so they include -v. */
+const flagsOf = (c: CommandSpec): FlagSpec[] => [...c.flags, ...(c === WIZARD ? TOP_LEVEL_FLAGS : GLOBAL_FLAGS)];
+const spellings = (f: FlagSpec) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])];
+
+// ---------------------------------------------------------------- bash
+
+const bashWords = (words: readonly string[]) => `'${words.join(' ')}'`;
+
+function bashValue(source: ValueSource): string {
+  const words = valueWords(source);
+  if (words) return `COMPREPLY=($(compgen -W ${bashWords(words)} -- "$cur"))`;
+  if (source === 'file') return 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))';
+  if (source === 'dir') return 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur"))';
+  return 'COMPREPLY=()';
+}
+
+export function bashScript(): string {
+  const valueCases = ALL.flatMap((c) =>
+    flagsOf(c)
+      .filter((f) => f.value !== undefined)
+      .map((f) => `    ${spellings(f).map((s) => `"${c.name} ${s}"`).join('|')}) ${bashValue(f.value!)}; return ;;`),
+  );
+  const flagCases = ALL.map((c) => `    ${c.name}) COMPREPLY=($(compgen -W ${bashWords(flagsOf(c).flatMap(spellings))} -- "$cur")) ;;`);
+  const argCases = ALL.filter((c) => c.args).map((c) => `    ${c.name}) ${bashValue(c.args!)} ;;`);
+  return `# bash completion for kms-wizard, written by \`kms-wizard completion bash\`.
+# Install: kms-wizard completion bash > ~/.local/share/bash-completion/completions/kms-wizard
+#      or: echo 'source <(kms-wizard completion bash)' >> ~/.bashrc
+
+_kms_wizard() {
+  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} cmd=wizard
+  # bash splits --flag=value at "=": the flag is then two words back.
+  if [[ $cur == = ]]; then cur=; fi
+  if [[ $prev == = && $COMP_CWORD -ge 2 ]]; then prev=\${COMP_WORDS[COMP_CWORD-2]}; fi
+  # As in the CLI: the first word is the command unless it is a flag (then the wizard runs).
+  if [[ $COMP_CWORD -gt 1 ]]; then
+    case \${COMP_WORDS[1]} in
+      ${ALL.map((c) => c.name).join('|')}) cmd=\${COMP_WORDS[1]} ;;
+    esac
+  fi
+  case "$cmd $prev" in
+${valueCases.join('\n')}
+  esac
+  if [[ $cur == -* ]]; then
+    case $cmd in
+${flagCases.join('\n')}
+    esac
+    return
+  fi
+  if [[ $COMP_CWORD -eq 1 ]]; then
+    COMPREPLY=($(compgen -W ${bashWords(ALL.map((c) => c.name))} -- "$cur"))
+    return
+  fi
+  case $cmd in
+${argCases.join('\n')}
+  esac
+}
+complete -F _kms_wizard kms-wizard
+`;
+}
+
+// ---------------------------------------------------------------- zsh
+
+/** Text inside a zsh single-quoted _arguments description: no quotes or brackets. */
+const zshText = (s: string) => s.replace(/'/g, '').replace(/[[\]]/g, '');
+
+function zshAction(source: ValueSource): string {
+  const words = valueWords(source);
+  if (words) return `(${words.join(' ')})`;
+  if (source === 'file') return '_files';
+  if (source === 'dir') return '_files -/';
+  return ' ';
+}
+
+function zshSpecs(c: CommandSpec): string[] {
+  const specs = flagsOf(c).map((f) => {
+    const names = spellings(f);
+    // --help and --version end the command line; other flags exclude only their own spellings.
+    const exclusion = f.name === 'help' || f.name === 'version' ? '(- *)' : names.length > 1 ? `(${names.join(' ')})` : '';
+    const head = names.length > 1 ? `${exclusion}'{${names.join(',')}}'` : `${exclusion}${names[0]}`;
+    const value = f.value === undefined ? '' : `:${zshText(f.name)}:${zshAction(f.value)}`;
+    return `'${f.repeatable ? '*' : ''}${head}${f.value !== undefined && names.length === 1 ? '=' : ''}[${zshText(f.description)}]${value}'`;
+  });
+  if (c.args) specs.push(`'*:${c.name === 'completion' ? 'shell' : 'argument'}:${zshAction(c.args)}'`);
+  return specs;
+}
+
+export function zshScript(): string {
+  const commands = COMMANDS.map((c) => `    '${c.name}:${zshText(c.summary)}'`);
+  const cases = ALL.map((c) => `      ${c.name}) _arguments -s \\\n        ${zshSpecs(c).join(' \\\n        ')} ;;`);
+  return `#compdef kms-wizard
+# zsh completion for kms-wizard, written by \`kms-wizard completion zsh\`.
+# Install: kms-wizard completion zsh > "\${fpath[1]}/_kms-wizard"  (then start a new shell)
+#      or: echo 'source <(kms-wizard completion zsh)' >> ~/.zshrc  (after compinit)
+
+_kms_wizard() {
+  local -a commands=(
+${commands.join('\n')}
+    'wizard:the interactive wizard (the default command)'
+  )
+  if (( CURRENT > 2 && \${commands[(I)\${words[2]}:*]} )); then
+    local cmd=\${words[2]}
+    shift words
+    (( CURRENT-- ))
+    case $cmd in
+${cases.join('\n')}
+    esac
+    return
+  fi
+  local state
+  _arguments -s \\
+    ${zshSpecs(WIZARD).join(' \\\n    ')} \\
+    '1:command:->command' && return
+  [[ $state == command ]] && _describe -t commands 'kms-wizard command' commands
+}
+
+if [[ \${zsh_eval_context[-1]} == loadautofunc ]]; then
+  _kms_wizard "$@"
+else
+  compdef _kms_wizard kms-wizard
+fi
+`;
+}
+
+// ---------------------------------------------------------------- fish
+
+/** A fish single-quoted string. */
+const fishText = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+function fishFlag(condition: string, f: FlagSpec): string {
+  const parts = [`complete -c kms-wizard -n ${fishText(condition)}`, `-l ${f.name}`];
+  if (f.short) parts.push(`-s ${f.short}`);
+  if (f.value !== undefined) {
+    const words = valueWords(f.value);
+    if (words) parts.push(`-x -a ${fishText(words.join(' '))}`);
+    else if (f.value === 'file') parts.push('-r -F');
+    else if (f.value === 'dir') parts.push(`-x -a ${fishText('(__fish_complete_directories (commandline -ct))')}`);
+    else parts.push('-x');
+  }
+  parts.push(`-d ${fishText(f.description)}`);
+  return parts.join(' ');
+}
+
+export function fishScript(): string {
+  const names = COMMANDS.map((c) => c.name).join(' ');
+  const atTop = `not __fish_seen_subcommand_from ${names} wizard`;
+  const wizardCondition = `not __fish_seen_subcommand_from ${names}`;
+  const lines = [
+    '# fish completion for kms-wizard, written by `kms-wizard completion fish`.',
+    '# Install: kms-wizard completion fish > ~/.config/fish/completions/kms-wizard.fish',
+    '',
+    'complete -c kms-wizard -f',
+    ...[...COMMANDS, WIZARD].map((c) => `complete -c kms-wizard -n ${fishText(atTop)} -a ${c.name} -d ${fishText(c.summary)}`),
+    ...TOP_LEVEL_FLAGS.map((f) => fishFlag(wizardCondition, f)),
+    ...WIZARD.flags.map((f) => fishFlag(wizardCondition, f)),
+  ];
+  for (const c of COMMANDS) {
+    const condition = `__fish_seen_subcommand_from ${c.name}`;
+    lines.push('', ...[...c.flags, ...GLOBAL_FLAGS].map((f) => fishFlag(condition, f)));
+    if (c.args) {
+      const words = valueWords(c.args);
+      if (words) lines.push(`complete -c kms-wizard -n ${fishText(`${condition}; and not __fish_seen_subcommand_from ${words.join(' ')}`)} -a ${fishText(words.join(' '))}`);
+      else if (c.args === 'file') lines.push(`complete -c kms-wizard -n ${fishText(condition)} -F`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The scripts by shell name. */
+export const COMPLETION_SCRIPTS: Readonly<Record<string, () => string>> = { bash: bashScript, zsh: zshScript, fish: fishScript };
