@@ -1,6 +1,25 @@
 // What a statement's Action / NotAction covers, in terms of KMS actions.
+// Patterns repeat across rules and statements, so their compiled forms and
+// expansions are cached (lint runs once per process; the cache stays small).
 import { actionPatternToRegExp, expandKmsActions, KMS_ACTIONS } from '../catalog/actions.js';
 import type { StatementModel } from './model.js';
+
+const regexCache = new Map<string, RegExp>();
+const expansionCache = new Map<string, readonly string[]>();
+
+/** actionPatternToRegExp, compiled once per pattern. */
+export function patternRegExp(pattern: string): RegExp {
+  let re = regexCache.get(pattern);
+  if (!re) regexCache.set(pattern, (re = actionPatternToRegExp(pattern)));
+  return re;
+}
+
+/** expandKmsActions, computed once per pattern. */
+export function expandPattern(pattern: string): readonly string[] {
+  let actions = expansionCache.get(pattern);
+  if (!actions) expansionCache.set(pattern, (actions = expandKmsActions(pattern)));
+  return actions;
+}
 
 /** `*`, or an action of the `kms:` service (any case: action names are case-insensitive). */
 export function isKmsActionPattern(pattern: string): boolean {
@@ -11,15 +30,21 @@ export function hasWildcard(pattern: string): boolean {
   return pattern.includes('*') || pattern.includes('?');
 }
 
+const coveredCache = new WeakMap<StatementModel, ReadonlySet<string>>();
+
 /** The KMS actions a statement's Action (or everything but its NotAction) covers. */
-export function coveredKmsActions(s: StatementModel): Set<string> {
-  const matched = new Set(s.actions.filter((a) => isKmsActionPattern(a.value)).flatMap((a) => expandKmsActions(a.value)));
-  if (!s.notAction) return matched;
-  return new Set(KMS_ACTIONS.filter((a) => !matched.has(a)));
+export function coveredKmsActions(s: StatementModel): ReadonlySet<string> {
+  let covered = coveredCache.get(s);
+  if (!covered) {
+    const matched = new Set(s.actions.filter((a) => isKmsActionPattern(a.value)).flatMap((a) => expandPattern(a.value)));
+    covered = s.notAction ? new Set(KMS_ACTIONS.filter((a) => !matched.has(a))) : matched;
+    coveredCache.set(s, covered);
+  }
+  return covered;
 }
 
 /** Whether the statement applies to `action` (a full name such as kms:PutKeyPolicy). */
 export function statementCovers(s: StatementModel, action: string): boolean {
-  const hit = s.actions.some((a) => actionPatternToRegExp(a.value).test(action));
+  const hit = s.actions.some((a) => patternRegExp(a.value).test(action));
   return s.notAction ? !hit && s.actions.length > 0 : hit;
 }

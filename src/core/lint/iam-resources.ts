@@ -16,8 +16,16 @@ export interface KeyUseStatement {
   readonly resources: Located<string>[];
 }
 
+const cache = new WeakMap<PolicyModel, KeyUseStatement[]>();
+
 /** Statements of an IAM policy with Action (not NotAction) covering actions on a KMS key, and their Resource (not NotResource). */
 export function keyUseStatements(doc: PolicyModel): KeyUseStatement[] {
+  let result = cache.get(doc);
+  if (!result) cache.set(doc, (result = findKeyUseStatements(doc)));
+  return result;
+}
+
+function findKeyUseStatements(doc: PolicyModel): KeyUseStatement[] {
   const out: KeyUseStatement[] = [];
   for (const s of doc.statements) {
     if (s.notAction || s.notResource) continue;

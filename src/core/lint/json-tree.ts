@@ -79,14 +79,14 @@ export function tooDeepAt(text: string, limit: number): number | undefined {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '[' || c === '{') {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
       if (++depth > limit) return i;
-    } else if (c === ']' || c === '}') depth--;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
   }
   return undefined;
 }

@@ -1,8 +1,8 @@
 // Which actions of a statement can never match because a condition requires a
 // kms: key those actions' requests never carry (kms-facts §5: encryption
 // context conditions on DescribeKey always deny).
-import { actionSupportsConditionKey, expandKmsActions, kmsAction, kmsConditionKey } from '../catalog/actions.js';
-import { hasWildcard, isKmsActionPattern } from './actions.js';
+import { actionSupportsConditionKey, kmsAction, kmsConditionKey } from '../catalog/actions.js';
+import { expandPattern, hasWildcard, isKmsActionPattern } from './actions.js';
 import { keyPrefix } from './condition-keys.js';
 import type { Located } from './json-tree.js';
 import type { ConditionEntry, StatementModel } from './model.js';
@@ -23,13 +23,22 @@ export interface KeyPresence {
 /** An action entry is dead for a key when no action it names carries the key. */
 function deadFor(pattern: string, key: string): boolean {
   if (hasWildcard(pattern)) {
-    const expanded = expandKmsActions(pattern);
+    const expanded = expandPattern(pattern);
     return expanded.length > 0 && expanded.every((a) => !actionSupportsConditionKey(a, key));
   }
   return kmsAction(pattern) !== undefined && !actionSupportsConditionKey(pattern, key);
 }
 
+const cache = new WeakMap<StatementModel, KeyPresence>();
+
+/** Three rules ask this of every statement; it is computed once per statement. */
 export function keyPresence(s: StatementModel): KeyPresence {
+  let result = cache.get(s);
+  if (!result) cache.set(s, (result = computeKeyPresence(s)));
+  return result;
+}
+
+function computeKeyPresence(s: StatementModel): KeyPresence {
   const none = { dead: [], allDead: false };
   if (s.notAction || s.actions.length === 0) return none;
   const required = s.conditions.filter((c) => c.op && requiresKeyPresent(c.op) && keyPrefix(c.key) === 'kms' && kmsConditionKey(c.key));
@@ -40,11 +49,11 @@ export function keyPresence(s: StatementModel): KeyPresence {
     if (condition) dead.push({ action: a, condition });
   }
   // Only known KMS actions can be judged; anything else keeps the statement alive.
-  const judged = s.actions.every((a) => isKmsActionPattern(a.value) && (hasWildcard(a.value) ? expandKmsActions(a.value).length > 0 : kmsAction(a.value)));
+  const judged = s.actions.every((a) => isKmsActionPattern(a.value) && (hasWildcard(a.value) ? expandPattern(a.value).length > 0 : kmsAction(a.value)));
   return { dead, allDead: judged && dead.length === s.actions.length };
 }
 
 /** Human list of the actions that do carry a key, for messages. */
 export function actionsCarrying(key: string): string[] {
-  return expandKmsActions('kms:*').filter((a) => actionSupportsConditionKey(a, key));
+  return expandPattern('kms:*').filter((a) => actionSupportsConditionKey(a, key));
 }

@@ -14,8 +14,16 @@ export type ViaServiceShape =
 const SUFFIX = '.amazonaws.com';
 const EXAMPLE = 'secretsmanager.us-east-1.amazonaws.com';
 
-/** Checks the form of one kms:ViaService value. */
+const shapes = new Map<string, ViaServiceShape>();
+
+/** Checks the form of one kms:ViaService value (four rules ask; computed once per value). */
 export function viaServiceShape(value: string): ViaServiceShape {
+  let shape = shapes.get(value);
+  if (!shape) shapes.set(value, (shape = computeShape(value)));
+  return shape;
+}
+
+function computeShape(value: string): ViaServiceShape {
   if (value.toLowerCase().endsWith('.amazonaws.com.cn')) {
     return {
       kind: 'bad',

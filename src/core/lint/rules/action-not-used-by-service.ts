@@ -1,6 +1,6 @@
-import { actionPatternToRegExp, kmsAction } from '../../catalog/actions.js';
+import { kmsAction } from '../../catalog/actions.js';
 import { SERVICES, type ServiceEntry } from '../../catalog/services.js';
-import { hasWildcard, isKmsActionPattern } from '../actions.js';
+import { hasWildcard, isKmsActionPattern, patternRegExp } from '../actions.js';
 import { requiredValues } from '../conditions.js';
 import type { DocumentRule } from '../types.js';
 
@@ -26,7 +26,7 @@ export const actionNotUsedByService: DocumentRule = {
       if (names.length === 0) continue;
       const services = names.map((n) => (n ? BY_VIA_NAME.get(n) : undefined));
       if (services.some((svc) => !svc || svc.actionsBasis !== 'documented')) continue;
-      const used = services.flatMap((svc) => svc!.defaultActions).map(actionPatternToRegExp);
+      const used = services.flatMap((svc) => svc!.defaultActions).map(patternRegExp);
       for (const a of s.actions) {
         if (!isKmsActionPattern(a.value) || hasWildcard(a.value) || !kmsAction(a.value)) continue;
         if (used.some((re) => re.test(a.value))) continue;

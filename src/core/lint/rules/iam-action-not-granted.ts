@@ -1,5 +1,5 @@
-import { expandKmsActions, kmsAction } from '../../catalog/actions.js';
-import { hasWildcard, isKmsActionPattern } from '../actions.js';
+import { kmsAction } from '../../catalog/actions.js';
+import { expandPattern, hasWildcard, isKmsActionPattern } from '../actions.js';
 import { keyUseStatements } from '../iam-resources.js';
 import { delegableActions, delegatingStatements, keyAccountOf, resourceMatches } from '../key-policy-delegation.js';
 import type { CrossRule } from '../types.js';
@@ -27,7 +27,7 @@ export const iamActionNotGranted: CrossRule = {
         for (const a of u.statement.actions) {
           if (!isKmsActionPattern(a.value)) continue;
           if (hasWildcard(a.value)) {
-            const expanded = expandKmsActions(a.value);
+            const expanded = expandPattern(a.value);
             if (expanded.length === 0 || expanded.some((x) => granted.has(x))) continue;
           } else {
             const data = kmsAction(a.value);

@@ -8,7 +8,7 @@ import type { PrincipalModel } from '../model.js';
 export const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/;
 // Unique ids (AIDA..., AROA...) appear where a principal was deleted and are valid.
-const UNIQUE_ID = /^A[A-Z0-9]{15,127}$/;
+const UNIQUE_ID = /^A[A-Z0-9]{15,}$/;
 const FEDERATED_USER = /^arn:[a-z-]+:sts::\d{12}:federated-user\/.+$/;
 const GROUP = /^arn:[a-z-]+:iam::\d{12}:group\//;
 

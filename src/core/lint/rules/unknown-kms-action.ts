@@ -1,6 +1,6 @@
-import { expandKmsActions, kmsAction, KMS_ACTIONS } from '../../catalog/actions.js';
+import { kmsAction, KMS_ACTIONS } from '../../catalog/actions.js';
 import { didYouMean } from '../../suggest.js';
-import { hasWildcard } from '../actions.js';
+import { expandPattern, hasWildcard } from '../actions.js';
 import type { DocumentRule } from '../types.js';
 
 /**
@@ -20,7 +20,7 @@ export const unknownKmsAction: DocumentRule = {
         const colon = a.value.indexOf(':');
         if (colon < 0 || a.value.slice(0, colon).toLowerCase() !== 'kms' || colon === a.value.length - 1) continue;
         if (hasWildcard(a.value)) {
-          if (expandKmsActions(a.value).length > 0) continue;
+          if (expandPattern(a.value).length > 0) continue;
           const guess = didYouMean(a.value.replace(/[*?]/g, ''), KMS_ACTIONS);
           report(a.loc, `"${a.value}" matches no KMS action, so it ${s.notAction ? 'excludes' : 'grants'} nothing.${guess ? ` Did you mean "${guess}"?` : ' Check the spelling against the KMS action list (e.g. kms:GenerateDataKey*).'}`);
         } else if (!kmsAction(a.value)) {
