@@ -4,7 +4,7 @@ import { parseFlags } from '../cli/args.js';
 import { EXIT, UsageError } from '../cli/errors.js';
 import { print, type Command, type CommandIo } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
-import { isAccountId, parseKeyArn, parsePrincipalArn, rootArn, type KeyArn } from '../core/arn.js';
+import { EXAMPLE_KEY_ARN, isAccountId, parseKeyArn, parsePrincipalArn, rootArn, type KeyArn } from '../core/arn.js';
 import { kmsAction, KMS_ACTIONS } from '../core/catalog/actions.js';
 import type { Partition } from '../core/catalog/regions.js';
 import { findService } from '../core/catalog/services.js';
@@ -137,6 +137,14 @@ async function loadPolicies(keyPolicyPath: string, iamPaths: readonly string[], 
 
 export const run: Command = async (argv, io) => {
   const { values } = parseFlags(argv, OPTIONS);
+  const needed = values.matrix ? (['key-policy', 'key-arn'] as const) : (['key-policy', 'key-arn', 'principal', 'action'] as const);
+  const missing = needed.filter((f) => values[f] === undefined).map((f) => `--${f}`);
+  if (missing.length > 0) {
+    throw new UsageError(
+      `missing ${missing.join(', ')}. For example: kms-wizard simulate --key-policy key-policy.json --key-arn ${EXAMPLE_KEY_ARN}` +
+        (values.matrix ? ' --matrix' : ' --principal arn:aws:iam::111122223333:role/app --action kms:Decrypt'),
+    );
+  }
   const style = makeStyle(colorEnabled(io.env, io.stdout));
   const key = keyArnFlag(values['key-arn']);
   const keyArn = key.arn;
@@ -163,12 +171,11 @@ export const run: Command = async (argv, io) => {
     return EXIT.ok;
   }
 
-  if (principals.length === 0) throw new UsageError('missing --principal (e.g. --principal arn:aws:iam::111122223333:role/app); or use --matrix');
   if (principals.length > 1) throw new UsageError('one --principal per request (several only with --matrix)');
-  if (action === undefined) throw new UsageError('missing --action (e.g. --action kms:Decrypt)');
 
   const notes: string[] = [];
-  const request: KmsRequest = { principal: principals[0]!, action, keyArn };
+  // Both were checked as required above.
+  const request: KmsRequest = { principal: principals[0]!, action: action!, keyArn };
   const encryptionContext: Record<string, string> = {};
   const context: Record<string, string | string[]> = {};
   for (const [k, v] of pairs(values['encryption-context'], '--encryption-context')) encryptionContext[k] = v;
