@@ -1,6 +1,6 @@
 // Policy builders for the lint tests: a clean baseline that each case breaks
 // in exactly one way.
-import { ADMIN_ACTIONS } from '../../../src/core/catalog/actions.js';
+import { RECOMMENDED_ADMIN_ACTIONS } from '../../../src/core/lint/admin-actions.js';
 
 export const ACCOUNT = '111122223333';
 export const OTHER_ACCOUNT = '444455556666';
@@ -11,8 +11,8 @@ export const VIA_SM = 'secretsmanager.us-east-1.amazonaws.com';
 
 type Json = Record<string, unknown>;
 
-/** Key administrators: the account root, admin actions only (no cryptographic ones). */
-export const ADMIN: Json = { Sid: 'KeyAdministrators', Effect: 'Allow', Principal: { AWS: ROOT }, Action: [...ADMIN_ACTIONS], Resource: '*' };
+/** Key administrators: the account root, admin actions only (no cryptographic ones, no CreateGrant). */
+export const ADMIN: Json = { Sid: 'KeyAdministrators', Effect: 'Allow', Principal: { AWS: ROOT }, Action: [...RECOMMENDED_ADMIN_ACTIONS], Resource: '*' };
 
 /** The corrected Secrets Manager statement of kms-facts §1. */
 export function use(over: Json = {}): Json {

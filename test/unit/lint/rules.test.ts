@@ -206,7 +206,11 @@ const CASES: Case[] = [
   {
     code: 'KW602',
     why: 'the default root kms:* statement beside a ViaService restriction',
-    bad: [bareKeyPolicy({ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: ROOT }, Action: 'kms:*', Resource: '*' }, use())],
+    bad: [
+      bareKeyPolicy({ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: ROOT }, Action: 'kms:*', Resource: '*' }, use()),
+      // The console's administrator list (kms:Create* includes CreateGrant) given to the root.
+      bareKeyPolicy({ ...ADMIN, Action: ['kms:Create*', 'kms:Describe*', 'kms:Put*'] }, use()),
+    ],
     good: [
       GOOD_KEY,
       bareKeyPolicy(

@@ -14,7 +14,11 @@ export const iamSidCharacters: DocumentRule = {
     for (const s of doc.statements) {
       const el = s.elements.get('Sid');
       if (s.sid === undefined || !el || /^[A-Za-z0-9]*$/.test(s.sid)) continue;
-      const fixed = s.sid.replace(/[^A-Za-z0-9]/g, '');
+      // "Use the key" -> "UseTheKey": keep the words readable.
+      const fixed = s.sid
+        .split(/[^A-Za-z0-9]+/)
+        .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+        .join('');
       report(el.loc, `IAM policy Sids may contain only letters and digits; "${s.sid}" has others and IAM rejects the policy.${fixed ? ` Write "${fixed}".` : ''}`);
     }
   },

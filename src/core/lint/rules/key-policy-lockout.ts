@@ -1,6 +1,8 @@
 import { statementCovers } from '../actions.js';
+import { ADMIN_ACTION_LIST } from '../admin-actions.js';
 import type { StatementModel } from '../model.js';
 import type { DocumentRule } from '../types.js';
+
 
 const PUT = 'kms:PutKeyPolicy';
 
@@ -37,7 +39,7 @@ export const keyPolicyLockout: DocumentRule = {
         ? 'This statement denies kms:PutKeyPolicy to everyone, so nobody could change the key policy again. '
         : 'No statement lets any IAM principal call kms:PutKeyPolicy, so nobody could change this key policy again. ') +
         'KMS refuses such a policy ("will not allow you to update the key policy in the future"); forcing it makes the key unmanageable. ' +
-        'Add a key-administrator statement: Principal your account root or an admin role, Action kms:Create*, kms:Describe*, kms:Enable*, kms:List*, kms:Put*, kms:Update*, kms:Revoke*, kms:Disable*, kms:Get*, kms:Delete*, kms:TagResource, kms:UntagResource, kms:ScheduleKeyDeletion, kms:CancelKeyDeletion.',
+        `Add a key-administrator statement: Principal your account root or an admin role, Action ${ADMIN_ACTION_LIST}.`,
     );
   },
 };

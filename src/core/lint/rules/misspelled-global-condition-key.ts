@@ -13,7 +13,7 @@ export function intendedKey(c: ConditionEntry): string | undefined {
   if (prefix === 'aws') {
     if (isGlobalConditionKey(c.key)) return undefined;
     // "aws:ViaService" is the KMS key kms:ViaService under the wrong prefix.
-    return didYouMean(c.key, KNOWN) ?? KMS_KEY_NAMES.find((k) => k.toLowerCase() === `kms:${rest}`.toLowerCase());
+    return KMS_KEY_NAMES.find((k) => k.toLowerCase() === `kms:${rest}`.toLowerCase()) ?? didYouMean(c.key, KNOWN);
   }
   if (prefix === 'kms' || prefix === '') return undefined;
   // A misspelled prefix ("awws:", "ksm:") in front of a known key name.

@@ -1,5 +1,6 @@
 import { CRYPTOGRAPHIC_ACTIONS } from '../../catalog/actions.js';
 import { statementCovers } from '../actions.js';
+import { ADMIN_ACTION_LIST } from '../admin-actions.js';
 import { positiveEntries, requiredValues, sameKey } from '../conditions.js';
 import { statementLabel, statementTitle, type StatementModel } from '../model.js';
 import { rootAccount } from '../principals.js';
@@ -39,6 +40,9 @@ function enforcedByDeny(statements: StatementModel[]): boolean {
  * kms-facts §1 and §7: the default "Enable IAM User Permissions" statement
  * (root, kms:*, no condition) defeats a kms:ViaService restriction: Allow
  * statements are ORed, so any IAM policy allowing Decrypt works directly.
+ * The same holds for an unconditioned root kms:CreateGrant (the console's
+ * kms:Create* admin action), since grants allow use without the key policy's
+ * conditions (see admin-actions.ts).
  */
 export const rootStatementBypassesViaService: DocumentRule = {
   code: 'KW602',
@@ -53,15 +57,21 @@ export const rootStatementBypassesViaService: DocumentRule = {
       if (s.effect !== 'Allow' || !s.principal || s.principal.negated || s.conditions.length > 0) continue;
       for (const account of new Set(rootAccounts(s))) {
         const hits = [restricted.get(account), restricted.get(ANY)].filter((e) => e !== undefined);
-        const overlap = CRYPTOGRAPHIC_ACTIONS.filter((a) => hits.some((h) => h.actions.has(a)) && statementCovers(s, a));
-        if (overlap.length === 0) continue;
+        const restrictedActions = CRYPTOGRAPHIC_ACTIONS.filter((a) => hits.some((h) => h.actions.has(a)));
+        const overlap = restrictedActions.filter((a) => statementCovers(s, a));
+        // An unconditioned CreateGrant lets IAM principals grant themselves the restricted actions.
+        const viaGrant = overlap.length === 0 && restrictedActions.length > 0 && statementCovers(s, 'kms:CreateGrant');
+        if (overlap.length === 0 && !viaGrant) continue;
         const labels = [...new Set(hits.flatMap((h) => [...h.labels]))].join(', ');
+        const what = viaGrant
+          ? 'kms:CreateGrant with no condition, and a grant can allow cryptographic use with no kms:ViaService'
+          : `${overlap.length > 3 ? `${overlap.slice(0, 3).join(', ')}...` : overlap.join(', ')} with no condition`;
         report(
           s.loc,
-          `${statementTitle(s)} lets IAM policies in account ${account} allow ${overlap.length > 3 ? `${overlap.slice(0, 3).join(', ')}...` : overlap.join(', ')} with no condition. ` +
-            `Allow statements add up, so the kms:ViaService restriction in ${labels} is bypassed: an IAM policy allowing these actions works in direct calls too.`,
+          `${statementTitle(s)} lets IAM policies in account ${account} allow ${what}. ` +
+            `Allow statements add up, so the kms:ViaService restriction in ${labels} is bypassed: an IAM policy allowing ${viaGrant ? 'CreateGrant' : 'these actions'} works in direct calls too.`,
           'Fix it one of three ways: (1) replace this statement with a key-administrator statement that grants only admin actions ' +
-            '(kms:Create*, Describe*, Enable*, List*, Put*, Update*, Revoke*, Disable*, Get*, Delete*, TagResource, UntagResource, ScheduleKeyDeletion, CancelKeyDeletion); ' +
+            `(${ADMIN_ACTION_LIST}); ` +
             '(2) add a Deny statement on the cryptographic actions with "StringNotEquals": {"kms:ViaService": [...]}; ' +
             '(3) put the kms:ViaService condition in every IAM policy that allows these actions.',
         );

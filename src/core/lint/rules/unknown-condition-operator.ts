@@ -1,5 +1,5 @@
 import { didYouMean } from '../../suggest.js';
-import { ALL_OPERATORS } from '../operators.js';
+import { ALL_OPERATORS, parseOperator } from '../operators.js';
 import type { DocumentRule } from '../types.js';
 
 /**
@@ -19,7 +19,9 @@ export const unknownConditionOperator: DocumentRule = {
       for (const c of s.conditions) {
         if (c.op || seen.has(c.operatorLoc.pointer)) continue;
         seen.add(c.operatorLoc.pointer);
-        const guess = didYouMean(c.operator, ALL_OPERATORS);
+        // "NullIfExists": Null has no IfExists form (it tests presence itself).
+        const withoutIfExists = c.operator.replace(/IfExists$/, '');
+        const guess = parseOperator(withoutIfExists) ? withoutIfExists : didYouMean(c.operator, ALL_OPERATORS);
         report(c.operatorLoc, `"${c.operator}" is not a condition operator${guess ? `; did you mean "${guess}"?` : '.'} AWS rejects the policy. Operators include StringEquals, StringLike, ArnLike, Bool, Null (optionally with IfExists).`);
       }
     }
