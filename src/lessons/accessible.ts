@@ -18,6 +18,10 @@ import { screenOf } from './runner/screen.js';
 import { createReducer, initialState } from './runner/state.js';
 import { lineText, type Line } from './styled-text.js';
 import type { Lesson } from './types.js';
+// A named static import: esbuild then bundles only the input prompt (a dynamic import of the
+// whole package would also bundle its editor prompt and iconv-lite, ~500 KB). This module is
+// itself loaded lazily, so nothing loads before the prompts are needed.
+import { input } from '@inquirer/prompts';
 
 /** Asks one question and resolves with the typed line (rejects with ExitPromptError on Ctrl-C). */
 export type AskLine = (message: string) => Promise<string>;
@@ -35,7 +39,7 @@ export interface AccessibleOptions {
 
 export async function runAccessibleLessons(opts: AccessibleOptions): Promise<'quit' | 'cancel'> {
   const say = (text: string) => opts.io.stdout.write(`${text}\n`);
-  const ask = opts.ask ?? (await inquirerAsk(opts.io));
+  const ask = opts.ask ?? inquirerAsk(opts.io);
   const editor = editorCommand(opts.io.env);
   const deps: RunnerDeps = { lessons: opts.lessons, engine: opts.engine ?? realEngine, now: () => new Date(), editorName: editor ?? 'an editor of your choice' };
   const reduce = createReducer(deps);
@@ -167,7 +171,6 @@ async function editInFile(text: string, fileName: string, ask: AskLine, say: (t:
   }
 }
 
-async function inquirerAsk(io: CommandIo): Promise<AskLine> {
-  const { input } = await import('@inquirer/prompts');
+function inquirerAsk(io: CommandIo): AskLine {
   return (message) => input({ message }, { input: io.stdin, output: io.stdout });
 }

@@ -118,7 +118,8 @@ function table(rows: string[][], width: number): Line[] {
     const spans: Span[] = [span('  ')];
     r.forEach((c, idx) => {
       const cell = inlineSpans(c).map((s) => (k === 0 ? span(s.text, 'bold') : s));
-      spans.push(...cell, span(' '.repeat(widths[idx]! - plain(c).length + (idx < r.length - 1 ? 3 : 0))));
+      spans.push(...cell);
+      if (idx < r.length - 1) spans.push(span(' '.repeat(widths[idx]! - plain(c).length + 3)));
     });
     return spans;
   });

@@ -74,28 +74,27 @@ export function wrapSpans(spans: readonly Span[], width: number, indent = ''): L
   return out;
 }
 
+/** Splits a code line into pieces of at most `width`, breaking after a space when one is near the end. */
+export function codeChunks(text: string, width: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > width) {
+    let cut = rest.lastIndexOf(' ', width);
+    if (cut <= width / 3) cut = width;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  out.push(rest);
+  return out;
+}
+
 /**
  * Wraps a code line (JSON) at a space when it can, continuing under its own
  * indentation + 2, so the text still reads (and copies) as JSON.
  */
 export function wrapCode(text: string, width: number, tone: Tone = 'code'): Line[] {
   if (text.length <= width) return [line(text, tone)];
-  const lead = /^\s*/.exec(text)![0] + '  ';
-  const out: Line[] = [];
-  let rest = text;
-  let first = true;
-  while (rest.length > 0) {
-    const prefix = first ? '' : lead;
-    const room = width - prefix.length;
-    if (rest.length <= room) {
-      out.push(line(prefix + rest, tone));
-      break;
-    }
-    let cut = rest.lastIndexOf(' ', room);
-    if (cut <= room / 3) cut = room;
-    out.push(line(prefix + rest.slice(0, cut).trimEnd(), tone));
-    rest = rest.slice(cut).trimStart();
-    first = false;
-  }
-  return out;
+  const lead = `${/^\s*/.exec(text)![0]}  `;
+  const [first, ...rest] = codeChunks(text, width);
+  return [line(first!, tone), ...codeChunks(rest.join(' '), Math.max(10, width - lead.length)).map((c) => line(lead + c, tone))];
 }

@@ -76,7 +76,7 @@ export function LearnApp({ deps, initial, save, openEditor, onExit }: LearnAppPr
       ? [...screen.pinned.slice(0, pinnedHeight - 1), [{ text: '… (make the terminal taller to see the rest)', tone: 'dim' }]]
       : screen.pinned;
   // Which way there is more to scroll, at the start of the keys line.
-  const more = state.scroll > 0 && below > 0 ? 'PgUp/PgDn more · ' : state.scroll > 0 ? 'PgUp ↑ more · ' : below > 0 ? 'PgDn ↓ more · ' : '';
+  const more = state.scroll > 0 && below > 0 ? 'PgUp/Dn ↕ · ' : state.scroll > 0 ? 'PgUp ↑ · ' : below > 0 ? 'PgDn ↓ · ' : '';
   const footer: readonly Line[] = screen.footer.map((l, i) => (i === screen.footer.length - 1 && more ? [{ text: more, tone: 'accent' }, ...l] : l));
 
   return (

@@ -8,7 +8,7 @@ import { CHOICE_LABELS, policyName, policyText, predictChoices } from '../check.
 import { inlineSpans, markdownLines } from '../markdown-lines.js';
 import { completedCount, isExerciseDone } from '../progress.js';
 import { describeRequest, principalLabel, resolveRequest } from '../request.js';
-import { BLANK, line, span, wrapCode, wrapSpans, type Line, type Span } from '../styled-text.js';
+import { BLANK, codeChunks, line, span, wrapCode, wrapSpans, type Line, type Span } from '../styled-text.js';
 import type { Exercise, Lesson } from '../types.js';
 import type { EditorState } from './inline-editor.js';
 import { currentExercise, draftKey, type ExerciseUi, type RunnerDeps, type RunnerState } from './model.js';
@@ -72,27 +72,28 @@ export function screenOf(state: RunnerState, deps: RunnerDeps): Screen {
       header,
       context: [line(step.title, 'heading'), BLANK, ...markdownLines(step.markdown, width)],
       pinned: [],
-      footer: [...footerExtra, keys('Enter next · Esc back · ↑↓ PgUp PgDn scroll · m menu · q quit')],
+      footer: [...footerExtra, keys('Enter next · Esc back · ↑↓ scroll · m menu · q quit')],
     };
   }
   const current = currentExercise(state, deps)!;
   const s = exerciseScreen(state, deps, current.lesson, current.exercise, current.ui, width);
-  return { header, ...s, footer: [...footerExtra, keys(exerciseKeys(current.exercise, current.ui, deps))] };
+  return { header, ...s, footer: [...footerExtra, keys(exerciseKeys(current.exercise, current.ui))] };
 }
 
 const keys = (text: string): Line => line(text, 'dim');
 
-function exerciseKeys(ex: Exercise, ui: ExerciseUi, deps: RunnerDeps): string {
+function exerciseKeys(ex: Exercise, ui: ExerciseUi): string {
+  // At most ~69 columns, so the keys line and a scroll hint fit 80 columns.
   if (ui.editor) return 'Ctrl-S (or Ctrl-D) check · Esc discard changes · arrows move';
-  const done = ui.result?.passed ? 'Enter continue' : '';
+  if (ui.result?.passed) return 'Enter continue · h hint · Esc back · m menu · q quit';
   switch (ex.kind) {
     case 'predict':
     case 'choose':
-      return [done || '↑↓ choose · Enter answer', 'h hint · n skip · Esc back · q quit'].join(' · ');
+      return '↑↓ choose · Enter answer · h hint · n skip · Esc back · q quit';
     case 'spot':
-      return [done || '↑↓ move · space mark · Enter check', 'h hint · n skip · Esc back · q quit'].join(' · ');
+      return '↑↓ move · space mark · Enter check · h hint · Esc back · q quit';
     case 'fix':
-      return [done || `Enter edit${deps.editorName ? ` in ${deps.editorName}` : ''}`, 'r reset · h hint · n skip · Esc back · q quit'].join(' · ');
+      return 'Enter edit · r reset · h hint · n skip · Esc back · q quit';
   }
 }
 
@@ -187,7 +188,8 @@ function exerciseScreen(state: RunnerState, deps: RunnerDeps, lesson: Lesson, ex
       pinned.push(...wrapSpans([span(selected ? '› ' : '  ', 'cursor'), span(`${i + 1}. `, 'dim'), span(label, selected ? 'bold' : 'plain'), mark], width, '     '));
     });
   } else if (!ui.result?.passed) {
-    pinned.push(...wrapSpans([span(`Press Enter to ${draft === undefined ? 'edit' : 'edit again'} ${policyName(ex.edit)}${deps.editorName ? ` in ${deps.editorName}` : ' in the built-in editor'}; it is checked when you finish.`, 'accent')], width));
+    const where = deps.editorName ? ` in ${deps.editorName}` : ' in the built-in editor';
+    pinned.push(...wrapSpans([span(`Press Enter to edit ${policyName(ex.edit)}${draft === undefined ? '' : ' again'}${where}; it is checked when you finish.`, 'accent')], width));
   }
   return { context, pinned, ...(focus ? { focus } : {}) };
 }
@@ -242,7 +244,7 @@ function spotLines(text: string, ui: ExerciseUi, width: number, offset: number):
     const prefix: Span[] = [span(selected ? '› ' : '  ', 'cursor'), span(marked ? '[x] ' : '[ ] ', marked ? 'bad' : 'dim'), span(`${String(n).padStart(3)} `, 'dim')];
     const room = Math.max(10, width - 10);
     const start = offset + out.length;
-    const chunks = l.length === 0 ? [''] : (l.match(new RegExp(`.{1,${room}}`, 'g')) ?? ['']);
+    const chunks = codeChunks(l, room);
     chunks.forEach((c, k) => out.push(k === 0 ? [...prefix, span(c, selected ? 'bold' : 'code')] : [span(' '.repeat(10)), span(c, selected ? 'bold' : 'code')]));
     if (selected) focus = [start, offset + out.length - 1];
   });
