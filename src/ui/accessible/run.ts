@@ -20,6 +20,10 @@ import { nextStepsFor } from '../next-steps-for.js';
 import { reviewFindings } from '../review-analysis.js';
 import type { OutputPreset, StepId } from '../state.js';
 import { QUESTIONS, choose, type Ask, type Say } from './questions.js';
+// A named static import: esbuild then bundles only the input prompt (a dynamic import of the
+// whole package would also bundle its editor prompt and iconv-lite, ~500 KB). This module is
+// itself loaded lazily, so nothing loads before the prompts are needed.
+import { input } from '@inquirer/prompts';
 
 export interface AccessibleInit {
   readonly answers: Partial<PolicySpec>;
@@ -39,7 +43,7 @@ const FLAG: Record<keyof typeof QUESTIONS, string> = {
 /** Runs the linear wizard; `ask` is injectable for tests (default: @inquirer/prompts' input on io's streams). */
 export async function runAccessible(init: AccessibleInit, io: CommandIo, style: Style, askImpl?: Ask): Promise<number> {
   const say: Say = (text) => io.stdout.write(`${text}\n`);
-  const ask = askImpl ?? (await inquirerAsk(io));
+  const ask = askImpl ?? inquirerAsk(io);
   try {
     return await flow(init, io, style, ask, say);
   } catch (err) {
@@ -51,8 +55,7 @@ export async function runAccessible(init: AccessibleInit, io: CommandIo, style: 
   }
 }
 
-async function inquirerAsk(io: CommandIo): Promise<Ask> {
-  const { input } = await import('@inquirer/prompts');
+function inquirerAsk(io: CommandIo): Ask {
   return (q) => input({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), ...(q.validate ? { validate: q.validate } : {}) }, { input: io.stdin, output: io.stdout });
 }
 
