@@ -1,5 +1,5 @@
 // kms-wizard lint through the real built binary (KMS_WIZARD_BIN for a private build).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -129,6 +129,18 @@ describe('kms-wizard lint: inputs', () => {
     expect(r.stdout).toMatch(/junk\.bin:\d+:\d+ +error +KW001/);
     expect(r.stdout).toMatch(/list\.json:1:1 +error +KW002/);
     expect(r.stdout).toMatch(/empty\.json:1:1 +error +KW001 +Invalid JSON: the file is empty/);
+  });
+  test('a huge file is refused without being read (exit 2); a large one gets KW003', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kw-lint-'));
+    writeFileSync(join(dir, 'huge.json'), '');
+    truncateSync(join(dir, 'huge.json'), 65 * 1024 * 1024); // sparse: no disk used
+    const huge = await runCli(['lint', 'huge.json'], { cwd: dir });
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toMatch(/cannot read huge\.json: it is 68,157,440 bytes, far too large to be a policy/);
+    writeFileSync(join(dir, 'large.json'), `[${'0,'.repeat(100_000)}0]`);
+    const large = await runCli(['lint', 'large.json'], { cwd: dir });
+    expect(large.code).toBe(1);
+    expect(large.stdout).toMatch(/large\.json:1:1 +error +KW003/);
   });
 });
 
