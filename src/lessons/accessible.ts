@@ -56,6 +56,7 @@ export async function runAccessibleLessons(opts: AccessibleOptions): Promise<'qu
   };
   say('kms-wizard learn (accessible mode): type the number or letter shown and press Enter. Ctrl-C stops; progress is saved.');
   let lastPlace = '';
+  let lastLines: string[] = [];
   let saved = state.progress;
   let noticesShown = 0;
   try {
@@ -67,10 +68,14 @@ export async function runAccessibleLessons(opts: AccessibleOptions): Promise<'qu
       } else {
         const place = placeOf(state);
         const screen = screenOf(state, deps);
-        // A new screen is printed in full; on the same screen only what follows the question changes.
-        const lines = place !== lastPlace ? [...screen.header, ...screen.context, ...screen.pinned] : screen.pinned;
+        const lines = [...screen.header, ...screen.context, ...screen.pinned].map(plainLine);
+        // A new screen is printed in full; on the same screen, from the first line that changed
+        // (the feedback after an answer), so nothing is repeated that the learner already heard.
+        let from = 0;
+        if (place === lastPlace) while (from < lines.length && lines[from] === lastLines[from]) from++;
+        if (from < lines.length) say(lines.slice(from).join('\n'));
         lastPlace = place;
-        say(lines.map(plainLine).join('\n'));
+        lastLines = lines;
         if (state.flash) say(state.flash);
         for (const n of state.notices.slice(noticesShown)) say(`Note: ${n}`);
         noticesShown = state.notices.length;
