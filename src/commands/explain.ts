@@ -1,14 +1,14 @@
 // kms-wizard explain FILE...: each policy statement in plain language, what it
 // does not allow, a summary, then the lint findings.
 import { parseFlags } from '../cli/args.js';
-import { EXIT, UsageError } from '../cli/errors.js';
+import { CliError, EXIT, UsageError } from '../cli/errors.js';
 import type { Command } from '../cli/io.js';
 import { colorEnabled, makeStyle, type Style } from '../cli/style.js';
 import { parseKeyArn } from '../core/arn.js';
 import { explainPolicy, type PolicyExplanation } from '../core/explain/index.js';
-import type { Finding, LintedFile, PolicyKind } from '../core/lint/index.js';
+import { lintFiles, type Finding, type LintedFile, type PolicyKind } from '../core/lint/index.js';
 import { didYouMean } from '../core/suggest.js';
-import { parsePolicyTexts, readPolicyTexts } from './policy-files.js';
+import { readPolicyTexts, unreadableReason } from './policy-files.js';
 
 export const help = `kms-wizard explain: describe key policies and IAM policies in plain language, offline.
 
@@ -97,7 +97,9 @@ export const run: Command = async (argv, io) => {
   }
 
   const texts = await readPolicyTexts(positionals, io);
-  const files = parsePolicyTexts(texts.map((t) => ({ ...t, ...(type ? { type } : {}) })), keyArn);
+  const files = lintFiles(texts.map((t) => ({ ...t, ...(type ? { type } : {}) })), keyArn ? { keyArn } : {});
+  const bad = files.map(unreadableReason).filter((p): p is string => p !== undefined);
+  if (bad.length > 0) throw new CliError(bad.join('\n'), EXIT.usage);
   const explained = files.map((f) => ({ file: f, explanation: explainPolicy(f.document, { ...(keyArn ? { keyArn } : {}), ...(f.kind ? { kind: f.kind } : {}) }) }));
 
   if (values.json) {

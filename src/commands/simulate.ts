@@ -11,9 +11,8 @@ import { findService } from '../core/catalog/services.js';
 import { evaluate, type KmsRequest } from '../core/evaluate/index.js';
 import { accessMatrix } from '../core/evaluate/matrix.js';
 import { parseViaValue } from '../core/evaluate/via-values.js';
-import type { LintedFile } from '../core/lint/index.js';
 import { didYouMean } from '../core/suggest.js';
-import { parsePolicyTexts, readPolicyTexts } from './policy-files.js';
+import { parsePolicyDocuments, readPolicyTexts, type ParsedPolicy } from './policy-files.js';
 import { decisionJson, matrixJson, renderDecision, renderMatrix } from './simulate-output.js';
 
 export const help = `kms-wizard simulate: evaluate a KMS request against a key policy and IAM policies, offline.
@@ -129,9 +128,9 @@ function pairs(values: readonly string[] | undefined, flag: string): [string, st
 }
 
 /** Reads and parses the key policy and the IAM policies together, so every bad file is reported at once. */
-async function loadPolicies(keyPolicyPath: string, iamPaths: readonly string[], io: CommandIo): Promise<{ key: LintedFile; iam: LintedFile[] }> {
+async function loadPolicies(keyPolicyPath: string, iamPaths: readonly string[], io: CommandIo): Promise<{ key: ParsedPolicy; iam: ParsedPolicy[] }> {
   const texts = await readPolicyTexts([keyPolicyPath, ...iamPaths], io);
-  const [key, ...iam] = parsePolicyTexts(texts.map((t, i) => ({ ...t, type: i === 0 ? ('key' as const) : ('iam' as const) })));
+  const [key, ...iam] = await parsePolicyDocuments(texts.map((t, i) => ({ ...t, type: i === 0 ? ('key' as const) : ('iam' as const) })));
   return { key: key!, iam };
 }
 
