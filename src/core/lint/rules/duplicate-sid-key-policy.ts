@@ -2,15 +2,15 @@ import type { DocumentRule } from '../types.js';
 import { reportDuplicateSids } from './duplicate-sid.js';
 
 /**
- * Sids name statements for people and tools (findings, CloudTrail-driven
- * reviews, this linter's messages); two statements with one Sid make every
- * such reference ambiguous. Whether KMS itself rejects them is not documented,
- * so this is a warning.
+ * Sids name statements for people and tools (reviews, this linter's
+ * messages); two statements with one Sid make such references ambiguous.
+ * KMS accepts duplicates (AWS managed key policies contain some), so this is
+ * only information, unlike in IAM (KW111).
  */
 export const duplicateSidKeyPolicy: DocumentRule = {
   code: 'KW112',
   name: 'duplicate-sid-key-policy',
-  severity: 'warning',
+  severity: 'info',
   title: 'Duplicate Sid in a key policy',
   appliesTo: 'key',
   check(doc, report) {

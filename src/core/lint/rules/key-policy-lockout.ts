@@ -39,6 +39,7 @@ export const keyPolicyLockout: DocumentRule = {
         ? 'This statement denies kms:PutKeyPolicy to everyone, so nobody could change the key policy again. '
         : 'No statement lets any IAM principal call kms:PutKeyPolicy, so nobody could change this key policy again. ') +
         'KMS refuses such a policy ("will not allow you to update the key policy in the future"); forcing it makes the key unmanageable. ' +
+        '(AWS managed keys, whose policies nobody can change, are the exception.) ' +
         `Add a key-administrator statement: Principal your account root or an admin role, Action ${ADMIN_ACTION_LIST}.`,
     );
   },
