@@ -33,7 +33,11 @@ export function renderFrame(s: WizardState, color: boolean): Line[] {
     columns,
   );
   const answered = answeredLines(s, layout);
-  const body = screen.view(s, { width: layout.bodyWidth, height: layout.bodyHeight, color }).slice(0, layout.bodyHeight);
+  // Screens wrap their own text; the cut here only guards the frame's size.
+  const body = screen
+    .view(s, { width: layout.bodyWidth, height: layout.bodyHeight, color })
+    .slice(0, layout.bodyHeight)
+    .map((l) => truncate(l, layout.bodyWidth));
   const common = s.screen === 'done' ? 'Ctrl-C cancel' : `Esc back · ? ${s.whyOpen ? 'hide why' : 'why'} · Ctrl-C cancel`;
   const footer = truncate(line(seg(`${screen.hints(s)} · ${common}`, { dim: true })), columns);
 

@@ -35,6 +35,6 @@ export function frameLayout(s: WizardState, minHeight: number): FrameLayout {
     bodyWidth,
     bodyHeight,
     answered,
-    why: beside ? { where: 'beside', width: columns - bodyWidth - 3, height: avail } : below ? { where: 'below', width: columns, height: below } : { where: 'none', width: 0, height: 0 },
+    why: beside ? { where: 'beside', width: columns - bodyWidth - 3, height: bodyHeight } : below ? { where: 'below', width: columns, height: below } : { where: 'none', width: 0, height: 0 },
   };
 }

@@ -220,3 +220,27 @@ describe('why panel', () => {
     expect(third).not.toEqual(first);
   });
 });
+
+describe('layout', () => {
+  test.each([
+    [80, 24],
+    [120, 24],
+    [140, 30],
+    [60, 20],
+  ])('every step fits %ix%i, with and without the why panel', async (columns, rows) => {
+    h = await startWizard({ columns, rows, answers: { keyArn: KEY_ARN, admins: ['arn:aws:iam::111122223333:role/A'] } });
+    const check = () => {
+      const lines = h!.frame().split('\n');
+      expect(lines.length).toBeLessThanOrEqual(rows - 1);
+      for (const l of lines) expect([...l].length, `${l}\n---\n${h!.frame()}`).toBeLessThanOrEqual(columns);
+    };
+    for (const keys of [[], [K.enter], [K.enter], ['s3', K.space, K.enter], [K.enter], [K.enter], [K.enter], [K.enter]]) {
+      await h.press(...keys);
+      check();
+      await h.press('?');
+      check();
+      await h.press('?');
+    }
+    expect(h.frame()).toContain('Directory to write');
+  });
+});

@@ -68,7 +68,8 @@ export const outputStep: ScreenModule = {
     if (o.phase === 'choose') {
       out.push(...para('What should happen with the policies?', width), blank);
       out.push(...listLines(OUTPUT_OPTIONS.map((x) => ({ label: x.label })), o.cursor, OUTPUT_OPTIONS.length, width));
-      out.push(blank, line(seg('Format: ', { dim: true }), ...FORMAT_NAMES.flatMap((f, i) => [...(i ? [seg(' · ', { dim: true })] : []), seg(f, f === o.format ? { bold: true, color: 'cyan', inverse: color } : { dim: true })]), seg(formatBlurb(o.format), { dim: true })));
+      const formats = FORMAT_NAMES.flatMap((f, i) => [...(i ? [seg(' · ', { dim: true })] : []), seg(f, f === o.format ? { bold: true, color: 'cyan', inverse: color } : { dim: true })]);
+      out.push(blank, ...para(line(seg('Format: ', { dim: true }), ...formats, seg(formatBlurb(o.format), { dim: true })), width, 8));
       if (o.error) out.push(blank, ...para(line(seg('✘ ', { color: 'red', bold: true }), seg(o.error, { color: 'red' })), width, 2));
     } else {
       out.push(...para(`Directory to write the ${o.format} files into (created if needed; "." is the current directory):`, width), blank);
