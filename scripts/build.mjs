@@ -26,10 +26,12 @@ await build({
     'process.env.NODE_ENV': '"production"',
     __KMS_WIZARD_VERSION__: JSON.stringify(pkg.version),
   },
-  // Ink imports react-devtools-core only when DEV is set; the bundle must
-  // still resolve it, so point it at an empty module.
+  // Ink imports react-devtools-core (and, for it, ws) only when DEV is set;
+  // the bundle must still resolve them, so point them at an empty module
+  // (ws alone would add ~15 kB to the packed tarball).
   alias: {
     'react-devtools-core': './scripts/empty-module.mjs',
+    ws: './scripts/empty-module.mjs',
     // jsonc-parser's "main" is a UMD file whose require() calls esbuild
     // cannot follow (the bundle throws "Dynamic require of ./impl/format");
     // its ES module build bundles cleanly.
