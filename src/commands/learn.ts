@@ -8,12 +8,13 @@ import { print, type Command, type CommandIo } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
 import { didYouMean } from '../core/suggest.js';
 import { configDir } from '../lessons/config-dir.js';
+import { readLessonIndex } from '../lessons/lesson-index.js';
 import { formatLessonList, lessonList } from '../lessons/list.js';
 import { loadLessons } from '../lessons/load-lessons.js';
 import { lessonsDir } from '../lessons/package-root.js';
 import { LessonFormatError } from '../lessons/parse-exercise.js';
 import { ProgressStore } from '../lessons/progress-store.js';
-import type { Lesson } from '../lessons/types.js';
+import type { LessonHeader } from '../lessons/types.js';
 
 export const help = `kms-wizard learn: short lessons on KMS key policies and IAM policies, with
 exercises checked by the same linter and evaluator as kms-wizard lint and simulate.
@@ -74,12 +75,12 @@ export const run: Command = async (argv, io) => {
   const store = new ProgressStore(configDir(io.env));
   if (values.reset) return reset(store, Boolean(values.yes), io);
 
-  const lessons = readLessons();
-  const lessonId = target === undefined ? undefined : findLesson(lessons, target);
+  const index = readLessons(readLessonIndex);
+  const lessonId = target === undefined ? undefined : findLesson(index, target);
 
   if (values.list) {
     const loaded = store.load();
-    const list = lessonList(lessons, loaded.progress, store.path, loaded.notice);
+    const list = lessonList(index, loaded.progress, store.path, loaded.notice);
     if (values.json) print(io.stdout, JSON.stringify(list, null, 2));
     else {
       if (loaded.notice) print(io.stderr, `kms-wizard learn: ${loaded.notice}`);
@@ -95,6 +96,7 @@ export const run: Command = async (argv, io) => {
         'To see the lessons and your progress without one, run: kms-wizard learn --list (or --list --json)',
     );
   }
+  const lessons = readLessons(loadLessons);
   const loaded = store.load();
   const accessible = Boolean(values.accessible) || isSet(io.env.ACCESSIBLE) || io.env.TERM === 'dumb';
   let how: 'quit' | 'cancel';
@@ -113,9 +115,9 @@ export const run: Command = async (argv, io) => {
   return EXIT.ok;
 };
 
-function readLessons(): Lesson[] {
+function readLessons<T>(read: (dir: string) => T): T {
   try {
-    return loadLessons(lessonsDir());
+    return read(lessonsDir());
   } catch (err) {
     if (err instanceof LessonFormatError) throw new CliError(`a lesson file is broken (${err.message}); please report it`);
     throw new CliError(`cannot read the lessons: ${(err as Error).message}`);
@@ -123,7 +125,7 @@ function readLessons(): Lesson[] {
 }
 
 /** A lesson by id or number; an unknown one is a usage error naming the closest id. */
-function findLesson(lessons: readonly Lesson[], target: string): string {
+function findLesson(lessons: readonly LessonHeader[], target: string): string {
   const byNumber = /^\d+$/.test(target) ? lessons.find((l) => l.order === Number(target)) : undefined;
   const found = byNumber ?? lessons.find((l) => l.id === target.toLowerCase());
   if (found) return found.id;

@@ -2,7 +2,7 @@
 import type { Style } from '../cli/style.js';
 import { completedCount } from './progress.js';
 import type { Progress } from './progress.js';
-import type { Lesson } from './types.js';
+import type { LessonSummary } from './lesson-index.js';
 
 /** One lesson in `learn --list --json`. */
 export interface LessonListEntry {
@@ -28,20 +28,20 @@ export interface LessonList {
   notice?: string;
 }
 
-export function lessonList(lessons: readonly Lesson[], progress: Progress, progressFile: string, notice?: string): LessonList {
+export function lessonList(lessons: readonly LessonSummary[], progress: Progress, progressFile: string, notice?: string): LessonList {
   const entries = lessons.map((l): LessonListEntry => {
-    const completed = completedCount(progress, l.id, l.exercises.map((e) => e.id));
+    const completed = completedCount(progress, l.id, l.exerciseIds);
     return {
       id: l.id,
       number: l.order,
       title: l.title,
       summary: l.summary,
       minutes: l.minutes,
-      exercises: l.exercises.length,
+      exercises: l.exerciseIds.length,
       completed,
-      done: completed === l.exercises.length,
-      resumeStep: Math.min(progress.lessons[l.id]?.step ?? 0, l.steps.length - 1) + 1,
-      steps: l.steps.length,
+      done: completed === l.exerciseIds.length,
+      resumeStep: Math.min(progress.lessons[l.id]?.step ?? 0, l.stepCount - 1) + 1,
+      steps: l.stepCount,
     };
   });
   return { progressFile, done: entries.filter((e) => e.done).length, total: entries.length, lessons: entries, ...(notice ? { notice } : {}) };

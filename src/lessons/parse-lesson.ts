@@ -1,20 +1,20 @@
 import { parseDocument } from 'yaml';
-import { splitLessonFile } from './markdown-sections.js';
+import { splitLessonFile, type SplitFile } from './markdown-sections.js';
 import { ID_PATTERN, LessonFormatError, parseExercise } from './parse-exercise.js';
-import type { Exercise, Lesson, Step } from './types.js';
+import type { Exercise, Lesson, LessonHeader, Step } from './types.js';
 
 /** `03-via-service.md`: the order, then the lesson id. */
 export const LESSON_FILE_PATTERN = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const FRONT_MATTER_FIELDS = ['id', 'title', 'summary', 'minutes', 'sources'];
 
-/** Parses one lesson file's text; throws LessonFormatError naming the file and line of any mistake. */
-export function parseLesson(text: string, fileName: string): Lesson {
+/** A lesson file's front matter, checked, and the file split into sections. */
+export function parseLessonHeader(text: string, fileName: string): { header: LessonHeader; split: SplitFile } {
   const nameMatch = LESSON_FILE_PATTERN.exec(fileName);
   if (!nameMatch) throw new LessonFormatError(fileName, 1, 'lesson files are named NN-<id>.md, e.g. 03-via-service.md');
   const split = splitLessonFile(text);
   if (!split) throw new LessonFormatError(fileName, 1, 'a lesson starts with front matter between two "---" lines');
-  const fail = (problem: string, line = split.frontMatterLine): never => {
-    throw new LessonFormatError(fileName, line, problem);
+  const fail = (problem: string): never => {
+    throw new LessonFormatError(fileName, split.frontMatterLine, problem);
   };
 
   const doc = parseDocument(split.frontMatter, { prettyErrors: false });
@@ -35,12 +35,28 @@ export function parseLesson(text: string, fileName: string): Lesson {
   if (!Array.isArray(sources) || sources.length === 0 || !sources.every((s) => typeof s === 'string' && /^https:\/\//.test(s))) {
     fail('front matter needs "sources": a list of https:// documentation pages the lesson rests on');
   }
+  const header: LessonHeader = {
+    id,
+    order: Number(nameMatch[1]),
+    title: text_('title'),
+    summary: text_('summary'),
+    minutes: minutes as number,
+    sources: sources as string[],
+    file: fileName,
+  };
+  return { header, split };
+}
 
-  const title = text_('title');
+/** Parses one lesson file's text; throws LessonFormatError naming the file and line of any mistake. */
+export function parseLesson(text: string, fileName: string): Lesson {
+  const { header, split } = parseLessonHeader(text, fileName);
+  const fail = (problem: string, line: number): never => {
+    throw new LessonFormatError(fileName, line, problem);
+  };
   const steps: Step[] = [];
   const exercises: Exercise[] = [];
   for (const section of split.sections) {
-    if (section.markdown !== '') steps.push({ kind: 'page', title: section.title ?? title, markdown: section.markdown });
+    if (section.markdown !== '') steps.push({ kind: 'page', title: section.title ?? header.title, markdown: section.markdown });
     for (const block of section.exercises) {
       const exercise = parseExercise(block.text, fileName, block.line);
       if (exercises.some((e) => e.id === exercise.id)) fail(`two exercises have the id "${exercise.id}"`, block.line);
@@ -50,15 +66,5 @@ export function parseLesson(text: string, fileName: string): Lesson {
   }
   if (exercises.length < 2) fail('a lesson needs at least two exercises', 1);
 
-  return {
-    id,
-    order: Number(nameMatch[1]),
-    title,
-    summary: text_('summary'),
-    minutes: minutes as number,
-    sources: sources as string[],
-    file: fileName,
-    steps,
-    exercises,
-  };
+  return { ...header, steps, exercises };
 }

@@ -88,7 +88,8 @@ export type Step =
   | { readonly kind: 'page'; readonly title: string; readonly markdown: string }
   | { readonly kind: 'exercise'; readonly exercise: Exercise };
 
-export interface Lesson {
+/** What the front matter and file name say about a lesson. */
+export interface LessonHeader {
   readonly id: string;
   /** From the file name's number prefix (`03-via-service.md` -> 3). */
   readonly order: number;
@@ -99,6 +100,9 @@ export interface Lesson {
   /** AWS documentation pages the lesson rests on (URLs). */
   readonly sources: readonly string[];
   readonly file: string;
+}
+
+export interface Lesson extends LessonHeader {
   readonly steps: readonly Step[];
   readonly exercises: readonly Exercise[];
 }

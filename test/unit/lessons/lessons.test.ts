@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buggyLines, checkAnswer, decide, policyText, predictChoices } from '../../../src/lessons/check.js';
 import { engine } from '../../../src/lessons/engine.js';
+import { readLessonIndex } from '../../../src/lessons/lesson-index.js';
 import { loadLessons } from '../../../src/lessons/load-lessons.js';
 import { lessonsDir } from '../../../src/lessons/package-root.js';
 import type { Exercise } from '../../../src/lessons/types.js';
@@ -38,6 +39,13 @@ describe('the lesson set', () => {
       expect(e.hints.length, e.id).toBeGreaterThanOrEqual(1);
       expect(e.explain.length, e.id).toBeGreaterThan(20);
     }
+  });
+
+  it('the light index (learn --list) agrees with the full parse', () => {
+    const index = readLessonIndex(lessonsDir());
+    expect(index).toEqual(
+      lessons.map(({ steps, exercises, ...header }) => ({ ...header, exerciseIds: exercises.map((e) => e.id), stepCount: steps.length })),
+    );
   });
 
   it('has an expectation or a solution for every exercise, and none for exercises that no longer exist', () => {
