@@ -68,4 +68,36 @@ describe('learn in a real terminal', () => {
     expect((await t.exited).exitCode).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).lessons['via-service'].completed).toEqual(['no-region']);
   });
+
+  it('--reset asks first in a terminal: "n" keeps the progress, "y" clears it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kmsw-learn-reset-'));
+    const file = join(dir, 'progress.json');
+    writeFileSync(file, JSON.stringify({ version: 1, lessons: { grants: { completed: [], step: 3, updatedAt: '' } } }));
+    const env = { KMS_WIZARD_CONFIG_DIR: dir };
+
+    const no = spawnPty(['learn', '--reset'], { ...size, env });
+    await no.waitFor('Forget your progress in every lesson');
+    no.write('n\r');
+    expect((await no.exited).exitCode).toBe(0);
+    expect(no.text()).toContain('Nothing changed.');
+    expect(readFileSync(file, 'utf8')).toContain('grants');
+
+    const yes = spawnPty(['learn', '--reset'], { ...size, env });
+    await yes.waitFor('[y/N]');
+    yes.write('y\r');
+    expect((await yes.exited).exitCode).toBe(0);
+    expect(yes.text()).toContain('Progress cleared');
+    expect(() => readFileSync(file)).toThrow(/ENOENT/);
+  });
+
+  it('NO_COLOR: the menu is drawn without colour codes, the selection still marked', async () => {
+    const t = spawnPty(['learn'], { ...size, env: { KMS_WIZARD_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'kmsw-learn-nc-')), NO_COLOR: '1' } });
+    await t.waitFor('kms-wizard learn');
+    await t.settle();
+    expect(t.text()).toMatch(/› ·\s+1\. Two policies/);
+    // SGR sequences (colour, bold, inverse) are ESC [ ... m; cursor movement is allowed.
+    expect(t.raw()).not.toMatch(/\u001B\[[0-9;]*m/);
+    t.write('q');
+    expect((await t.exited).exitCode).toBe(0);
+  });
 });

@@ -17,10 +17,12 @@ export interface LearnAppProps {
   readonly openEditor: (text: string, fileName: string) => EditorOutcome;
   /** Told how the session ended, just before Ink exits. */
   readonly onExit: (how: 'quit' | 'cancel') => void;
+  /** No colours or styles (NO_COLOR): the editor's caret is drawn as a character instead of inverse video. */
+  readonly plain?: boolean;
 }
 
 /** Ink draws the state machine; every side effect (saving, the editor, exiting) follows a state change. */
-export function LearnApp({ deps, initial, save, openEditor, onExit }: LearnAppProps) {
+export function LearnApp({ deps, initial, save, openEditor, onExit, plain = false }: LearnAppProps) {
   const reducer = useMemo(() => createReducer(deps), [deps]);
   const [state, dispatch] = useReducer(reducer, initial);
   const { exit } = useApp();
@@ -82,16 +84,16 @@ export function LearnApp({ deps, initial, save, openEditor, onExit }: LearnAppPr
   return (
     <Box flexDirection="column">
       {screen.header.map((l, i) => (
-        <StyledLine key={`h${i}`} line={l} />
+        <StyledLine key={`h${i}`} line={l} plain={plain} />
       ))}
       {context.map((l, i) => (
-        <StyledLine key={`c${state.scroll + i}`} line={l} />
+        <StyledLine key={`c${state.scroll + i}`} line={l} plain={plain} />
       ))}
       {pinned.map((l, i) => (
-        <StyledLine key={`p${i}`} line={l} />
+        <StyledLine key={`p${i}`} line={l} plain={plain} />
       ))}
       {footer.map((l, i) => (
-        <StyledLine key={`f${i}`} line={l} />
+        <StyledLine key={`f${i}`} line={l} plain={plain} />
       ))}
     </Box>
   );
@@ -111,14 +113,14 @@ const TONES: Record<Tone, { color?: string; bold?: boolean; dimColor?: boolean; 
   caret: { inverse: true },
 };
 
-function StyledLine({ line }: { line: Line }) {
+function StyledLine({ line, plain }: { line: Line; plain: boolean }) {
   // An empty Text collapses to nothing; a fixed-height Box keeps the blank line.
   if (line.length === 0) return <Box height={1} />;
   return (
     <Text wrap="truncate-end">
       {line.map((s, i) => (
         <Text key={i} {...TONES[s.tone]}>
-          {s.text}
+          {plain && s.tone === 'caret' ? `▏${s.text}` : s.text}
         </Text>
       ))}
     </Text>

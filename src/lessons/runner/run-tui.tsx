@@ -42,6 +42,7 @@ export async function runTui(opts: TuiOptions): Promise<'quit' | 'cancel'> {
       onExit={(h) => {
         how = h;
       }}
+      plain={opts.io.env.FORCE_COLOR === '0'}
     />,
     {
       stdin: opts.io.stdin as NodeJS.ReadStream,

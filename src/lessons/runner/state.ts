@@ -51,7 +51,8 @@ export function createReducer(deps: RunnerDeps) {
         next = { ...state, cols: action.cols, rows: action.rows };
         break;
       case 'notice':
-        next = { ...state, notices: [...state.notices, action.text] };
+        // A failing save reports on every save: show each message once.
+        next = state.notices.includes(action.text) ? state : { ...state, notices: [...state.notices, action.text] };
         break;
       case 'edited':
         next = afterEdit(state, deps, action.text);
