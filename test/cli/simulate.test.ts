@@ -120,3 +120,20 @@ describe('kms-wizard simulate: usage errors and bad files exit 2, never a stack 
     expect(r.stdout).toContain('Exit codes: 0 Allow');
   });
 });
+
+describe('kms-wizard simulate on odd documents: an answer or a clear error, never a crash', () => {
+  test.each([
+    ['a list', '[1, 2, 3]', 2],
+    ['a string', '"a string"', 2],
+    ['an empty object', '{}', 1],
+    ['a Statement that is a string', '{"Statement": "nonsense"}', 1],
+    ['wrong types everywhere', '{"Statement": [{"Effect": "Allow", "Principal": {"AWS": {"nested": [1, {"x": null}]}}, "Action": 7, "Resource": [], "Condition": {"StringEquals": {"kms:ViaService": {"a": 1}}}}]}', 1],
+    ['5000 levels of nesting', `{"Statement": ${'['.repeat(5000)}${']'.repeat(5000)}}`, 1],
+  ])('%s', async (_, doc, code) => {
+    const r = await runCli(['simulate', '--key-policy', '-', '--key-arn', KEY_ARN, '--principal', JOHN, '--action', 'kms:Decrypt'], { input: doc });
+    expect(r.code).toBe(code);
+    expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
+    if (code === 2) expect(r.stderr).toMatch(/^kms-wizard simulate: <stdin>:1:1: /);
+    else expect(r.stdout).toMatch(/^ImplicitDeny/);
+  });
+});

@@ -42,9 +42,10 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function preview(value: unknown): string {
   let text: string;
   try {
-    text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+    text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // Too deeply nested to print (JSON.stringify and String both recurse).
+    text = Array.isArray(value) ? 'a deeply nested list' : 'a deeply nested object';
   }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

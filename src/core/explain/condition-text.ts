@@ -101,7 +101,14 @@ export function describeConditions(raw: unknown, effect: 'Allow' | 'Deny', princ
       problems.push(`${operator} holds ${preview(block)}, not condition keys and values`);
       continue;
     }
-    for (const [key, v] of Object.entries(block)) tests.push({ op, key, values: values(v) });
+    for (const [key, v] of Object.entries(block)) {
+      const list = values(v);
+      if (list.length === 0 || list.length !== [v].flat().length) {
+        problems.push(`${operator} ${key} holds ${preview(v)}, not a string, number, boolean or a list of them`);
+        continue;
+      }
+      tests.push({ op, key, values: list });
+    }
   }
 
   const clauses: string[] = [];

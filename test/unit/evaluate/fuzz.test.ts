@@ -71,3 +71,13 @@ test('evaluate survives garbage in place of the request and policy set', () => {
     { numRuns: 1000 },
   );
 });
+
+test('deeply nested values are described, not printed (no stack overflow)', () => {
+  let deep: unknown = [];
+  for (let i = 0; i < 20000; i++) deep = [deep];
+  const keyPolicy = { Statement: [{ Effect: 'Allow', Principal: deep, Action: deep, Resource: '*', Condition: { StringEquals: { 'kms:ViaService': deep } } }] };
+  const d = evaluate({ principal: 'arn:aws:iam::111122223333:user/John', action: 'kms:Decrypt', keyArn: KEY_ARN }, { keyPolicy, iamPolicies: [deep] });
+  expect(d.decision).toBe('ImplicitDeny');
+  expect(JSON.stringify(d)).toContain('deeply nested list');
+  expect(accessMatrix({ keyPolicy, keyArn: KEY_ARN }).length).toBeGreaterThan(0);
+});

@@ -34,3 +34,11 @@ test('explainPolicy never throws on arbitrary documents', () => {
     { numRuns: 3000 },
   );
 });
+
+test('deeply nested values are described, not printed (no stack overflow)', () => {
+  let deep: unknown = {};
+  for (let i = 0; i < 20000; i++) deep = { a: deep };
+  const e = explainPolicy({ Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: deep } }, deep] });
+  expect(e.statements[0]!.text).toMatch(/^Not valid: StringEquals a holds a deeply nested object/);
+  expect(e.statements[1]!.text).toMatch(/^Not valid:/);
+});
