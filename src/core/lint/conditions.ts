@@ -17,11 +17,6 @@ export function requiredValues(s: StatementModel, key: string): string[] {
   return positiveEntries(s, key).flatMap((c) => c.values.map((v) => String(v.value)));
 }
 
-/** True when the statement has a Condition element with at least one condition in it. */
-export function hasAnyCondition(s: StatementModel): boolean {
-  return s.conditions.length > 0;
-}
-
 /** Policy variables (`${aws:username}`) and wildcards make a value a pattern, not a literal. */
 export function isPatternValue(value: string): boolean {
   return value.includes('${') || value.includes('*') || value.includes('?');
