@@ -14,7 +14,7 @@ export interface PolicyText {
 
 /** No policy is anywhere near this size (key policies stop at 32 KB); it guards memory. */
 const MAX_READ_BYTES = 16 * 1024 * 1024;
-export const STDIN_NAME = '<stdin>';
+const STDIN_NAME = '<stdin>';
 
 async function readOne(path: string, io: CommandIo): Promise<string> {
   const full = resolve(io.cwd, path);

@@ -86,7 +86,8 @@ export function evaluate(request: KmsRequest, policies: PolicySet): Decision {
   const keyAllows = keyPolicy.statements.filter((t) => t.applies && t.effect === 'Allow');
   if (keyAllows.length === 0) return { decision: 'ImplicitDeny', summary: noKeyAllowSentence(keyPolicy.statements, caller, action), ...base };
 
-  // Naming the caller, its role or "*" suffices in the key's own account; the root user is not governed by IAM policies.
+  // Naming the caller, its role or "*" suffices in the key's own account; naming the account covers its
+  // root user, which IAM policies do not govern [key-policy-default, "Allows access to the AWS account"].
   const direct = keyAllows.find((t) => t.principalMatch !== 'account') ?? (caller.kind === 'root' ? keyAllows[0] : undefined);
   if (direct && !crossAccount) return { decision: 'Allow', summary: allowSentence(direct, undefined, caller, action, false), ...base };
 

@@ -35,12 +35,9 @@ function patternWords(pattern: string): string {
 
 /** A telling action the statement does not cover, to name in "what it does not allow". */
 export function uncoveredExample(action: readonly string[] | undefined, notAction: readonly string[] | undefined): string | undefined {
-  const candidates = ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:CreateGrant', 'kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion'];
-  const covered = new Set(notAction ? [] : coveredActions(action ?? []));
-  if (notAction) {
-    const excluded = coveredActions(notAction);
-    return excluded[0];
-  }
+  if (notAction) return coveredActions(notAction)[0];
   if ((action ?? []).some((a) => a === '*' || a.toLowerCase() === 'kms:*')) return undefined;
+  const covered = new Set(coveredActions(action ?? []));
+  const candidates = ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:CreateGrant', 'kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion'];
   return candidates.find((c) => !covered.has(c));
 }
