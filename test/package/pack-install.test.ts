@@ -1,0 +1,135 @@
+// The package as users get it: build into a staging copy of the package,
+// `npm pack` it, install the tarball into an empty project (runtime
+// dependencies only, no devDependencies), and run `npx kms-wizard` there.
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/core/build.js';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; files: string[]; dependencies?: Record<string, string> };
+/** Issue 6: the packed tarball is at most 300 kB (npm's kB: 1000 bytes). */
+const MAX_PACKED_BYTES = 300_000;
+const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+let work: string;
+let project: string;
+let packed: { filename: string; size: number; unpackedSize: number; files: { path: string; size: number }[] };
+/** npm and the CLI run with a clean environment: nothing from the vitest run's own npm (npm_config_*, CI). */
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'kms-wizard-pack-'));
+  env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1', KMS_WIZARD_CONFIG_DIR: join(work, 'config') };
+
+  // A staging copy of the package: the files `files` names, with a fresh private build as dist/.
+  const stage = join(work, 'stage');
+  mkdirSync(stage);
+  cpSync(join(ROOT, 'package.json'), join(stage, 'package.json'));
+  for (const f of pkg.files.filter((f) => f !== 'dist')) cpSync(join(ROOT, f), join(stage, f), { recursive: true });
+  await run(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, env: { ...env, OUTDIR: join(stage, 'dist') } });
+
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: stage, env });
+  packed = JSON.parse(stdout)[0];
+
+  project = join(work, 'project');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'kms-wizard-install-check', version: '1.0.0', private: true }));
+  await run('npm', ['install', join(work, packed.filename), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project, env, timeout: 150_000 });
+}, 180_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** Runs `npx kms-wizard ...` in the project, as a user would (--no: never install; --: the flags are the CLI's, not npx's). */
+async function npx(args: string[], opts: { input?: string } = {}) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const child = execFile('npx', ['--no', '--', 'kms-wizard', ...args], { cwd: project, env, timeout: 30_000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(opts.input ?? '');
+  });
+}
+
+describe('npm pack', () => {
+  it(`is at most ${MAX_PACKED_BYTES / 1000} kB packed`, () => {
+    expect(packed.size).toBeLessThanOrEqual(MAX_PACKED_BYTES);
+  });
+
+  it('holds only dist, lessons, templates, README.md, LICENSE and package.json', () => {
+    const top = new Set(packed.files.map((f) => f.path.split('/')[0]));
+    expect([...top].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'lessons', 'package.json', 'templates']);
+    expect(packed.files.map((f) => f.path)).toContain('dist/cli.js');
+    expect(packed.files.filter((f) => /\.map$|\.tsx?$/.test(f.path) && !f.path.startsWith('templates/'))).toEqual([]);
+  });
+
+  it('ships every lesson and every template', () => {
+    const shipped = new Set(packed.files.map((f) => f.path));
+    for (const dir of ['lessons', 'templates']) {
+      const files = readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+      for (const e of files) expect(shipped, `${dir} file ${e.name}`).toContain(join(e.parentPath, e.name).slice(ROOT.length));
+    }
+  });
+});
+
+describe('installed from the tarball into an empty project', () => {
+  it('brings only the runtime dependencies, none of the bundled ones', () => {
+    const installed = readdirSync(join(project, 'node_modules')).flatMap((d) => (d.startsWith('@') ? readdirSync(join(project, 'node_modules', d)).map((s) => `${d}/${s}`) : [d]));
+    for (const dep of Object.keys(pkg.dependencies ?? {})) expect(installed).toContain(dep);
+    for (const bundled of ['ink', 'react', '@inquirer/prompts', 'yaml', 'jsonc-parser', 'typescript', 'esbuild']) expect(installed).not.toContain(bundled);
+  });
+
+  it('npx kms-wizard --version prints the package version', async () => {
+    const r = await npx(['--version']);
+    expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('generate --stdout --json gives the same policies as the core', async () => {
+    const r = await npx(['generate', '--key-arn', KEY, '--service', 'secretsmanager', '--stdout', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const expected = build({ keyArn: KEY, admins: [], consumers: [], access: 'iam', services: ['secretsmanager'], regions: [] });
+    const out = JSON.parse(r.stdout) as { keyPolicy: unknown; iamPolicies: { policy: unknown }[] };
+    expect(out.keyPolicy).toStrictEqual(expected.keyPolicy);
+    expect(out.iamPolicies.map((p) => p.policy)).toStrictEqual(expected.iamPolicies.map((p) => p.policy));
+  });
+
+  it('generate --format terraform finds the templates inside the installed package', async () => {
+    const r = await npx(['generate', '--key-arn', KEY, '--service', 'ebs', '--format', 'terraform', '--out', 'infra']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(project, 'infra/kms-policy.tf'), 'utf8')).toContain('resource "aws_kms_key_policy" "this"');
+  });
+
+  it('lint checks the files generate wrote', async () => {
+    const g = await npx(['generate', '--key-arn', KEY, '--service', 'secretsmanager', '--out', 'policies']);
+    expect(g.code, g.stderr).toBe(0);
+    const r = await npx(['lint', 'policies/key-policy.json', 'policies/iam-policy.json']);
+    expect(r.stderr).not.toContain('not available in this build');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/no problems/i);
+  });
+
+  it('learn --list lists the lessons shipped in the package', async () => {
+    const r = await npx(['learn', '--list', '--json']);
+    expect(r.stderr).not.toContain('not available in this build');
+    expect(r.code, r.stderr).toBe(0);
+    const lessons = readdirSync(join(project, 'node_modules', pkg.name, 'lessons')).filter((f) => /^\d+-.*\.md$/.test(f));
+    expect((JSON.parse(r.stdout) as { lessons: unknown[] }).lessons).toHaveLength(lessons.length);
+    expect(lessons.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('completion prints a script', async () => {
+    const r = await npx(['completion', 'bash']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('complete -F _kms_wizard kms-wizard');
+  });
+
+  it('the bin is executable through node_modules/.bin', () => {
+    expect(existsSync(join(project, 'node_modules/.bin/kms-wizard'))).toBe(true);
+  });
+});
