@@ -119,7 +119,7 @@ export const run: Command = async (argv, io) => {
   const accessible = Boolean(values.accessible) || isSet(io.env.ACCESSIBLE) || io.env.TERM === 'dumb';
   if (accessible) {
     const { runAccessible } = await import('../ui/accessible/run.js');
-    return runAccessible({ answers, output }, io, makeStyle(color));
+    return runAccessible({ answers, output, formatGiven: values.format !== undefined }, io, makeStyle(color));
   }
   const { runWizardTui } = await import('../ui/run.js');
   const { transcript } = await import('../ui/transcript.js');

@@ -38,6 +38,11 @@ export interface PtyRun {
   raw(): string;
   /** Resolves when the screen shows `what`; rejects after `timeoutMs` with the screen in the message. */
   waitFor(what: string | RegExp, timeoutMs?: number): Promise<void>;
+  /**
+   * Resolves when the raw output contains `text` at or after `from` (an
+   * earlier result), with the index just past it: for prompts that repeat.
+   */
+  waitForOutput(text: string, from?: number, timeoutMs?: number): Promise<number>;
   /** Resolves once the program has written nothing for `quietMs` (counted from the call at the earliest). */
   settle(quietMs?: number): Promise<void>;
   resize(cols: number, rows: number): void;
@@ -132,6 +137,15 @@ export function spawnPty(args: string[], opts: PtyOptions = {}): PtyRun {
         listeners.add(check);
         void exited.then(() => setTimeout(check, 0));
       });
+    },
+    async waitForOutput(needle, from = 0, timeoutMs = 10_000) {
+      const end = performance.now() + timeoutMs;
+      for (;;) {
+        const at = raw.indexOf(needle, from);
+        if (at >= 0) return at + needle.length;
+        if (performance.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for output ${JSON.stringify(needle)}; the screen shows:\n${text()}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
     },
     settle(quietMs = 150) {
       const since = performance.now();

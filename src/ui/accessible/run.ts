@@ -17,7 +17,8 @@ import { build, EMPTY_ANSWERS, errorsFor, type Answers } from '../answers.js';
 import { OUTPUT_OPTIONS } from '../choices.js';
 import { STEP_FIELDS } from '../navigation.js';
 import { nextStepsFor } from '../next-steps-for.js';
-import { reviewFindings } from '../review-analysis.js';
+import { meetsExpectation } from '../../core/evaluate/matrix.js';
+import { reviewFindings, reviewMatrix } from '../review-analysis.js';
 import type { OutputPreset, StepId } from '../state.js';
 import { QUESTIONS, choose, type Ask, type Say } from './questions.js';
 // A named static import: esbuild then bundles only the input prompt (a dynamic import of the
@@ -28,6 +29,8 @@ import { input } from '@inquirer/prompts';
 export interface AccessibleInit {
   readonly answers: Partial<PolicySpec>;
   readonly output: OutputPreset;
+  /** `--format` was given: the format question is answered. */
+  readonly formatGiven?: boolean;
 }
 
 const FLAG: Record<keyof typeof QUESTIONS, string> = {
@@ -96,17 +99,27 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
   const findings = reviewFindings(result);
   say(findings.length === 0 ? 'Lint: no findings.' : `Lint: ${findings.length} finding${findings.length === 1 ? '' : 's'}:`);
   for (const f of findings) say(`  ${f.severity} ${f.code} ${f.file} line ${f.line}: ${f.message}${f.hint ? ` Fix: ${f.hint}` : ''}`);
+  say('Access, as the simulator decides it:');
+  for (const r of reviewMatrix(result)) {
+    const unexpected = meetsExpectation(r) ? '' : ` (NOT the intended decision: ${r.expected === 'Allow' ? 'allowed' : 'denied'})`;
+    say(`  ${r.decision === 'Allow' ? 'allowed' : 'denied'}: ${r.scenario}${unexpected}. ${r.reason}`);
+  }
 
   say('\nStep 9 of 9, Output.');
   const preset = init.output;
-  const format = preset.format;
-  const files = FORMATS[format]!(result);
   let choice: string = preset.choice ?? '';
   if (!choice) {
     OUTPUT_OPTIONS.forEach((o, i) => say(`  ${i + 1}. ${o.label}`));
     const options = OUTPUT_OPTIONS.map((o) => o.choice);
-    choice = choose(await ask({ message: `Choose 1 to ${options.length} (format ${format}; other formats: --format ${FORMAT_NAMES.join('|')}):`, default: '1', validate: (v) => (choose(v, options) ? true : `type a number from 1 to ${options.length}`) }), options)!;
+    choice = choose(await ask({ message: `Choose 1 to ${options.length}:`, default: '1', validate: (v) => (choose(v, options) ? true : `type a number from 1 to ${options.length}`) }), options)!;
   }
+  let format = preset.format;
+  if (!init.formatGiven && FORMAT_NAMES.length > 1) {
+    say(`Formats: ${FORMAT_NAMES.map((f, i) => `${i + 1}. ${f}`).join(', ')}.`);
+    const pick = await ask({ message: `Format, 1 to ${FORMAT_NAMES.length}:`, default: String(FORMAT_NAMES.indexOf(format) + 1), validate: (v) => (choose(v, FORMAT_NAMES) ? true : `type a number from 1 to ${FORMAT_NAMES.length}`) });
+    format = choose(pick, FORMAT_NAMES)!;
+  }
+  const files = FORMATS[format]!(result);
   if (choice === 'print') {
     io.stdout.write(filesAsText(files));
     say(`\n${formatNextSteps(nextStepsFor(format, result, '.'), style)}`);

@@ -1,0 +1,42 @@
+// The accessible wizard (@inquirer/prompts, one question at a time) in a real pty.
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { KEYS, spawnPty } from '../helpers/pty.js';
+
+const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const tmp = () => mkdtempSync(join(tmpdir(), 'kms-wizard-acc-e2e-'));
+const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+
+test.each([
+  ['--accessible', ['--accessible'], {}],
+  ['ACCESSIBLE=1', [], { ACCESSIBLE: '1' }],
+])('%s: Enter on every question writes the same files as generate', async (_, extra, env) => {
+  const flags = ['--key-arn', KEY_ARN, '--service', 'secretsmanager'];
+  const cwd = tmp();
+  const t = spawnPty([...extra, ...flags], { cwd, env });
+  let at = 0;
+  for (const prompt of ['Administrator role or user ARNs', 'Choose 1 to 3:', 'Account ids', 'Regions, separated by commas', 'Press Enter to keep them', 'Choose 1 to 3:', 'Format, 1 to', 'Directory to write into']) {
+    at = await t.waitForOutput(prompt, at);
+    t.write(KEYS.enter);
+  }
+  const { exitCode } = await t.exited;
+  expect(exitCode).toBe(0);
+  expect(t.raw()).toContain('Wrote into .: key-policy.json, iam-policy.json.');
+  const gen = tmp();
+  expect((await runCli(['generate', ...flags], { cwd: gen })).code).toBe(0);
+  expect(files(cwd)).toEqual(files(gen));
+});
+
+test('--accessible: a wrong answer is refused with the fix, and Ctrl-C exits 130 writing nothing', async () => {
+  const cwd = tmp();
+  const t = spawnPty(['--accessible'], { cwd });
+  await t.waitFor('Key ARN');
+  t.write('alias/app\r');
+  await t.waitFor('is an alias name, not a key ARN');
+  t.write(KEYS.ctrlC);
+  expect((await t.exited).exitCode).toBe(130);
+  expect(readdirSync(cwd)).toEqual([]);
+});

@@ -1,0 +1,139 @@
+// The accessible wizard: the same questions as plain prompts. The prompt
+// function is scripted here (the e2e test drives the real one in a pty).
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { specWithDefaults } from '../../src/commands/spec-flags.js';
+import { makeStyle } from '../../src/cli/style.js';
+import { buildPolicies } from '../../src/core/build.js';
+import { validateSpec, type PolicySpec } from '../../src/core/spec.js';
+import { FORMATS } from '../../src/output/formats/index.js';
+import type { Ask } from '../../src/ui/accessible/questions.js';
+import { runAccessible } from '../../src/ui/accessible/run.js';
+import type { OutputPreset } from '../../src/ui/state.js';
+
+const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+/** Answers questions in order; an empty answer takes the default, as the real prompt does; refused answers are recorded. */
+function scripted(replies: string[]) {
+  const asked: string[] = [];
+  const refused: string[] = [];
+  const ask: Ask = async (q) => {
+    asked.push(q.message);
+    for (;;) {
+      const reply = replies.shift();
+      if (reply === undefined) throw new Error(`no scripted answer for "${q.message}"`);
+      const value = reply === '' ? (q.default ?? '') : reply;
+      const ok = q.validate ? q.validate(value) : true;
+      if (ok === true) return value;
+      refused.push(ok);
+    }
+  };
+  return { ask, asked, refused };
+}
+
+function run(replies: string[], answers: Partial<PolicySpec> = {}, output: Partial<OutputPreset> = {}, cwd = mkdtempSync(join(tmpdir(), 'kms-wizard-acc-'))) {
+  const stdout = new PassThrough();
+  let text = '';
+  stdout.on('data', (d: Buffer) => (text += d.toString()));
+  const s = scripted(replies);
+  const io = { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {}, cwd };
+  const done = runAccessible({ answers, output: { format: 'json', force: false, ...output } }, io, makeStyle(false), s.ask);
+  return { done, cwd, out: () => text, ...s };
+}
+
+const generated = (a: Partial<PolicySpec>) => {
+  const r = validateSpec(specWithDefaults(a));
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return Object.fromEntries(FORMATS.json!(buildPolicies(r.value)).map((f) => [f.name, f.content]));
+};
+const written = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+
+describe('accessible wizard', () => {
+  test('asks every question in order, refuses bad answers with the fix, and writes what generate writes', async () => {
+    const r = run([
+      'alias/app', KEY_ARN, // key: refused, then accepted
+      'arn:aws:iam::111122223333:group/admins', 'arn:aws:iam::111122223333:role/KeyAdmin', // admins
+      '5', '2', // trust: refused number, then principals
+      'arn:aws:iam::111122223333:role/app', // consumers
+      'list', 'cloudtrail', 'ebs, secretsmanager', // services: the list, a refusal, then two
+      '', // regions: the key's
+      '', // actions: defaults
+      '1', // write
+      '', // format: json
+      '', // directory "."
+    ]);
+    expect(await r.done).toBe(0);
+    expect(r.asked.map((m) => m.split(' ')[0])).toEqual(['Key', 'Administrator', 'Choose', 'Role', 'Services:', 'Services:', 'Regions,', 'Press', 'Choose', 'Format,', 'Directory']);
+    expect(r.refused[0]).toContain('is an alias name, not a key ARN');
+    expect(r.refused[1]).toContain('IAM groups are never valid principals');
+    expect(r.refused[2]).toBe('type a number from 1 to 3');
+    expect(r.refused[3]).toContain('AWS CloudTrail cannot be restricted with kms:ViaService');
+    expect(r.out()).toContain('1. iam: the key policy trusts the account');
+    expect(r.out()).toContain('Note: EBS is named "ec2" in kms:ViaService');
+    expect(r.out()).toContain('secretsmanager: AWS Secrets Manager'); // the list
+    expect(r.out()).toContain('Lint: no findings.');
+    expect(r.out()).toMatch(/denied: .*calling KMS directly\. denied: /);
+    expect(r.out()).not.toContain('NOT the intended decision');
+    const expected = generated({ keyArn: KEY_ARN, admins: ['arn:aws:iam::111122223333:role/KeyAdmin'], access: 'principals', consumers: ['arn:aws:iam::111122223333:role/app'], services: ['ebs', 'secretsmanager'] });
+    expect(r.out()).toContain(`Wrote into .: ${Object.keys(expected).join(', ')}.`);
+    expect(written(r.cwd)).toEqual(expected);
+  });
+
+  test('flags answer their questions; --out writes without asking where', async () => {
+    const answers = { keyArn: KEY_ARN, services: ['s3'] };
+    const r = run(['', '', '', '', '', ''], answers, { choice: 'write', dir: 'out' });
+    expect(await r.done).toBe(0);
+    expect(r.out()).toContain('key: answered by --key-arn.');
+    expect(r.out()).toContain('services: answered by --service.');
+    expect(written(join(r.cwd, 'out'))).toEqual(generated(answers));
+  });
+
+  test('existing files: overwritten only after "yes"', async () => {
+    const answers = { keyArn: KEY_ARN, admins: [], consumers: [], access: 'iam' as const, services: ['s3'], regions: [], actions: [] };
+    const cwd = mkdtempSync(join(tmpdir(), 'kms-wizard-acc-'));
+    writeFileSync(join(cwd, 'key-policy.json'), 'mine\n');
+    // Write, ".", refuse ("no"), ".", accept ("yes").
+    const r = run(['1', '', '', 'no', '', 'yes'], answers, {}, cwd);
+    expect(await r.done).toBe(0);
+    expect(r.out()).toContain('These files exist and would be overwritten: key-policy.json.');
+    expect(r.asked.filter((m) => m.startsWith('Overwrite')).length).toBe(2);
+    expect(written(cwd)).toEqual(generated(answers));
+  });
+
+  test('with --out, refusing to overwrite writes nothing and exits 1', async () => {
+    const answers = { keyArn: KEY_ARN, admins: [], consumers: [], access: 'iam' as const, services: ['s3'], regions: [], actions: [] };
+    const cwd = mkdtempSync(join(tmpdir(), 'kms-wizard-acc-'));
+    writeFileSync(join(cwd, 'key-policy.json'), 'mine\n');
+    const r = run(['', ''], answers, { choice: 'write', dir: '.' }, cwd);
+    expect(await r.done).toBe(1);
+    expect(r.out()).toContain('Nothing written.');
+    expect(readdirSync(cwd)).toEqual(['key-policy.json']);
+    expect(readFileSync(join(cwd, 'key-policy.json'), 'utf8')).toBe('mine\n');
+  });
+
+  test('print writes the policies to stdout and nothing to disk', async () => {
+    const answers = { keyArn: KEY_ARN, admins: [], consumers: [], access: 'iam' as const, services: ['s3'], regions: [], actions: [] };
+    const r = run(['3', ''], answers);
+    expect(await r.done).toBe(0);
+    expect(r.out()).toContain('// ==> key-policy.json <==');
+    expect(r.out()).toContain(generated(answers)['iam-policy.json']);
+    expect(readdirSync(r.cwd)).toEqual([]);
+  });
+
+  test('Ctrl-C (the prompt library\'s ExitPromptError) cancels with 130 and writes nothing', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kms-wizard-acc-'));
+    const stdout = new PassThrough();
+    let text = '';
+    stdout.on('data', (d: Buffer) => (text += d.toString()));
+    const ask: Ask = async () => {
+      throw Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
+    };
+    const code = await runAccessible({ answers: {}, output: { format: 'json', force: false } }, { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {}, cwd }, makeStyle(false), ask);
+    expect(code).toBe(130);
+    expect(text).toContain('Cancelled: nothing was written.');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
