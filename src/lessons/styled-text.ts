@@ -33,9 +33,16 @@ export function plainText(lines: readonly Line[]): string {
  * continuation lines (hanging indent for list items).
  */
 export function wrapSpans(spans: readonly Span[], width: number, indent = ''): Line[] {
-  const words: Span[] = [];
+  // Words are runs of non-space text; a word may span several tones ("(" + `code` + ")") and never breaks inside.
+  const tokens: (Span | Span[])[] = [];
   for (const s of spans) {
-    for (const part of s.text.split(/(\s+)/)) if (part !== '') words.push(span(part, s.tone));
+    for (const part of s.text.split(/(\s+)/)) {
+      if (part === '') continue;
+      const last = tokens[tokens.length - 1];
+      if (/^\s+$/.test(part)) tokens.push(span(part, s.tone));
+      else if (Array.isArray(last)) last.push(span(part, s.tone));
+      else tokens.push([span(part, s.tone)]);
+    }
   }
   const out: Span[][] = [];
   let current: Span[] = [];
@@ -49,26 +56,29 @@ export function wrapSpans(spans: readonly Span[], width: number, indent = ''): L
     used = indent.length;
     atBreak = true;
   };
-  for (const w of words) {
-    if (/^\s+$/.test(w.text)) {
+  for (const token of tokens) {
+    if (!Array.isArray(token)) {
       if (!atBreak) {
-        current.push(w);
-        used += w.text.length;
+        current.push(token);
+        used += token.text.length;
       }
       continue;
     }
-    let text = w.text;
-    if (used + text.length > width && !atBreak && used > 0) push();
-    // A word longer than the line (an ARN) is cut where the line ends.
-    while (used + text.length > width && width - used > 0) {
-      const room = width - used;
-      current.push(span(text.slice(0, room), w.tone));
-      text = text.slice(room);
-      push();
+    const length = token.reduce((n, p) => n + p.text.length, 0);
+    if (used + length > width && !atBreak && used > 0) push();
+    for (const piece of token) {
+      let text = piece.text;
+      // A word longer than the line (an ARN) is cut where the line ends.
+      while (used + text.length > width && width - used > 0) {
+        const room = width - used;
+        current.push(span(text.slice(0, room), piece.tone));
+        text = text.slice(room);
+        push();
+      }
+      if (text !== '') current.push(span(text, piece.tone));
+      used += text.length;
+      atBreak = false;
     }
-    current.push(span(text, w.tone));
-    used += text.length;
-    atBreak = false;
   }
   if (!atBreak || out.length === 0) push();
   return out;

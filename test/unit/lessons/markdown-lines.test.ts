@@ -33,6 +33,11 @@ describe('wrapping helpers', () => {
   it('wrapSpans keeps spaces inside a line and drops them at breaks', () => {
     expect(wrapSpans([span('› '), span('1. '), span('Allow this one please')], 12, '   ').map(lineText)).toEqual(['› 1. Allow', '   this one', '   please']);
   });
+  it('wrapSpans never breaks between punctuation and inline code', () => {
+    expect(text('decided by its own permissions (`secretsmanager:GetSecretValue`).', 40)).toEqual([
+      'decided by its own permissions', '(secretsmanager:GetSecretValue).',
+    ]);
+  });
   it('wrapSpans cuts a word longer than the line', () => {
     expect(wrapSpans([span('arn:aws:kms:us-east-1:111122223333:key/x')], 16).map(lineText)).toEqual(['arn:aws:kms:us-e', 'ast-1:1111222233', '33:key/x']);
   });
