@@ -58,18 +58,38 @@ function traceDocuments(views: readonly PolicyDocumentView[], names: readonly st
  * Never throws: invalid parts of the documents never match, and say so.
  */
 export function evaluate(request: KmsRequest, policies: PolicySet): Decision {
-  const ctx = buildRequestContext(request);
+  return evaluateRead(request, readPolicySet(policies));
+}
+
+/** A policy set with its documents already read (the access matrix reads them once for all its rows). */
+export interface ReadPolicySet {
+  readonly key: PolicyDocumentView;
+  readonly iam: readonly PolicyDocumentView[];
+  readonly iamNames: readonly string[];
+}
+
+export function readPolicySet(policies: PolicySet): ReadPolicySet {
   const set = (typeof policies === 'object' && policies !== null ? policies : {}) as Partial<PolicySet>;
-  const keyPolicy = traceDocuments([readPolicyDocument(set.keyPolicy)], ['key policy'], ctx, 'key');
   const iamDocs = Array.isArray(set.iamPolicies) ? set.iamPolicies : [];
   const names = Array.isArray(set.iamPolicyNames) ? set.iamPolicyNames : [];
-  const iam = traceDocuments(iamDocs.map(readPolicyDocument), iamDocs.map((_, i) => (typeof names[i] === 'string' && names[i] ? names[i]! : `IAM policy ${i + 1}`)), ctx, 'iam');
+  return {
+    key: readPolicyDocument(set.keyPolicy),
+    iam: iamDocs.map(readPolicyDocument),
+    iamNames: iamDocs.map((_, i) => (typeof names[i] === 'string' && names[i] ? names[i]! : `IAM policy ${i + 1}`)),
+  };
+}
+
+/** {@link evaluate} on documents read with {@link readPolicySet}. */
+export function evaluateRead(request: KmsRequest, policies: ReadPolicySet): Decision {
+  const ctx = buildRequestContext(request);
+  const keyPolicy = traceDocuments([policies.key], ['key policy'], ctx, 'key');
+  const iam = traceDocuments(policies.iam, policies.iamNames, ctx, 'iam');
 
   const caller = ctx.caller;
   const crossAccount = caller.account !== undefined && ctx.keyAccount !== undefined && caller.account !== ctx.keyAccount;
   const base = {
     keyPolicy,
-    ...(iamDocs.length > 0 ? { iam } : {}),
+    ...(policies.iam.length > 0 ? { iam } : {}),
     caller,
     ...(ctx.keyAccount ? { keyAccount: ctx.keyAccount } : {}),
     crossAccount,

@@ -1,7 +1,7 @@
 import { isAccountId, parseKeyArn, type KeyArn } from '../arn.js';
 import { partitionInfo } from '../catalog/regions.js';
 import { findService, VIA_SERVICE_NAMES, viaServiceValue } from '../catalog/services.js';
-import { evaluate, type DecisionKind, type KmsRequest } from './index.js';
+import { evaluateRead, readPolicySet, type DecisionKind, type KmsRequest, type ReadPolicySet } from './index.js';
 import { consumerFrom, deriveConsumers, syntheticConsumer, type Consumer } from './matrix-consumers.js';
 import { isPlainObject } from './policy-document.js';
 import { allowedViaValues, type ViaValue } from './via-values.js';
@@ -62,7 +62,7 @@ function isScoped(item: unknown): item is ScopedIamPolicy {
 }
 
 /** The IAM policies attached to one consumer, with their names. */
-function iamFor(consumer: Consumer, items: readonly unknown[], names: readonly string[]): { policies: unknown[]; names: string[] } {
+function iamFor(consumer: Consumer, items: readonly unknown[], names: readonly string[]): { policies: unknown[]; iamPolicyNames: string[] } {
   const policies: unknown[] = [];
   const picked: string[] = [];
   items.forEach((item, i) => {
@@ -80,7 +80,7 @@ function iamFor(consumer: Consumer, items: readonly unknown[], names: readonly s
       picked.push(name);
     }
   });
-  return { policies, names: picked };
+  return { policies, iamPolicyNames: picked };
 }
 
 /** The key a call through a service in `region` uses: a multi-Region key's replica there, else the key itself. */
@@ -127,9 +127,9 @@ export function accessMatrix(input: MatrixInput): MatrixRow[] {
 
   const rows: MatrixRow[] = [];
   const iamNames = Array.isArray(input.iamPolicyNames) ? input.iamPolicyNames : [];
-  const run = (scenario: string, consumer: Consumer, via: ViaValue | undefined, iam: { policies: unknown[]; names: string[] }, expected: DecisionKind | undefined, note = '') => {
+  const run = (scenario: string, consumer: Consumer, via: ViaValue | undefined, policies: ReadPolicySet, expected: DecisionKind | undefined, note = '') => {
     const request: KmsRequest = { principal: consumer.arn, action, keyArn: via ? keyIn(key, via.region) : key.arn, ...(via ? { viaService: via.value } : {}) };
-    const d = evaluate(request, { keyPolicy: input.keyPolicy, iamPolicies: iam.policies, iamPolicyNames: iam.names });
+    const d = evaluateRead(request, policies);
     rows.push({ scenario, request, decision: d.decision, reason: `${d.summary}${note}`, ...(expected ? { expected } : {}) });
   };
   const allowedFor = (account: string, via: ViaValue | undefined): DecisionKind | undefined => {
@@ -140,8 +140,10 @@ export function accessMatrix(input: MatrixInput): MatrixRow[] {
     !key.multiRegion && via.region !== key.region ? ` (note: this single-Region key lives in ${key.region}; a service in ${via.region} cannot use it)` : '';
 
   for (const consumer of consumers) {
-    const iam = iamFor(consumer, iamItems, iamNames);
-    const who = consumer.synthetic && iam.policies.length > 0 ? `${consumer.label} with its IAM policy` : consumer.label;
+    const attached = iamFor(consumer, iamItems, iamNames);
+    // Each document is read once for all the consumer's rows.
+    const iam = readPolicySet({ keyPolicy: input.keyPolicy, iamPolicies: attached.policies, iamPolicyNames: attached.iamPolicyNames });
+    const who = consumer.synthetic && attached.policies.length > 0 ? `${consumer.label} with its IAM policy` : consumer.label;
     for (const via of vias) {
       run(`${who} via ${title(via.service)} in ${via.region}`, consumer, via, iam, allowedFor(consumer.account, via), regionNote(via));
     }
@@ -164,14 +166,15 @@ export function accessMatrix(input: MatrixInput): MatrixRow[] {
   const through = firstVia ? ` via ${title(firstVia.service)} in ${firstVia.region}` : ' calling KMS directly';
   const bare = syntheticConsumer(key.partition, key.account, 'no-iam-policy');
   const bareExpected = intent ? (intent.principalWithoutIamAllowed && intent.consumerAccounts.includes(key.account) && firstVia && intent.viaServices.includes(firstVia.value) ? 'Allow' : 'ImplicitDeny') : undefined;
-  run(`a principal of ${key.account} with no IAM policy${through}`, bare, firstVia, { policies: [], names: [] }, bareExpected);
+  run(`a principal of ${key.account} with no IAM policy${through}`, bare, firstVia, readPolicySet({ keyPolicy: input.keyPolicy, iamPolicies: [] }), bareExpected);
 
   const taken = new Set([key.account, ...consumers.map((c) => c.account), ...(intent?.consumerAccounts ?? [])]);
   const outsiderAccount = OUTSIDER_ACCOUNTS.find((a) => !taken.has(a) && isAccountId(a));
   if (outsiderAccount) {
     const outsider = syntheticConsumer(key.partition, outsiderAccount, 'outsider');
     const ownIam = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: firstVia ? keyIn(key, firstVia.region) : key.arn }] };
-    run(`a principal of another account (${outsiderAccount}) whose own IAM policy allows the key${through}`, outsider, firstVia, { policies: [ownIam], names: [`${outsiderAccount}'s own IAM policy`] }, intent ? 'ImplicitDeny' : undefined);
+    const policies = readPolicySet({ keyPolicy: input.keyPolicy, iamPolicies: [ownIam], iamPolicyNames: [`${outsiderAccount}'s own IAM policy`] });
+    run(`a principal of another account (${outsiderAccount}) whose own IAM policy allows the key${through}`, outsider, firstVia, policies, intent ? 'ImplicitDeny' : undefined);
   }
   return rows;
 }
