@@ -212,11 +212,18 @@ function packageSizes() {
     writeFileSync(join(project, 'package.json'), '{"name":"bench-install","version":"1.0.0","private":true}');
     execFileSync('npm', ['install', join(work, packed.filename), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project, env, stdio: 'pipe', timeout: 180_000 });
     sizes.installed = bytesUnder(join(project, 'node_modules'));
-    sizes.installedPackages = readdirSync(join(project, 'node_modules')).filter((d) => !d.startsWith('.')).length;
+    sizes.installedPackages = countPackages(join(project, 'node_modules'));
   } catch (err) {
     sizes.installedNote = `n/a (npm install failed: ${String(err.message).split('\n')[0]})`;
   }
   return sizes;
+}
+
+/** Installed packages: every node_modules/<name> or node_modules/@scope/<name> with a package.json, nested ones too. */
+function countPackages(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter(
+    (e) => e.isFile() && e.name === 'package.json' && /(?:^|\/)node_modules\/(?:@[^/]+\/)?[^/@][^/]*$/.test(e.parentPath),
+  ).length;
 }
 
 function bytesUnder(dir) {
