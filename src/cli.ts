@@ -1,41 +1,30 @@
 // Entry point: decides the command (and so the mode) before anything renders.
 // Only the wizard and learn import ink/react, through dynamic imports, so
 // --help, --version, generate, lint, simulate and explain never load them.
+import { COMMANDS, findCommand, WIZARD, type CommandSpec } from './cli/commands-table.js';
 import { CliError, EXIT, UsageError } from './cli/errors.js';
-import { print, processIo, type Command } from './cli/io.js';
+import { print, processIo } from './cli/io.js';
 import { VERSION } from './version.js';
 
 // Ink ignores NO_COLOR; its colour library honours FORCE_COLOR=0.
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
 
-type CommandModule = { run: Command; help: string };
-
-const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
-  generate: { summary: 'write the key policy and IAM policy from flags (no prompts)', load: () => import('./commands/generate.js') },
-  lint: { summary: 'check key policies and IAM policies, offline', load: () => import('./commands/lint.js') },
-  simulate: { summary: 'evaluate a request against the policies and explain the decision', load: () => import('./commands/simulate.js') },
-  explain: { summary: 'describe a policy in plain language, statement by statement', load: () => import('./commands/explain.js') },
-  learn: { summary: 'guided lessons with exercises checked by the engine', load: () => import('./commands/learn.js') },
-  completion: { summary: 'print a shell completion script (bash, zsh, fish)', load: () => import('./commands/completion.js') },
-};
-
 const TOP_HELP = `kms-wizard ${VERSION}: AWS KMS key policies and IAM policies that agree.
 
 Usage:
-  kms-wizard [flags]            interactive wizard (flags pre-answer its questions)
+  kms-wizard [flags]            interactive wizard (flags pre-answer its questions;
+                                kms-wizard wizard --help lists them)
   kms-wizard <command> [flags]
 
 Commands:
-${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`)
-  .join('\n')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(12)}${c.summary}`).join('\n')}
 
 Options:
   -h, --help     show help (also: kms-wizard <command> --help)
   -v, --version  print the version
 
 Exit codes: 0 ok, 1 findings or failure, 2 usage error, 130 cancelled.
-Docs: README.md in the package, or kms-wizard <command> --help.`;
+NO_COLOR turns colour off. Docs: README.md in the package.`;
 
 export async function main(argv: string[]): Promise<number> {
   const io = processIo();
@@ -45,19 +34,19 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
-    if (first === 'help' && rest[0] && COMMANDS[rest[0]]) return main([rest[0], '--help']);
+    if (first === 'help' && rest[0] && (findCommand(rest[0]) || rest[0] === WIZARD.name)) return main([rest[0], '--help']);
     print(io.stdout, TOP_HELP);
     return EXIT.ok;
   }
-  const name = first !== undefined && !first.startsWith('-') ? first : 'wizard';
-  const entry = name === 'wizard' ? { load: () => import('./commands/wizard.js') } : COMMANDS[name];
-  const args = name === 'wizard' && first !== 'wizard' ? argv : rest;
-  if (!entry) {
-    print(io.stderr, `kms-wizard: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.\nRun "kms-wizard --help" for usage.`);
+  const explicit = first !== undefined && !first.startsWith('-');
+  const spec: CommandSpec | undefined = !explicit || first === WIZARD.name ? WIZARD : findCommand(first);
+  const args = explicit ? rest : argv;
+  if (!spec) {
+    print(io.stderr, `kms-wizard: unknown command "${first}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.\nRun "kms-wizard --help" for usage.`);
     return EXIT.usage;
   }
   try {
-    const mod = await entry.load();
+    const mod = await spec.load();
     if (args.includes('--help') || args.includes('-h')) {
       print(io.stdout, mod.help);
       return EXIT.ok;
@@ -68,13 +57,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await mod.run(args, io);
   } catch (err) {
-    return reportError(err, name, io.stderr, io.env);
+    return reportError(err, spec.name, io.stderr, io.env);
   }
 }
 
 function reportError(err: unknown, command: string, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): number {
   if (err instanceof UsageError) {
-    print(stderr, `kms-wizard ${command}: ${err.message}\nRun "kms-wizard ${command === 'wizard' ? '' : `${command} `}--help" for usage.`);
+    print(stderr, `kms-wizard ${command}: ${err.message}\nRun "kms-wizard ${command === WIZARD.name ? '' : `${command} `}--help" for usage.`);
     return EXIT.usage;
   }
   if (err instanceof CliError) {
@@ -91,9 +80,14 @@ function reportError(err: unknown, command: string, stderr: NodeJS.WritableStrea
   return EXIT.failure;
 }
 
-// Run when executed (the bundle's entry, or `node src/cli.ts` via a loader); not when imported by tests.
+// Run when executed (the bundle's entry); not when imported by tests.
 const invokedPath = process.argv[1] ?? '';
 if (/(?:^|[\\/])(cli\.(?:js|ts)|kms-wizard)$/.test(invokedPath)) {
+  // `kms-wizard ... | head`: a closed pipe ends the output quietly, as in other CLIs.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

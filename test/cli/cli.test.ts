@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { COMMANDS } from '../../src/cli/commands-table.js';
+
+describe('kms-wizard top level (built binary)', () => {
+  it('--version prints the package version', async () => {
+    const r = await runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(process.env.npm_package_version ?? r.stdout.trim());
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('--help lists every command from the command table', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of COMMANDS) expect(r.stdout).toContain(`  ${c.name}`);
+    expect(r.stdout).toContain('130 cancelled');
+  });
+
+  it.each(COMMANDS.map((c) => c.name))('%s --help and --version work', async (name) => {
+    const h = await runCli([name, '--help']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain(`kms-wizard ${name}`);
+    const v = await runCli([name, '--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('an unknown command is a usage error naming the commands', async () => {
+    const r = await runCli(['genrate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command "genrate"/);
+    expect(r.stderr).toContain('generate');
+  });
+
+  it('a closed pipe ends output quietly (no EPIPE stack trace)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { CLI_BIN } = await import('../helpers/cli.js');
+    const child = spawn(process.execPath, [CLI_BIN, 'completion', 'bash'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Close the reading end before the child writes, as `| head -0` would.
+    child.stdout.destroy();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|at .*\.js/);
+    expect(code).toBe(0);
+  });
+});
