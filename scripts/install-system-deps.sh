@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives for real: Xvfb + xsel for
-# the clipboard test (a real X clipboard) and tmux for terminal screenshots.
+# the clipboard test (a real X clipboard), tmux for terminal screenshots, and
+# zsh + fish so the completion scripts are tested in the shells they target.
 # Skips what is already there; needs root (or sudo) only when something is missing.
 set -euo pipefail
 missing=()
 command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
 command -v xsel >/dev/null 2>&1 || missing+=(xsel)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v zsh >/dev/null 2>&1 || missing+=(zsh)
+command -v fish >/dev/null 2>&1 || missing+=(fish)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "install-system-deps: please install ${missing[*]} with your package manager" >&2

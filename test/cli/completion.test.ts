@@ -96,7 +96,7 @@ describe('bash', () => {
   });
 });
 
-describe.runIf(has('fish'))('fish', () => {
+describe.runIf(has('fish') || Boolean(process.env.CI))('fish', () => {
   const complete = (line: string) =>
     execFileSync('fish', ['-c', `source '${scripts.fish}'; complete -C '${line}'`], { encoding: 'utf8', cwd: dir })
       .split('\n')
@@ -113,7 +113,7 @@ describe.runIf(has('fish'))('fish', () => {
   });
 });
 
-describe.runIf(has('zsh'))('zsh', () => {
+describe.runIf(has('zsh') || Boolean(process.env.CI))('zsh', () => {
   it('is valid zsh', () => {
     execFileSync('zsh', ['-n', scripts.zsh!]);
   });
