@@ -16,7 +16,7 @@ describe('kms-wizard explain', () => {
     );
     expect(r.stdout).toMatch(/Does not allow: direct calls to KMS \(SDK, CLI, console\); calls through any other service; calls through AWS Secrets Manager in other Regions than us-east-1;/);
     expect(r.stdout).toMatch(/In short: .*can be bypassed/);
-    expect(r.stdout).toMatch(/Lint: 1 finding\n +test\/fixtures\/evaluate\/key-policy-default-plus-via\.json:\d+:\d+ +warning +KW\d+/);
+    expect(r.stdout).toMatch(/Lint: 1 finding\n +test\/fixtures\/evaluate\/key-policy-default-plus-via\.json:\d+:\d+ +error +KW602/);
     expect(r.stdout).toMatch(/iam-john\.json \(IAM policy\)\n +1\. "UseTheKey": Allows Decrypt and GenerateDataKey\* \(4 actions\) on this key\./);
     expect(r.stdout).toMatch(/Lint: no problems/);
   });

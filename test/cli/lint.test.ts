@@ -29,13 +29,20 @@ describe('kms-wizard lint: text output and exit codes', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('No problems found in 2 files.');
   });
 
-  test('warnings exit 0, or 1 with --strict; hints are printed under the finding', async () => {
-    const plain = await runCli(['lint', `${FIX}/console-default-bypass.json`]);
+  test('warnings exit 0, or 1 with --strict', async () => {
+    const plain = await runCli(['lint', `${FIX}/star-without-caller-account.json`]);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toMatch(/warning +KW602/);
-    expect(plain.stdout).toMatch(/^ +hint: Fix it one of three ways/m);
-    const strict = await runCli(['lint', '--strict', `${FIX}/console-default-bypass.json`]);
+    expect(plain.stdout).toMatch(/warning +KW402 +Principal "\*" without a kms:CallerAccount condition/);
+    const strict = await runCli(['lint', '--strict', `${FIX}/star-without-caller-account.json`]);
     expect(strict.code).toBe(1);
+  });
+
+  // kms-facts §1: the default root kms:* statement silently defeats the ViaService restriction.
+  test('the console default beside a ViaService statement is an error, with the three fixes', async () => {
+    const r = await runCli(['lint', `${FIX}/console-default-bypass.json`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error +KW602/);
+    expect(r.stdout).toMatch(/^ +hint: Fix it one of three ways/m);
   });
 
   test('invalid JSON: a KW001 at the syntax error, exit 1', async () => {

@@ -47,7 +47,8 @@ function enforcedByDeny(statements: StatementModel[]): boolean {
 export const rootStatementBypassesViaService: DocumentRule = {
   code: 'KW602',
   name: 'root-statement-bypasses-via-service',
-  severity: 'warning',
+  // An error: the policy silently does not do what its ViaService statement says.
+  severity: 'error',
   title: 'Unconditioned root statement bypasses a kms:ViaService restriction',
   appliesTo: 'key',
   check(doc, report) {
