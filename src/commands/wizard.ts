@@ -121,8 +121,7 @@ export const run: Command = async (argv, io) => {
     const { runAccessible } = await import('../ui/accessible/run.js');
     return runAccessible({ answers, output, formatGiven: values.format !== undefined }, io, makeStyle(color));
   }
-  const { runWizardTui } = await import('../ui/run.js');
-  const { transcript } = await import('../ui/transcript.js');
+  const { runWizardTui, transcript } = await import('../ui/run.js');
   const columns = io.stdout.columns || 80;
   const rows = (io.stdout as { rows?: number }).rows || 24;
   const { state, files } = await runWizardTui({ answers, output, size: { columns, rows } }, io, color);

@@ -1,8 +1,9 @@
-import { useApp, useInput, type Key } from 'ink';
+import { renderToString, Text, useApp, useInput, type Key } from 'ink';
 import { useCallback, useEffect, useReducer } from 'react';
 import { filesAsText } from '../output/files-text.js';
 import { FORMATS } from '../output/formats/index.js';
 import type { OutputFile } from '../output/formats/types.js';
+import { loadAnalysis } from './analysis-loader.js';
 import { build } from './answers.js';
 import { Lines } from './components/Lines.js';
 import { renderFrame, TITLE } from './frame.js';
@@ -12,6 +13,9 @@ import { initialState, reducer, type WizardInit } from './reducer.js';
 import type { WizardState } from './state.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { useWizardEffects, type WizardServices } from './use-wizard-effects.js';
+
+/** The non-ASCII characters the wizard draws (marks, arrows, rules). */
+const WARM_UP_GLYPHS = '✔✘›·…│─↑↓←→↺';
 
 export interface AppProps {
   readonly init: WizardInit;
@@ -47,6 +51,22 @@ export function App({ init, services, color, onExit, subscribeCancel }: AppProps
 
   useEffect(() => subscribeCancel?.(() => dispatch({ type: 'cancel' })), [subscribeCancel]);
 
+  // After the first frame: open the why panel on wide terminals, load the
+  // review's checkers, and let string-width compile its Unicode tables (the
+  // first frame is plain ASCII so it needed none) before the first keypress.
+  useEffect(() => {
+    let live = true;
+    dispatch({ type: 'mounted' });
+    const warm = setImmediate(() => renderToString(<Text>{WARM_UP_GLYPHS}</Text>));
+    void loadAnalysis().then(() => {
+      if (live) dispatch({ type: 'analysis-loaded' });
+    });
+    return () => {
+      live = false;
+      clearImmediate(warm);
+    };
+  }, []);
+
   const stateFiles = useCallback(() => outputFiles(state), [state]);
   const stateText = useCallback(() => filesAsText(outputFiles(state)), [state]);
   useWizardEffects(state, dispatch, services, stateFiles, stateText);
@@ -57,7 +77,7 @@ export function App({ init, services, color, onExit, subscribeCancel }: AppProps
     exit();
   }, [state.exit]); // eslint-disable-line react-hooks/exhaustive-deps -- once, when the wizard closes
 
-  return <Lines lines={state.exit === undefined ? renderFrame(state, color) : closingLines(state)} />;
+  return <Lines lines={state.exit === undefined ? renderFrame(state, color) : closingLines(state)} color={color} />;
 }
 
 /** The frame left on screen after the wizard closes; details follow as plain text. */

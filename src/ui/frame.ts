@@ -29,7 +29,7 @@ export function renderFrame(s: WizardState, color: boolean): Line[] {
   const { columns } = s.size;
   const stepNo = s.screen === 'done' ? STEP_ORDER.length : STEP_ORDER.indexOf(s.screen) + 1;
   const header = truncate(
-    line(seg(TITLE, { bold: true, color: 'magenta' }), seg(`  Step ${stepNo} of ${STEP_ORDER.length} · `, { dim: true }), seg(screen.title, { bold: true })),
+    line(seg(TITLE, { bold: true, color: 'magenta' }), seg(`  Step ${stepNo} of ${STEP_ORDER.length}: `, { dim: true }), seg(screen.title, { bold: true })),
     columns,
   );
   const answered = answeredLines(s, layout);
@@ -38,8 +38,9 @@ export function renderFrame(s: WizardState, color: boolean): Line[] {
     .view(s, { width: layout.bodyWidth, height: layout.bodyHeight, color })
     .slice(0, layout.bodyHeight)
     .map((l) => truncate(l, layout.bodyWidth));
-  const common = s.screen === 'done' ? 'Ctrl-C cancel' : `Esc back · ? ${s.whyOpen ? 'hide why' : 'why'} · Ctrl-C cancel`;
-  const footer = truncate(line(seg(`${screen.hints(s)} · ${common}`, { dim: true })), columns);
+  // Plain ASCII in the chrome: the first frame then needs none of string-width's Unicode tables.
+  const common = s.screen === 'done' ? 'Ctrl-C cancel' : `Esc back, ? ${s.whyOpen ? 'hide why' : 'why'}, Ctrl-C cancel`;
+  const footer = truncate(line(seg(`${screen.hints(s)}, ${common}`, { dim: true })), columns);
 
   const out: Line[] = [header, blank, ...answered, ...(answered.length ? [blank] : [])];
   const why = screen.why && layout.why.where !== 'none' ? whyPanel(screen.why(s), layout.why.width, layout.why.height) : [];

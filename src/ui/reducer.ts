@@ -6,6 +6,7 @@
  */
 import type { PolicySpec } from '../core/spec.js';
 import { ACCESS_MODES } from '../core/spec.js';
+import { analysis } from './analysis-loader.js';
 import { EMPTY_ANSWERS } from './answers.js';
 import type { KeyEvent } from './keys.js';
 import { SIDE_BY_SIDE_COLUMNS } from './layout.js';
@@ -61,9 +62,11 @@ export function initialState(init: WizardInit): WizardState {
     },
     doneScroll: 0,
     issues: [],
-    whyOpen: init.size.columns >= SIDE_BY_SIDE_COLUMNS,
+    // Opened on wide terminals once mounted: the first frame stays small and plain.
+    whyOpen: false,
     queue: [],
     size: init.size,
+    checked: analysis() !== undefined,
   };
   return firstStep(state);
 }
@@ -74,6 +77,10 @@ export function reducer(s: WizardState, a: WizardAction): WizardState {
       return a.events.reduce(onKey, s);
     case 'resize':
       return { ...s, size: { columns: a.columns, rows: a.rows } };
+    case 'analysis-loaded':
+      return { ...s, checked: true };
+    case 'mounted':
+      return s.size.columns >= SIDE_BY_SIDE_COLUMNS ? { ...s, whyOpen: true } : s;
     case 'cancel':
       return s.exit === undefined ? { ...s, exit: 130 } : s;
     case 'planned': {

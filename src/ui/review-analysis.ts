@@ -4,11 +4,13 @@
  * access matrix from the simulator, and the plain-language summary.
  */
 import { KEY_POLICY_FILE, type BuildResult } from '../core/build.js';
-import { accessMatrix, type MatrixRow } from '../core/evaluate/matrix.js';
+import { accessMatrix, meetsExpectation, type MatrixRow } from '../core/evaluate/matrix.js';
 import { matrixInputFromBuild } from '../core/evaluate/matrix-from-build.js';
 import { explainPolicy, type PolicyExplanation } from '../core/explain/index.js';
 import { lintFiles, type Finding } from '../core/lint/index.js';
 import { renderJson } from '../output/formats/json.js';
+
+export { meetsExpectation };
 
 /** A lint finding with the file it is in. */
 export interface ReviewFinding extends Finding {

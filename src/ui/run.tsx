@@ -29,6 +29,9 @@ export interface RunResult {
   readonly files: ReturnType<typeof outputFiles>;
 }
 
+// The transcript comes from here too: one chunk boundary fewer on the way to the first frame.
+export { transcript } from './transcript.js';
+
 export async function runWizardTui(init: WizardInit, io: CommandIo, color: boolean): Promise<RunResult> {
   let final: WizardState | undefined;
   const subscribeCancel = (cancel: () => void) => {

@@ -70,6 +70,8 @@ export interface WizardState {
   /** Set when the wizard should close: 0 done, 130 cancelled. */
   readonly exit?: 0 | 130;
   readonly size: { readonly columns: number; readonly rows: number };
+  /** Whether the review's checkers are loaded (they load after the first frame). */
+  readonly checked: boolean;
 }
 
 export type WizardAction =
@@ -80,4 +82,8 @@ export type WizardAction =
   | { readonly type: 'write-failed'; readonly message: string }
   | { readonly type: 'copied'; readonly how: string }
   | { readonly type: 'copy-failed'; readonly reason: string }
-  | { readonly type: 'cancel' };
+  | { readonly type: 'cancel' }
+  /** The review's checkers finished loading: draw again. */
+  | { readonly type: 'analysis-loaded' }
+  /** The first frame is on screen: what was deferred for a fast start happens now. */
+  | { readonly type: 'mounted' };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import type { PolicySpec } from '../../src/core/spec.js';
 import type { CopyResult } from '../../src/output/clipboard.js';
+import { loadAnalysis } from '../../src/ui/analysis-loader.js';
 import { App } from '../../src/ui/App.js';
 import type { OutputPreset, WizardState } from '../../src/ui/state.js';
 import { realServices } from '../../src/ui/run.js';
@@ -75,6 +76,8 @@ export async function startWizard(opts: HarnessOptions = {}): Promise<Harness> {
       return opts.copy ? opts.copy(text) : { ok: true, how: 'of the test' };
     },
   };
+  // The review's checkers load after the first frame; have them ready so review assertions need no waiting.
+  await loadAnalysis();
   let final: WizardState | undefined;
   const app = render(
     <App

@@ -46,14 +46,14 @@ describe('key step', () => {
     await h.burst(value);
     expectIssue(h, parsed.error);
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 1 of 9 · Key');
+    expect(h.frame()).toContain('Step 1 of 9: Key');
     expectIssue(h, parsed.error);
   });
 
   test('an empty key is refused on Enter', async () => {
     h = await startWizard();
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 1 of 9 · Key');
+    expect(h.frame()).toContain('Step 1 of 9: Key');
     expectIssue(h, issueFor({ keyArn: '' }, 'keyArn'));
   });
 
@@ -63,7 +63,7 @@ describe('key step', () => {
     await h.burst(arn);
     expectIssue(h, issueFor({ keyArn: arn }, 'keyArn', 'warning'));
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 2 of 9 · Administrators');
+    expect(h.frame()).toContain('Step 2 of 9: Administrators');
   });
 
   test('Backspace and Ctrl-U edit the field', async () => {
@@ -90,7 +90,7 @@ describe('administrators and consumers', () => {
     const issue = issueFor({ admins: [value] }, 'admins');
     expectIssue(h, issue);
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 2 of 9 · Administrators');
+    expect(h.frame()).toContain('Step 2 of 9: Administrators');
     expectIssue(h, issue);
     expect(h.frame()).toContain('(none yet');
   });
@@ -122,14 +122,14 @@ describe('administrators and consumers', () => {
     h = await startWizard({ answers: { keyArn: KEY_ARN, admins: [], access } });
     await h.burst(value);
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 4 of 9 · Consumers');
+    expect(h.frame()).toContain('Step 4 of 9: Consumers');
     expectIssue(h, issueFor({ access, consumers: [value] }, 'consumers'));
   });
 
   test('trust principals needs at least one role or user', async () => {
     h = await startWizard({ answers: { keyArn: KEY_ARN, admins: [], access: 'principals' } });
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 4 of 9 · Consumers');
+    expect(h.frame()).toContain('Step 4 of 9: Consumers');
     expectIssue(h, issueFor({ access: 'principals', consumers: [] }, 'consumers'));
   });
 
@@ -146,7 +146,7 @@ describe('services', () => {
   test('Enter with nothing selected says a service is required', async () => {
     h = await atServices();
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 5 of 9 · Services');
+    expect(h.frame()).toContain('Step 5 of 9: Services');
     expectIssue(h, issueFor({ services: [] }, 'services'));
   });
 

@@ -17,8 +17,7 @@ import { build, EMPTY_ANSWERS, errorsFor, type Answers } from '../answers.js';
 import { OUTPUT_OPTIONS } from '../choices.js';
 import { STEP_FIELDS } from '../navigation.js';
 import { nextStepsFor } from '../next-steps-for.js';
-import { meetsExpectation } from '../../core/evaluate/matrix.js';
-import { reviewFindings, reviewMatrix } from '../review-analysis.js';
+import { meetsExpectation, reviewFindings, reviewMatrix } from '../review-analysis.js';
 import type { OutputPreset, StepId } from '../state.js';
 import { QUESTIONS, choose, type Ask, type Say } from './questions.js';
 // A named static import: esbuild then bundles only the input prompt (a dynamic import of the

@@ -1,19 +1,29 @@
 import { Box, Text } from 'ink';
-import type { Line } from '../lines.js';
+import type { Color, Line, Segment } from '../lines.js';
 
-/** Paints pre-wrapped lines; each line is one row (nothing is wrapped again). */
-export function Lines({ lines }: { lines: readonly Line[] }) {
+const FG: Record<Color, number> = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90 };
+
+/** One segment as ANSI-styled text (plain when colour is off). */
+function styled(s: Segment): string {
+  const codes: number[] = [];
+  if (s.bold) codes.push(1);
+  if (s.dim) codes.push(2);
+  if (s.inverse) codes.push(7);
+  if (s.color) codes.push(FG[s.color]);
+  return codes.length ? `\u001B[${codes.join(';')}m${s.text}\u001B[0m` : s.text;
+}
+
+/**
+ * Paints pre-wrapped lines, one Ink <Text> per line with the styling done
+ * here: a frame is a few dozen nodes instead of hundreds of nested ones,
+ * which keeps a keypress-to-frame well under a display refresh.
+ */
+export function Lines({ lines, color }: { lines: readonly Line[]; color: boolean }) {
   return (
     <Box flexDirection="column">
       {lines.map((l, i) => (
         <Text key={i} wrap="truncate">
-          {l.length === 0
-            ? ' '
-            : l.map((s, j) => (
-                <Text key={j} {...(s.color ? { color: s.color } : {})} bold={Boolean(s.bold)} dimColor={Boolean(s.dim)} inverse={Boolean(s.inverse)}>
-                  {s.text}
-                </Text>
-              ))}
+          {l.length === 0 ? ' ' : l.map((s) => (color ? styled(s) : s.text)).join('')}
         </Text>
       ))}
     </Box>

@@ -10,7 +10,7 @@ export const accessStep: ScreenModule = {
   title: 'Trust',
   minHeight: 9,
   why: (s) => `access-${ACCESS_OPTIONS[s.lists.access]!.mode}`,
-  hints: () => '↑↓ choose · Enter select',
+  hints: () => '↑↓ choose, Enter select',
   answer: (s) => s.answers.access,
 
   onKey(s, ev) {

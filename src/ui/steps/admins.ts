@@ -6,7 +6,7 @@ export const adminsStep: ScreenModule = {
   title: 'Administrators',
   minHeight: 9,
   why: () => 'admins',
-  hints: (s) => (s.fields.admins.value ? 'Enter add' : `Enter next${s.answers.admins.length ? ' · Backspace remove last' : ''}`),
+  hints: (s) => (s.fields.admins.value ? 'Enter add' : `Enter next${s.answers.admins.length ? ', Backspace remove last' : ''}`),
   answer: (s) => (s.answers.admins.length ? s.answers.admins.join(', ') : "the key's account root (default)"),
   onKey: (s, ev) => listKeys(s, ev, 'admins'),
   view: (s, ctx) =>

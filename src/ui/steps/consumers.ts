@@ -12,7 +12,7 @@ export const consumersStep: ScreenModule = {
   title: 'Consumers',
   minHeight: 9,
   why: () => 'consumers',
-  hints: (s) => (s.fields.consumers.value ? 'Enter add' : `Enter next${s.answers.consumers.length ? ' · Backspace remove last' : ''}`),
+  hints: (s) => (s.fields.consumers.value ? 'Enter add' : `Enter next${s.answers.consumers.length ? ', Backspace remove last' : ''}`),
   answer: (s) => (s.answers.consumers.length ? s.answers.consumers.join(', ') : "the key's account (default)"),
   onKey: (s, ev) => listKeys(s, ev, 'consumers'),
   view: (s, ctx) =>

@@ -40,7 +40,7 @@ export function doneLines(s: WizardState, width: number): Line[] {
 export const doneScreen: ScreenModule = {
   title: 'Done',
   minHeight: 6,
-  hints: () => 'Enter close · ↑↓ scroll',
+  hints: () => 'Enter close, ↑↓ scroll',
 
   onKey(s, ev) {
     const { bodyHeight, bodyWidth } = frameLayout(s, doneScreen.minHeight);

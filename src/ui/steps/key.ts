@@ -13,7 +13,7 @@ export const keyStep: ScreenModule = {
   title: 'Key',
   minHeight: 8,
   why: () => 'key',
-  hints: () => 'Enter next · Ctrl-U clear',
+  hints: () => 'Enter next, Ctrl-U clear',
   answer: (s) => s.answers.keyArn,
 
   onKey(s, ev) {

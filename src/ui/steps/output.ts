@@ -20,10 +20,10 @@ export const outputStep: ScreenModule = {
   why: () => 'output',
   hints: (s) =>
     s.output.phase === 'confirm'
-      ? 'y overwrite · n choose again'
+      ? 'y overwrite, n choose again'
       : s.output.phase === 'dir'
         ? 'Enter write here'
-        : `↑↓ choose · Enter do it${FORMAT_NAMES.length > 1 ? ' · ←→ format' : ''}`,
+        : `↑↓ choose, Enter do it${FORMAT_NAMES.length > 1 ? ', ←→ format' : ''}`,
 
   onKey(s, ev) {
     const o = s.output;

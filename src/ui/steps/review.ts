@@ -1,4 +1,4 @@
-import { meetsExpectation } from '../../core/evaluate/matrix.js';
+import type { BuildResult } from '../../core/build.js';
 import { formatIssue } from '../../output/summary.js';
 import { renderJson } from '../../output/formats/json.js';
 import { build, validate, type Answers } from '../answers.js';
@@ -7,7 +7,7 @@ import { jsonLines } from '../json-highlight.js';
 import { blank, line, para, seg, truncate, windowOf, type Line } from '../lines.js';
 import { frameLayout } from '../layout.js';
 import { advance, firstStepWithErrors, STEP_FIELDS } from '../navigation.js';
-import { reviewExplanations, reviewFindings, reviewMatrix } from '../review-analysis.js';
+import { analysis, analysisFailure } from '../analysis-loader.js';
 import type { WizardState } from '../state.js';
 import type { ScreenModule } from './types.js';
 
@@ -21,7 +21,7 @@ let memo: { key: string; tabs: ReviewTab[] } | undefined;
 
 /** The review's tabs for these answers at this width (cached: the reducer and the view both ask). */
 export function reviewTabs(a: Answers, width: number): ReviewTab[] {
-  const key = `${width}\u0000${JSON.stringify(a)}`;
+  const key = `${width}\u0000${analysis() ? 'checked' : analysisFailure() ?? 'pending'}\u0000${JSON.stringify(a)}`;
   if (memo?.key === key) return memo.tabs;
   const tabs = computeTabs(a, width);
   memo = { key, tabs };
@@ -35,16 +35,20 @@ function computeTabs(a: Answers, width: number): ReviewTab[] {
     const issues = r.ok ? [] : r.error;
     return [{ title: 'Problems', lines: [...para('These answers need fixing first (Enter goes to the step):', width), blank, ...issues.flatMap((i) => para(`✘ ${formatIssue(i)}`, width, 4))] }];
   }
+  const files = renderJson(result);
+  const policyTabs = files.map((f) => ({ title: f.name, lines: [line(seg(f.description, { dim: true })), ...jsonLines(f.content, width)] }));
+  const checkers = analysis();
+  if (!checkers) {
+    const failed = analysisFailure();
+    const status = failed ? seg(`The checkers could not be loaded (${failed}); reinstall kms-wizard to see lint findings and the access matrix.`, { color: 'red' }) : seg('Checking the policies…', { dim: true });
+    const waiting = [...explanationLines(result, width), blank, ...para(line(status), width)];
+    return [{ title: 'Overview', lines: waiting }, ...policyTabs];
+  }
+  const { reviewExplanations, reviewFindings, reviewMatrix, meetsExpectation } = checkers;
   const findings = reviewFindings(result);
   const errors = findings.filter((f) => f.severity === 'error').length;
 
-  const overview: Line[] = [line(seg('How this pair works', { bold: true }))];
-  for (const p of result.explanation) overview.push(...para(`• ${p}`, width, 2));
-  if (result.notes.length) {
-    overview.push(blank, line(seg('Notes', { bold: true })));
-    for (const n of result.notes) overview.push(...para(`• ${n}`, width, 2));
-  }
-  if (result.warnings.length) overview.push(blank, line(seg('Warnings', { bold: true, color: 'yellow' })), ...issueLines(result.warnings, width, 'warning'));
+  const overview = explanationLines(result, width);
   const rows = reviewMatrix(result);
   const unexpected = rows.filter((r) => !meetsExpectation(r)).length;
   overview.push(
@@ -97,14 +101,25 @@ function computeTabs(a: Answers, width: number): ReviewTab[] {
     plain.push(blank);
   }
 
-  const files = renderJson(result);
   return [
     { title: 'Overview', lines: overview },
     { title: `Findings (${findings.length})`, lines: findingLines },
     { title: 'Access', lines: access },
     { title: 'In plain words', lines: plain },
-    ...files.map((f) => ({ title: f.name, lines: [line(seg(f.description, { dim: true })), ...jsonLines(f.content, width)] })),
+    ...policyTabs,
   ];
+}
+
+/** How the pair works, its notes and warnings: from the build, ready before the checkers. */
+function explanationLines(result: BuildResult, width: number): Line[] {
+  const out: Line[] = [line(seg('How this pair works', { bold: true }))];
+  for (const p of result.explanation) out.push(...para(`• ${p}`, width, 2));
+  if (result.notes.length) {
+    out.push(blank, line(seg('Notes', { bold: true })));
+    for (const n of result.notes) out.push(...para(`• ${n}`, width, 2));
+  }
+  if (result.warnings.length) out.push(blank, line(seg('Warnings', { bold: true, color: 'yellow' })), ...issueLines(result.warnings, width, 'warning'));
+  return out;
 }
 
 /** Lines above a tab's content: the tab bar (wrapped when narrow) and a blank line. */
@@ -127,7 +142,7 @@ export const reviewStep: ScreenModule = {
   title: 'Review',
   minHeight: 10,
   why: () => 'review',
-  hints: () => '←→ view · ↑↓ PgUp PgDn scroll · Enter next',
+  hints: () => '←→ view, ↑↓ PgUp PgDn scroll, Enter next',
 
   onKey(s, ev) {
     const tabs = reviewTabs(s.answers, frameLayout(s, reviewStep.minHeight).bodyWidth);
