@@ -2,26 +2,18 @@
  * Composes a whole frame as lines: header, answered steps, the screen's body,
  * the "why" panel and the footer, sized by {@link frameLayout}.
  */
+import { FIELD_FLAGS } from '../core/spec.js';
 import { whyText } from '../lessons/why.js';
 import { frameLayout, type FrameLayout } from './layout.js';
+import { markdownLines } from '../lessons/markdown-lines.js';
+import type { Line as LessonLine, Tone } from '../lessons/styled-text.js';
 import { blank, line, lineWidth, seg, truncate, type Line, type Segment } from './lines.js';
-import { markdownLines } from './markdown.js';
-import { isSkipped } from './navigation.js';
+import { isSkipped, STEP_FIELDS } from './navigation.js';
 import { STEP_ORDER, type WizardState } from './state.js';
 import { SCREENS } from './steps/index.js';
 
 /** The text every first frame starts with (benchmarks wait for it). */
 export const TITLE = 'kms-wizard';
-
-const FLAG_OF: Partial<Record<string, string>> = {
-  key: '--key-arn',
-  admins: '--admin',
-  access: '--access',
-  consumers: '--consumer',
-  services: '--service',
-  regions: '--region',
-  actions: '--actions',
-};
 
 export function renderFrame(s: WizardState, color: boolean): Line[] {
   const screen = SCREENS[s.screen];
@@ -65,7 +57,8 @@ function answeredLines(s: WizardState, layout: FrameLayout): Line[] {
   const prior = STEP_ORDER.slice(0, i).slice(-layout.answered);
   return prior.map((id) => {
     const m = SCREENS[id];
-    const fromFlag = isSkipped(s, id) ? ` (${FLAG_OF[id]})` : '';
+    const field = STEP_FIELDS[id][0];
+    const fromFlag = field && isSkipped(s, id) ? ` (${FIELD_FLAGS[field]})` : '';
     // The value gives way to the "(--flag)" mark, which says why the step was not asked.
     const value = truncate(line(m.answer?.(s) ?? ''), Math.max(8, s.size.columns - 17 - fromFlag.length));
     return truncate(line(seg('✔ ', { color: 'green' }), seg(m.title.padEnd(15), { dim: true }), ...value, seg(fromFlag, { dim: true })), s.size.columns);
@@ -77,10 +70,27 @@ export function whyPanel(step: Parameters<typeof whyText>[0], width: number, hei
   const why = whyText(step);
   const title: Line = truncate(line(seg('── Why: ', { dim: true }), seg(why.title, { bold: true }), seg(' ──', { dim: true })), width);
   const more: Line = line(seg(why.lessonId ? `More: kms-wizard learn ${why.lessonId}` : '', { dim: true }));
-  const text = markdownLines(why.body, width);
+  const text = markdownLines(why.body, width).map(fromLessonLine);
   if (text.length + 2 <= height) return [title, ...text, ...(why.lessonId ? [more] : [])];
   return [title, ...text.slice(0, Math.max(0, height - 2)), why.lessonId ? line(seg(`… more: kms-wizard learn ${why.lessonId}`, { dim: true })) : line(seg('…', { dim: true }))];
 }
+
+/** How the lessons' tones look in the wizard (the why text is laid out by the lessons' own renderer). */
+const TONE_STYLE: Record<Tone, Omit<Segment, 'text'>> = {
+  plain: {},
+  heading: { bold: true },
+  bold: { bold: true },
+  code: { color: 'cyan' },
+  dim: { dim: true },
+  ok: { color: 'green' },
+  bad: { color: 'red' },
+  accent: { color: 'magenta' },
+  hint: { dim: true },
+  cursor: { color: 'cyan', bold: true },
+  caret: { inverse: true },
+};
+
+const fromLessonLine = (l: LessonLine): Line => l.map((span) => ({ text: span.text, ...TONE_STYLE[span.tone] }));
 
 function besides(left: Line, leftWidth: number, right: Line): Line {
   const l = truncate(left, leftWidth);
