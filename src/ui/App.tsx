@@ -75,7 +75,7 @@ export function App({ init, services, color, onExit, subscribeCancel }: AppProps
     if (state.exit === undefined) return;
     onExit(state);
     exit();
-  }, [state.exit]); // eslint-disable-line react-hooks/exhaustive-deps -- once, when the wizard closes
+  }, [state.exit]); // once, when the wizard closes (onExit and exit do not change while it runs)
 
   return <Lines lines={state.exit === undefined ? renderFrame(state, color) : closingLines(state)} color={color} />;
 }

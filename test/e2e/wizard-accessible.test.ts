@@ -13,6 +13,7 @@ const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f
 test.each([
   ['--accessible', ['--accessible'], {}],
   ['ACCESSIBLE=1', [], { ACCESSIBLE: '1' }],
+  ['TERM=dumb', [], { TERM: 'dumb' }],
 ])('%s: Enter on every question writes the same files as generate', async (_, extra, env) => {
   const flags = ['--key-arn', KEY_ARN, '--service', 'secretsmanager'];
   const cwd = tmp();

@@ -79,7 +79,7 @@ export function spawnPty(args: string[], opts: PtyOptions = {}): PtyRun {
   const started = performance.now();
   let last = started;
   let raw = '';
-  const child = pty.spawn(opts.file ?? process.execPath, opts.rawArgs ?? [CLI_BIN, ...args], { name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? process.cwd(), env });
+  const child = pty.spawn(opts.file ?? process.execPath, opts.rawArgs ?? [CLI_BIN, ...args], { name: env.TERM ?? 'xterm-256color', cols, rows, cwd: opts.cwd ?? process.cwd(), env });
   const listeners = new Set<() => void>();
   child.onData((d) => {
     raw += d;
