@@ -44,7 +44,7 @@ export const actionsStep: ScreenModule = {
   title: 'Actions',
   minHeight: 10,
   why: () => 'actions',
-  hints: () => 'type to filter, ↑↓ move, Space toggle, Enter next',
+  hints: () => 'type to filter, Space toggle, Enter next',
   answer: (s) => (s.answers.actions ? `${s.answers.actions.join(', ')} (edited)` : "the services' defaults"),
 
   onKey(s, ev) {

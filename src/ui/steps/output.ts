@@ -81,7 +81,7 @@ export const outputStep: ScreenModule = {
         const room = Math.max(1, height - out.length - 2);
         for (const p of o.existing.slice(0, room)) out.push(truncate(line(seg('  ! ', { color: 'yellow' }), p), width));
         if (o.existing.length > room) out.push(line(seg(`  … and ${o.existing.length - room} more`, { dim: true })));
-        out.push(line(seg('Overwrite? ', { bold: true }), seg('y', { bold: true, color: 'yellow' }), ' overwrites them; ', seg('n', { bold: true }), ' or Esc chooses another directory (nothing is written).'));
+        out.push(...para(line(seg('Overwrite? ', { bold: true }), seg('y', { bold: true, color: 'yellow' }), ' overwrites them; ', seg('n', { bold: true }), ' or Esc chooses another directory (nothing is written).'), width));
       }
     }
     return out.slice(0, height);

@@ -35,7 +35,7 @@ export const regionsStep: ScreenModule = {
   title: 'Regions',
   minHeight: 10,
   why: () => 'regions',
-  hints: () => 'type to filter, ↑↓ move, Space select, Enter next',
+  hints: () => 'type to filter, Space select, Enter next',
   answer: (s) => (s.answers.regions?.length ? s.answers.regions.join(', ') : `${keyRegion(s)} (the key's Region)`),
 
   onKey(s, ev) {

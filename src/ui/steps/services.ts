@@ -38,7 +38,7 @@ export const servicesStep: ScreenModule = {
   title: 'Services',
   minHeight: 12,
   why: () => 'services',
-  hints: () => 'type to filter, ↑↓ move, Space select, Enter next',
+  hints: () => 'type to filter, Space select, Enter next',
   answer: (s) => s.answers.services.join(', '),
 
   onKey(s, ev) {
