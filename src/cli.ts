@@ -62,18 +62,20 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function reportError(err: unknown, command: string, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): number {
+  // The wizard is the bare command: its messages read "kms-wizard: ...".
+  const prefix = command === WIZARD.name ? 'kms-wizard' : `kms-wizard ${command}`;
   if (err instanceof UsageError) {
-    print(stderr, `kms-wizard ${command}: ${err.message}\nRun "kms-wizard ${command === WIZARD.name ? '' : `${command} `}--help" for usage.`);
+    print(stderr, `${prefix}: ${err.message}\nRun "kms-wizard ${command} --help" for usage.`);
     return EXIT.usage;
   }
   if (err instanceof CliError) {
-    print(stderr, `kms-wizard ${command}: ${err.message}`);
+    print(stderr, `${prefix}: ${err.message}`);
     return err.exitCode;
   }
   const e = err as Error;
   print(
     stderr,
-    `kms-wizard ${command}: unexpected error: ${e?.message ?? String(err)}\n` +
+    `${prefix}: unexpected error: ${e?.message ?? String(err)}\n` +
       'This is a bug in kms-wizard; please report it with the command you ran.' +
       (env.KMS_WIZARD_DEBUG ? `\n${e?.stack ?? ''}` : ' (KMS_WIZARD_DEBUG=1 shows details.)'),
   );

@@ -6,6 +6,7 @@ import { colorEnabled, makeStyle } from '../cli/style.js';
 import { buildPolicies } from '../core/build.js';
 import { SERVICES } from '../core/catalog/services.js';
 import { validateSpec } from '../core/spec.js';
+import { filesAsText } from '../output/files-text.js';
 import { FORMAT_NAMES, FORMATS } from '../output/formats/index.js';
 import { FORMAT_NEXT_STEPS } from '../output/formats/iac-next-steps.js';
 import { nextSteps } from '../output/next-steps.js';
@@ -80,8 +81,7 @@ export const run: Command = async (argv, io) => {
       print(io.stdout, JSON.stringify(jsonReport(result, files.map((f) => ({ name: f.name, path: null, written: false })), steps, false), null, 2));
       return EXIT.ok;
     }
-    if (files.length === 1) io.stdout.write(files[0]!.content);
-    else for (const f of files) io.stdout.write(`// ==> ${f.name} <==\n${f.content}`);
+    io.stdout.write(filesAsText(files));
     print(io.stderr, formatExplanation(result, makeStyle(colorEnabled(io.env, io.stderr))));
     return EXIT.ok;
   }

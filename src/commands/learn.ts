@@ -4,6 +4,7 @@
 import { createInterface } from 'node:readline/promises';
 import { parseFlags } from '../cli/args.js';
 import { CliError, EXIT, UsageError } from '../cli/errors.js';
+import { whyNotInteractive } from '../cli/interactive.js';
 import { print, type Command, type CommandIo } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
 import { didYouMean } from '../core/suggest.js';
@@ -162,16 +163,6 @@ async function reset(store: ProgressStore, yes: boolean, io: CommandIo): Promise
   }
   print(io.stdout, removed ? `Progress cleared (${store.path} deleted).` : `Nothing to clear: no progress saved yet (${store.path}).`);
   return EXIT.ok;
-}
-
-/** Why the lessons cannot run interactively here (the wizard's rule), or undefined when they can. */
-function whyNotInteractive(io: CommandIo): string | undefined {
-  const env = io.env;
-  const ci = !(env.CI === '0' || env.CI === 'false') && ('CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((k) => k.startsWith('CI_')));
-  if (ci) return `CI is set (CI=${env.CI ?? ''}), so nobody is there to answer`;
-  if (!io.stdin.isTTY) return 'stdin is not a terminal (it is piped or redirected)';
-  if (!io.stdout.isTTY) return 'stdout is not a terminal (it is piped or redirected)';
-  return undefined;
 }
 
 const isSet = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v !== 'false';

@@ -5,7 +5,8 @@
 // the dynamic imports below, so --help and the refusal stay light.
 import { parseFlags } from '../cli/args.js';
 import { EXIT, UsageError } from '../cli/errors.js';
-import type { Command, CommandIo } from '../cli/io.js';
+import { whyNotInteractive } from '../cli/interactive.js';
+import type { Command } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
 import { FORMAT_NAMES } from '../output/formats/index.js';
 import type { PolicySpec } from '../core/spec.js';
@@ -54,21 +55,6 @@ const OPTIONS = {
   accessible: { type: 'boolean' },
   'no-interactive': { type: 'boolean' },
 } as const;
-
-/** Why the wizard cannot prompt here, or undefined when it can. */
-export function whyNotInteractive(io: CommandIo, noInteractive: boolean): string | undefined {
-  if (noInteractive) return '--no-interactive was given';
-  if (isCi(io.env)) return `CI is set (CI=${io.env.CI ?? ''}), so nobody is there to answer`;
-  if (!io.stdin.isTTY) return 'stdin is not a terminal (it is piped or redirected)';
-  if (!io.stdout.isTTY) return 'stdout is not a terminal (it is piped or redirected)';
-  return undefined;
-}
-
-/** The same test Ink uses (is-in-ci), on the command's environment. */
-function isCi(env: NodeJS.ProcessEnv): boolean {
-  if (env.CI === '0' || env.CI === 'false') return false;
-  return 'CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((k) => k.startsWith('CI_'));
-}
 
 /** The generate flags for the questions the given answers leave open, from the shared help text. */
 export function unansweredFlagsHelp(answers: Partial<PolicySpec>): string {
