@@ -2,7 +2,7 @@
 // formats put above each statement. Worked out from the statement itself, so
 // any document build() returns gets an accurate comment.
 import { asArray, type Statement } from '../../core/policy.js';
-import type { CommentsFor } from './hcl.js';
+import type { CommentsFor } from './literal.js';
 
 const ROOT = /^arn:[a-z-]+:iam::(\d{12}):root$/;
 

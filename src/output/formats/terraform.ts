@@ -1,6 +1,7 @@
 import type { BuildResult, IamPolicyFile } from '../../core/build.js';
 import type { PolicyDocument } from '../../core/policy.js';
-import { hclString, hclValue, type JsonValue } from './hcl.js';
+import { hclString, hclValue } from './hcl.js';
+import type { JsonValue } from './literal.js';
 import { attachTarget, iamPolicyDescription, iamPolicyName, keyAccountFirst } from './iac-names.js';
 import { statementComments, wrapComment } from './statement-notes.js';
 import { fillTemplate, finishFile, loadTemplate } from './template.js';

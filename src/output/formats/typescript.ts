@@ -1,6 +1,6 @@
 // Writes JSON values as TypeScript object literals (single quotes, trailing
 // commas, two-space indent: the style of a CDK app's own files).
-import type { CommentsFor, JsonValue } from './hcl.js';
+import { literal, type CommentsFor, type JsonValue, type LiteralSyntax } from './literal.js';
 
 /** A single-quoted TypeScript string literal. */
 export function tsString(s: string): string {
@@ -9,22 +9,12 @@ export function tsString(s: string): string {
 
 const tsKey = (k: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : tsString(k));
 
+const TS: LiteralSyntax = {
+  string: tsString,
+  object: (entries, inner, indent) => `{\n${entries.map((e) => `${inner}${tsKey(e.key)}: ${e.text},`).join('\n')}\n${indent}}`,
+};
+
 /** The literal for `value`, first line unindented, later lines indented from `indent`. */
 export function tsValue(value: JsonValue, indent = '', comments?: CommentsFor, path = ''): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return tsString(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const inner = `${indent}  `;
-  const child = (p: string | number) => (path === '' ? String(p) : `${path}.${p}`);
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    const lines = value.flatMap((v, i) => [
-      ...(comments?.(child(i), v, inner) ?? []).map((c) => `${inner}${c}`),
-      `${inner}${tsValue(v, inner, comments, child(i))},`,
-    ]);
-    return `[\n${lines.join('\n')}\n${indent}]`;
-  }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return '{}';
-  return `{\n${entries.map(([k, v]) => `${inner}${tsKey(k)}: ${tsValue(v, inner, comments, child(k))},`).join('\n')}\n${indent}}`;
+  return literal(value, TS, indent, comments, path);
 }

@@ -2,7 +2,7 @@
 // block-style YAML. Strings are plain only when no YAML reader could take them
 // for anything else; otherwise they are double-quoted with JSON escapes, which
 // YAML reads the same way.
-import type { CommentsFor, JsonValue } from './hcl.js';
+import type { CommentsFor, JsonValue } from './literal.js';
 
 /** A CloudFormation short-form intrinsic function such as `!Ref Key` or `!If [...]`. */
 export class CfnTag {
