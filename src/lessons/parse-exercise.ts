@@ -1,9 +1,9 @@
-import { parseDocument } from 'yaml';
 import { EXAMPLE_KEY_ARN, parseKeyArn } from '../core/arn.js';
 import { REGION_PATTERN } from '../core/catalog/regions.js';
 import { findService } from '../core/catalog/services.js';
 import { didYouMean } from '../core/suggest.js';
 import type { Exercise, Goal, PolicyRef, RequestSpec } from './types.js';
+import { parseYamlSubset, YamlSubsetError } from './yaml-subset.js';
 
 /** A mistake in a lesson file, with the file line it is on. */
 export class LessonFormatError extends Error {
@@ -37,12 +37,13 @@ export function parseExercise(text: string, file: string, line: number): Exercis
   const fail: Fail = (problem) => {
     throw new LessonFormatError(file, line, problem);
   };
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0]!;
-    throw new LessonFormatError(file, line + (err.linePos?.[0].line ?? 1) - 1, `exercise YAML: ${err.message.split('\n')[0]}`);
+  let raw: unknown;
+  try {
+    raw = parseYamlSubset(text);
+  } catch (err) {
+    if (!(err instanceof YamlSubsetError)) throw err;
+    throw new LessonFormatError(file, line + err.line - 1, `exercise YAML: ${err.message}`);
   }
-  const raw = doc.toJS() as unknown;
   const obj = asObject(raw, 'the exercise block', fail);
   const id = str(obj, 'id', fail);
   if (!ID_PATTERN.test(id)) fail(`exercise id "${id}" must be lower-case words joined by dashes`);

@@ -1,7 +1,7 @@
-import { parseDocument } from 'yaml';
 import { splitLessonFile, type SplitFile } from './markdown-sections.js';
 import { ID_PATTERN, LessonFormatError, parseExercise } from './parse-exercise.js';
 import type { Exercise, Lesson, LessonHeader, Step } from './types.js';
+import { parseYamlSubset, YamlSubsetError } from './yaml-subset.js';
 
 /** `03-via-service.md`: the order, then the lesson id. */
 export const LESSON_FILE_PATTERN = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
@@ -17,9 +17,13 @@ export function parseLessonHeader(text: string, fileName: string): { header: Les
     throw new LessonFormatError(fileName, split.frontMatterLine, problem);
   };
 
-  const doc = parseDocument(split.frontMatter, { prettyErrors: false });
-  if (doc.errors.length > 0) fail(`front matter YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-  const fm = doc.toJS() as Record<string, unknown> | null;
+  let fm: Record<string, unknown> | null;
+  try {
+    fm = parseYamlSubset(split.frontMatter) as Record<string, unknown> | null;
+  } catch (err) {
+    if (!(err instanceof YamlSubsetError)) throw err;
+    throw new LessonFormatError(fileName, split.frontMatterLine + err.line - 1, `front matter YAML: ${err.message}`);
+  }
   if (typeof fm !== 'object' || fm === null) return fail('front matter must be key: value lines');
   for (const key of Object.keys(fm)) if (!FRONT_MATTER_FIELDS.includes(key)) fail(`unknown front matter field "${key}" (allowed: ${FRONT_MATTER_FIELDS.join(', ')})`);
   const text_ = (field: string): string => {
