@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pty from '@lydell/node-pty';
-import { build } from 'esbuild';
+import { buildInkHello, quiet, strip } from './lib/pty.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = resolve(root, process.env.KMS_WIZARD_BIN ?? 'dist/cli.js');
@@ -82,29 +82,6 @@ const ms = (name) => (wall[name]?.length ? median(wall[name]) : undefined);
 
 // ------------------------------------------------------------ terminal timings
 
-/** Bundles the Ink hello-world fixture the way scripts/build.mjs bundles the CLI. */
-async function buildInkHello() {
-  const outfile = join(work, 'ink-hello.mjs');
-  await build({
-    entryPoints: [join(root, 'bench/fixtures/ink-hello.tsx')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    jsx: 'automatic',
-    legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    alias: { 'react-devtools-core': join(root, 'scripts/empty-module.mjs'), ws: join(root, 'scripts/empty-module.mjs') },
-    banner: { js: "import{createRequire as __kmsCreateRequire}from'node:module';const require=__kmsCreateRequire(import.meta.url);" },
-    logLevel: 'error',
-  });
-  return outfile;
-}
-
-const strip = (s) => s.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]|\u001B\][^\u0007]*\u0007|\u001B[()][A-Z0-9]/g, '');
-
 /**
  * Starts `args` in a pty; resolves with the milliseconds until `marker` shows
  * in its output, and the running terminal (for keypress timing) if `keep`.
@@ -139,19 +116,6 @@ function firstFrame(file, args, marker, keep = false) {
   });
 }
 
-const quiet = (t, forMs) =>
-  new Promise((r) => {
-    let timer = setTimeout(done, forMs);
-    const sub = t.onData(() => {
-      clearTimeout(timer);
-      timer = setTimeout(done, forMs);
-    });
-    function done() {
-      sub.dispose();
-      r();
-    }
-  });
-
 /** Milliseconds from a key written to the first output after it, for `keys` alternating keystrokes. */
 async function keypressLatencies(t, keys) {
   const out = [];
@@ -176,7 +140,7 @@ const WIZARD_MARKER = 'Step 1 of';
 const terminal = { hello: [], wizard: [], keys: [] };
 let terminalNote;
 try {
-  const hello = await buildInkHello();
+  const hello = await buildInkHello(root, work);
   const wizardHelp = spawnSync(process.execPath, [bin, 'wizard', '--help'], { env, encoding: 'utf8' }).stdout ?? '';
   if (/not available in this build/.test(wizardHelp)) throw new Error('wizard not built');
   // Warm both, then interleave.

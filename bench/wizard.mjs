@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pty from '@lydell/node-pty';
-import { build } from 'esbuild';
+import { buildInkHello, quiet, strip } from './lib/pty.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = resolve(root, process.env.KMS_WIZARD_BIN ?? 'dist/cli.js');
@@ -24,28 +24,6 @@ const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234
 const env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', TERM: 'xterm-256color' };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-const strip = (s) => s.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]|\u001B\][^\u0007]*\u0007/g, '');
-
-async function buildHello() {
-  const outfile = join(work, 'ink-hello.mjs');
-  await build({
-    entryPoints: [join(root, 'bench/fixtures/ink-hello.tsx')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    jsx: 'automatic',
-    legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    alias: { 'react-devtools-core': join(root, 'scripts/empty-module.mjs') },
-    banner: { js: "import{createRequire as __kmsCreateRequire}from'node:module';const require=__kmsCreateRequire(import.meta.url);" },
-    logLevel: 'error',
-  });
-  return outfile;
-}
-
 /** Spawns in a pty; resolves when `marker` shows, with the elapsed ms and the terminal. */
 function start(args, marker) {
   return new Promise((resolvePromise, reject) => {
@@ -63,19 +41,6 @@ function start(args, marker) {
     });
   });
 }
-
-const quiet = (t, forMs) =>
-  new Promise((r) => {
-    let timer = setTimeout(done, forMs);
-    const sub = t.onData(() => {
-      clearTimeout(timer);
-      timer = setTimeout(done, forMs);
-    });
-    function done() {
-      sub.dispose();
-      r();
-    }
-  });
 
 /** Writes each key and times the first output after it. */
 async function latencies(t, keys) {
@@ -99,7 +64,7 @@ async function latencies(t, keys) {
   return out;
 }
 
-const hello = await buildHello();
+const hello = await buildInkHello(root, work);
 await start([hello], 'Hello, world').then(({ t }) => t.kill());
 await start([bin], 'Step 1 of 9').then(({ t }) => t.kill());
 const first = { hello: [], wizard: [] };
