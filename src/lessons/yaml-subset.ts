@@ -75,8 +75,9 @@ class Reader {
     for (; this.pos < this.lines.length; this.pos++) {
       const line = this.lines[this.pos]!;
       const body = line.trimStart();
-      if (body === '' || body.startsWith('#')) continue;
+      if (body.startsWith('#')) continue;
       if (line.includes('\t')) this.fail('tab character: indent and separate with spaces (tabs may appear only inside "|" text)');
+      if (body === '') continue;
       if (/^(---|\.\.\.)(\s|$)/.test(line)) this.fail(`"${line.slice(0, 3)}" marks a YAML document boundary; one block holds one document`);
       if (line.startsWith('%')) this.fail('YAML directives ("%...") are not supported');
       return line.length - body.length;
@@ -167,15 +168,15 @@ class Reader {
 
   /** A `|` or `|-` literal block: the lines indented deeper than `owner`, newlines kept. */
   private literal(header: string, owner: number): string {
-    const chomp = /^\|(-?)\s*(?:#.*)?$/.exec(header);
+    const chomp = /^\|(-?)(?:\s+#.*)?$/.exec(header);
     if (!chomp) this.fail('after "|" only "-" may follow ("|" keeps one final newline, "|-" none)');
     const start = ++this.pos;
     let indent = -1;
     let end = start;
     for (; end < this.lines.length; end++) {
       const line = this.lines[end]!;
+      if (isBlank(line)) continue;
       const spaces = /^ */.exec(line)![0].length;
-      if (spaces === line.length) continue; // blank
       if (indent < 0) {
         if (spaces <= owner) break;
         indent = spaces;
@@ -184,14 +185,17 @@ class Reader {
     this.pos = end;
     if (indent < 0) return '';
     const body = this.lines.slice(start, end);
-    const firstText = body.findIndex((l) => l.trim() !== '');
+    const firstText = body.findIndex((l) => !isBlank(l));
     const deepBlank = body.slice(0, firstText).findIndex((l) => l.length > indent);
     if (deepBlank >= 0) this.fail('a blank line at the start of a "|" block has more spaces than the text below it', start + deepBlank);
-    const text = body.map((l) => (l.length <= indent && l.trim() === '' ? '' : l.slice(indent)));
+    // Lines of spaces only are empty lines, unless they reach past the indentation (then the rest is text).
+    const text = body.map((l) => (isBlank(l) && l.length <= indent ? '' : l.slice(indent)));
     while (text.at(-1) === '') text.pop();
     return text.join('\n') + (chomp[1] === '-' ? '' : '\n');
   }
 }
+
+const isBlank = (line: string): boolean => /^ *$/.test(line);
 
 /** `- item` (or a bare `-`) starts a list item. */
 const isItem = (text: string): boolean => text === '-' || text.startsWith('- ');
@@ -212,6 +216,7 @@ function splitKey(text: string): { key: string; rest: string } | undefined {
 
 /** A key's text: quoted keys are unquoted; plain ones must read as text, true/false or a whole number. */
 function keyText(raw: string, fail: Fail): string {
+  if (raw === '') fail('a key is missing before the colon');
   return raw.startsWith('"') || raw.startsWith("'") ? unquote(raw, fail) : String(plainValue(raw, fail));
 }
 
@@ -260,10 +265,12 @@ function scanQuoted(text: string, start: number): number {
   return -1;
 }
 
+/** YAML's one-character escapes in double quotes. */
 const ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
   ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
 };
+
 /** The text of a quoted scalar, quotes included in `raw`: `''` in single quotes, backslash escapes in double. */
 function unquote(raw: string, fail: Fail): string {
   const inner = raw.slice(1, -1);

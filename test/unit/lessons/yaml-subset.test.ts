@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { splitLessonFile } from '../../../src/lessons/markdown-sections.js';
@@ -236,5 +237,90 @@ describe('parseYamlSubset: what it refuses, and on which line', () => {
     const err = refusal(text);
     expect(err.message).toMatch(message);
     expect(err.line).toBe(line);
+  });
+});
+
+/** Documents in (and near) the subset: a random tree written out in the styles the lessons use, then sometimes damaged. */
+const SCALARS = ['a', 'ebs', 'arn:aws:iam::111122223333:user/John', 'kms:Decrypt', 'two words', 'x#y', 'tail #comment', '"q: r"', "'it''s'", '"a\\tb\\u00e9"',
+  '5', '111122223333', '-1', 'true', 'false', '007', '1.5', 'True', 'null', '~', '-x', '*x', '&x y', '!t y', '{', 'note:', 'a: b', '"open', "''", 'é'];
+const KEYS = ['id', 'kind', 'arn:aws:iam::111122223333:role/app', 'kms:GrantIsForAWSResource', '"quoted key"', 'id', '1', 'true', '__proto__', '~', 'a b'];
+const TEXT_LINES = ['{', '  "Effect": "Allow",', '# not a comment', 'key: value', '', '    deeper', '\tTab', '}', '   '];
+
+type Tree = { s: string } | { t: string[]; strip: boolean } | { m: [string, Tree][] } | { l: Tree[] };
+const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom(...SCALARS).map((s) => ({ s })),
+    fc.record({ t: fc.array(fc.constantFrom(...TEXT_LINES), { minLength: 1, maxLength: 4 }), strip: fc.boolean() }),
+    fc.array(fc.tuple(fc.constantFrom(...KEYS), tie('node')), { minLength: 1, maxLength: 3 }).map((m) => ({ m })),
+    fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((l) => ({ l })),
+  ),
+})).node;
+
+const flowScalar = (t: Tree) => ('s' in t && !/[,{}[\]]/.test(t.s) ? t.s : undefined);
+
+/** Writes `t` as the value after `head` (a "key:" or "-" at column `col`). */
+function write(t: Tree, head: string, col: number, style: number, out: string[]): void {
+  const pad = ' '.repeat(col);
+  if ('s' in t) out.push(`${pad}${head} ${t.s}`);
+  else if ('t' in t) out.push(`${pad}${head} ${t.strip ? '|-' : '|'}`, ...t.t.map((l) => (l === '' ? '' : `${pad}  ${l}`)));
+  else {
+    const flow = style % 3 === 0 && ('m' in t ? t.m.map(([k, v]) => flowScalar(v) && `${k}: ${flowScalar(v)}`) : t.l.map(flowScalar));
+    if (flow && flow.every(Boolean)) out.push(`${pad}${head} ${'m' in t ? `{${flow.join(', ')}}` : `[${flow.join(', ')}]`}`);
+    else {
+      out.push(`${pad}${head}`);
+      block(t, 'l' in t && style % 2 === 0 && head !== '-' ? col : col + 2, style, out);
+    }
+  }
+}
+
+function block(t: Tree, col: number, style: number, out: string[]): void {
+  if ('m' in t) for (const [k, v] of t.m) write(v, `${k}:`, col, style + 1, out);
+  else if ('l' in t) for (const item of t.l) {
+    // `- key: value` on the dash's line for mappings, most of the time.
+    if ('m' in item && style % 4 !== 3) {
+      const lines: string[] = [];
+      block(item, col + 2, style + 1, lines);
+      out.push(' '.repeat(col) + '-' + lines[0]!.slice(col + 1), ...lines.slice(1));
+    } else write(item, '-', col, style + 1, out);
+  } else write(t, 'value:', col, style, out);
+}
+
+/** A document text, possibly damaged on one line (a space added or removed, a line dropped, or one token swapped in). */
+const yamlish = fc
+  .tuple(tree, fc.nat(11), fc.option(fc.tuple(fc.nat(), fc.constantFrom('+', '-', 'drop', '\t', ': x', ' #', '---', '- y', '"', ' {')), { freq: 2 }))
+  .map(([t, style, damage]) => {
+    const out: string[] = [];
+    block('s' in t || 't' in t ? { m: [['k', t]] } : t, 0, style, out);
+    if (damage) {
+      const [at, how] = damage;
+      const i = at % out.length;
+      if (how === '+') out[i] = ' ' + out[i];
+      else if (how === '-') out[i] = out[i]!.replace(/^ /, '');
+      else if (how === 'drop') out.splice(i, 1);
+      else out[i] = out[i] + how;
+    }
+    return out.join('\n');
+  });
+
+describe('parseYamlSubset against the yaml package on generated documents', () => {
+  it('whatever it accepts, it reads exactly as YAML does (and YAML accepts it too)', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(yamlish, (text) => {
+        let ours: unknown;
+        try {
+          ours = parseYamlSubset(text);
+        } catch (err) {
+          if (err instanceof YamlSubsetError) return;
+          throw err;
+        }
+        accepted++;
+        expect(ours).toStrictEqual(parse(text));
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator must exercise the accepting path, not only refusals.
+    expect(accepted).toBeGreaterThan(500);
   });
 });
