@@ -61,7 +61,8 @@ async function start(opts: { lessonId?: string; progress?: Progress; editorAnswe
       }
     },
     // Wrapped lines are joined, so assertions do not depend on where text wraps.
-    frame: () => (r.lastFrame() ?? '').replace(/\s+/g, ' '),
+    // The last frame with content: under CI=true Ink's unmount writes a blank line after it.
+    frame: () => ([...r.frames].reverse().find((f) => f.trim() !== '') ?? '').replace(/\s+/g, ' '),
     saved,
     edits,
     exits,

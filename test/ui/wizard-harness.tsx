@@ -88,7 +88,10 @@ export async function startWizard(opts: HarnessOptions = {}): Promise<Harness> {
     />,
   );
   await tick();
-  const frame = () => app.lastFrame() ?? '';
+  // The last frame with content: under CI=true, Ink's unmount writes a blank
+  // line after the closing frame when rendering in debug mode (as
+  // ink-testing-library does), which would hide what the user last saw.
+  const frame = () => [...app.frames].reverse().find((f) => f.trim() !== '') ?? '';
   return {
     cwd,
     frame,
@@ -96,6 +99,9 @@ export async function startWizard(opts: HarnessOptions = {}): Promise<Harness> {
       for (const k of keys) {
         app.stdin.write(k);
         await tick();
+        // Ink holds a lone Esc until a setImmediate after the read (it may
+        // start an escape sequence); give it that turn before the next key.
+        if (k === K.esc) await tick();
       }
     },
     async burst(data) {
