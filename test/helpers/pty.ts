@@ -12,20 +12,7 @@ import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import { CLI_BIN } from './cli.js';
 
-/** Key sequences as a terminal sends them. */
-export const KEYS = {
-  enter: '\r',
-  esc: '\u001B',
-  up: '\u001B[A',
-  down: '\u001B[B',
-  right: '\u001B[C',
-  left: '\u001B[D',
-  space: ' ',
-  backspace: '\u007F',
-  tab: '\t',
-  ctrlC: '\u0003',
-  ctrlU: '\u0015',
-} as const;
+export { KEYS } from './keys.js';
 
 export interface PtyRun {
   /** Sends keys (or text) to the program, as typed. */

@@ -14,8 +14,9 @@ import type { EditorOutcome } from '../../src/lessons/runner/external-editor.js'
 import { LearnApp } from '../../src/lessons/runner/LearnApp.js';
 import type { RunnerDeps } from '../../src/lessons/runner/model.js';
 import { initialState } from '../../src/lessons/runner/state.js';
+import { KEYS } from '../helpers/keys.js';
 
-const KEY = { up: '\u001B[A', down: '\u001B[B', enter: '\r', esc: '\u001B', ctrlC: '\u0003', ctrlS: '\u0013' };
+const KEY = KEYS;
 const lessons = loadLessons(lessonsDir());
 const NOW = new Date('2026-01-02T03:04:05Z');
 const fixture = (kind: string, key: string) => readFileSync(fileURLToPath(new URL(`../fixtures/lessons/${kind}/${key}.json`, import.meta.url)), 'utf8');
@@ -31,6 +32,8 @@ const tick = async () => {
 interface Harness {
   press(...keys: string[]): Promise<void>;
   frame(): string;
+  /** Asserts the frame shows `text`, waiting (up to 3 s) for renders and effects a loaded machine delays. */
+  sees(text: string): Promise<void>;
   saved: Progress[];
   edits: string[];
   exits: string[];
@@ -49,6 +52,8 @@ async function start(opts: { lessonId?: string; progress?: Progress; editorAnswe
     const next = editorAnswers.shift();
     return next === undefined ? { kind: 'cancelled', message: 'no more answers' } : { kind: 'edited', text: next };
   };
+  // Wrapped lines are joined, so assertions do not depend on where text wraps.
+  const frame = () => ([...r.frames].reverse().find((f) => f.trim() !== '') ?? '').replace(/\s+/g, ' ');
   const r = render(<LearnApp deps={deps} initial={initial} save={(p) => void saved.push(p)} openEditor={openEditor} onExit={(h) => void exits.push(h)} />);
   // Ink subscribes to input after the first render: give it a moment before typing.
   await tick();
@@ -60,9 +65,13 @@ async function start(opts: { lessonId?: string; progress?: Progress; editorAnswe
         await tick();
       }
     },
-    // Wrapped lines are joined, so assertions do not depend on where text wraps.
     // The last frame with content: under CI=true Ink's unmount writes a blank line after it.
-    frame: () => ([...r.frames].reverse().find((f) => f.trim() !== '') ?? '').replace(/\s+/g, ' '),
+    frame,
+    async sees(text) {
+      const end = Date.now() + 3000;
+      while (!frame().includes(text) && Date.now() < end) await tick();
+      expect(frame()).toContain(text);
+    },
     saved,
     edits,
     exits,
@@ -74,55 +83,55 @@ describe('learn: one whole lesson in the TUI', () => {
   it('key-admins: read, a hint, a wrong answer, the right one, a failed and a passing fix, then done', async () => {
     const t = await start({ lessonId: 'key-admins', editorAnswers: [fixture('wrong', 'key-admins/add-admins'), fixture('solutions', 'key-admins/add-admins')] });
     await t.press();
-    expect(t.frame()).toContain('Lesson 7/10');
-    expect(t.frame()).toContain('A key policy has two audiences');
+    await t.sees('Lesson 7/10');
+    await t.sees('A key policy has two audiences');
 
     await t.press(KEY.enter);
-    expect(t.frame()).toContain('Who manages the key');
+    await t.sees('Who manages the key');
 
     await t.press(KEY.enter);
-    expect(t.frame()).toContain('Exercise 1/2: An administrator tries to decrypt');
-    expect(t.frame()).toContain('role/KeyAdmin (account 111122223333) calls kms:Decrypt on the key directly');
+    await t.sees('Exercise 1/2: An administrator tries to decrypt');
+    await t.sees('role/KeyAdmin (account 111122223333) calls kms:Decrypt on the key directly');
 
     // A hint on demand.
     await t.press('h');
-    expect(t.frame()).toContain('Hint 1/2: Does any of the administrators');
+    await t.sees('Hint 1/2: Does any of the administrators');
 
     // Wrong: "Allow" is selected first. The explanation comes from the evaluator, and the next hint shows.
     await t.press(KEY.enter);
-    expect(t.frame()).toContain('✗ Not quite: KMS denies (implicitly) this request.');
-    expect(t.frame()).toContain('does not cover kms:Decrypt');
-    expect(t.frame()).toContain('Hint 2/2: The key policy does not trust the account');
+    await t.sees('✗ Not quite: KMS denies (implicitly) this request.');
+    await t.sees('does not cover kms:Decrypt');
+    await t.sees('Hint 2/2: The key policy does not trust the account');
     expect(t.saved.at(-1)?.lessons['key-admins']?.completed ?? []).toEqual([]);
 
     // Right.
     await t.press(KEY.down, KEY.enter);
-    expect(t.frame()).toContain('✓ Right: KMS denies (implicitly) this request.');
-    expect(t.frame()).toContain('The administrator cannot read data.');
-    expect(t.saved.at(-1)!.lessons['key-admins']!.completed).toEqual(['admin-decrypt']);
+    await t.sees('✓ Right: KMS denies (implicitly) this request.');
+    await t.sees('The administrator cannot read data.');
+    await expect.poll(() => t.saved.at(-1)?.lessons['key-admins']?.completed).toEqual(['admin-decrypt']);
 
     // The fix exercise: the first edit is still wrong (an admin with kms:*), the second one passes.
     await t.press(KEY.enter);
-    expect(t.frame()).toContain('Exercise 2/2: A policy KMS would refuse');
-    expect(t.frame()).toContain('Press Enter to edit the key policy in fake-editor');
+    await t.sees('Exercise 2/2: A policy KMS would refuse');
+    await t.sees('Press Enter to edit the key policy in fake-editor');
     await t.press(KEY.enter);
-    expect(t.edits[0]).toContain('"Sid": "UseThroughSecretsManager"');
-    expect(t.frame()).toContain('lint finds no errors, but 1 of 4 goals are not met.');
-    expect(t.frame()).toContain('✗ role/KeyAdmin cannot decrypt: no.');
+    await expect.poll(() => t.edits[0]).toContain('"Sid": "UseThroughSecretsManager"');
+    await t.sees('lint finds no errors, but 1 of 4 goals are not met.');
+    await t.sees('✗ role/KeyAdmin cannot decrypt: no.');
     await t.press(KEY.enter);
-    expect(t.edits[1]).toBe(fixture('wrong', 'key-admins/add-admins')); // the draft is kept between edits
-    expect(t.frame()).toContain('✓ lint finds no errors and every goal is met.');
-    expect(t.saved.at(-1)!.lessons['key-admins']!.completed).toEqual(['admin-decrypt', 'add-admins']);
+    await expect.poll(() => t.edits[1]).toBe(fixture('wrong', 'key-admins/add-admins')); // the draft is kept between edits
+    await t.sees('✓ lint finds no errors and every goal is met.');
+    await expect.poll(() => t.saved.at(-1)?.lessons['key-admins']?.completed).toEqual(['admin-decrypt', 'add-admins']);
 
     await t.press(KEY.enter);
-    expect(t.frame()).toContain('Applying the policies');
+    await t.sees('Applying the policies');
     await t.press(KEY.enter);
-    expect(t.frame()).toContain('Lesson complete: Key administrators and the lockout check');
-    expect(t.frame()).toContain('You passed 2 of 2 exercises.');
-    expect(t.frame()).toContain('Enter starts lesson 8');
+    await t.sees('Lesson complete: Key administrators and the lockout check');
+    await t.sees('You passed 2 of 2 exercises.');
+    await t.sees('Enter starts lesson 8');
 
     await t.press('q');
-    expect(t.exits).toEqual(['quit']);
+    await expect.poll(() => t.exits).toEqual(['quit']);
     t.unmount();
   });
 });
@@ -132,23 +141,23 @@ describe('learn: keys and navigation', () => {
     const t = await start();
     await t.press();
     await t.press(`${KEY.down}${KEY.down}${KEY.enter}`);
-    expect(t.frame()).toContain('Lesson 3/10');
+    await t.sees('Lesson 3/10');
     // "nnn" in one chunk: three steps forward, to the first exercise (steps 1..3 are pages).
     await t.press('nnn');
-    expect(t.frame()).toContain('Exercise 1/4: The value for EBS');
+    await t.sees('Exercise 1/4: The value for EBS');
     await t.press(`${KEY.down}${KEY.enter}`);
-    expect(t.frame()).toContain('✓ Right: with ec2.eu-west-1.amazonaws.com');
+    await t.sees('✓ Right: with ec2.eu-west-1.amazonaws.com');
     t.unmount();
   });
 
   it('Esc goes back a step, and from the first step to the menu with that lesson selected', async () => {
     const t = await start({ lessonId: 'grants' });
     await t.press(KEY.enter);
-    expect(t.frame()).toContain('step 2/');
+    await t.sees('step 2/');
     await t.press(KEY.esc);
-    expect(t.frame()).toContain('step 1/');
+    await t.sees('step 1/');
     await t.press(KEY.esc);
-    expect(t.frame()).toContain('kms-wizard learn');
+    await t.sees('kms-wizard learn');
     expect(t.frame()).toMatch(/› .* 6\. Services that need grants/);
     t.unmount();
   });
@@ -159,7 +168,7 @@ describe('learn: keys and navigation', () => {
     const savedBefore = t.saved.length;
     expect(savedBefore).toBeGreaterThan(0);
     await t.press(KEY.ctrlC);
-    expect(t.exits).toEqual(['cancel']);
+    await expect.poll(() => t.exits).toEqual(['cancel']);
     expect(t.saved).toHaveLength(savedBefore);
     t.unmount();
   });
@@ -173,9 +182,9 @@ describe('learn: keys and navigation', () => {
     const t = await start({ progress });
     await t.press();
     expect(t.frame()).toMatch(/› ◐ 3\. kms:ViaService.* 1\/4/);
-    expect(t.frame()).toContain('resumes at step 5 of 8');
+    await t.sees('resumes at step 5 of 8');
     await t.press(KEY.enter);
-    expect(t.frame()).toContain('Exercise 2/4: Same service, other Region');
+    await t.sees('Exercise 2/4: Same service, other Region');
     t.unmount();
   });
 
@@ -187,25 +196,25 @@ describe('learn: keys and navigation', () => {
     const col = lines[row]!.indexOf('amazonaws.com"');
     // Jump to the fix exercise (step 8), open the built-in editor.
     await t.press('nnnnnnn');
-    expect(t.frame()).toContain('A value that never matches');
-    expect(t.frame()).toContain('in the built-in editor');
+    await t.sees('A value that never matches');
+    await t.sees('in the built-in editor');
     await t.press(KEY.enter);
-    expect(t.frame()).toContain('Editing the key policy:');
+    await t.sees('Editing the key policy:');
     await t.press(...Array(row).fill(KEY.down), ...Array(col).fill('\u001B[C'));
     await t.press('us-east-1.');
-    expect(t.frame()).toContain('"secretsmanager.us-east-1.amazonaws.com"');
+    await t.sees('"secretsmanager.us-east-1.amazonaws.com"');
     await t.press(KEY.ctrlS);
-    expect(t.frame()).toContain('✓ lint finds no errors and every goal is met.');
-    expect(t.saved.at(-1)!.lessons['via-service']!.completed).toEqual(['no-region']);
+    await t.sees('✓ lint finds no errors and every goal is met.');
+    await expect.poll(() => t.saved.at(-1)?.lessons['via-service']?.completed).toEqual(['no-region']);
     t.unmount();
   });
 
   it('Esc in the inline editor discards the edit', async () => {
     const t = await start({ lessonId: 'via-service', rows: 80 });
     await t.press('nnnnnnn', KEY.enter, 'garbage', KEY.esc);
-    expect(t.frame()).toContain('Edit discarded.');
+    await t.sees('Edit discarded.');
     expect(t.frame()).not.toContain('garbage');
-    expect(t.frame()).toContain('Press Enter to edit the key policy');
+    await t.sees('Press Enter to edit the key policy');
     t.unmount();
   });
 });

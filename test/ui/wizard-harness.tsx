@@ -14,21 +14,11 @@ import { App } from '../../src/ui/App.js';
 import type { OutputPreset, WizardState } from '../../src/ui/state.js';
 import { realServices } from '../../src/ui/run.js';
 import type { WizardServices } from '../../src/ui/use-wizard-effects.js';
+import { KEYS } from '../helpers/keys.js';
 
 export const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
-export const K = {
-  enter: '\r',
-  esc: '\u001B',
-  up: '\u001B[A',
-  down: '\u001B[B',
-  right: '\u001B[C',
-  left: '\u001B[D',
-  space: ' ',
-  backspace: '\u007F',
-  tab: '\t',
-  ctrlC: '\u0003',
-} as const;
+export const K = KEYS;
 
 /** Lets Ink handle input and render (as ENGINEERING.md says: setImmediate, then a timer tick). */
 export const tick = () => new Promise<void>((r) => setImmediate(() => setTimeout(r, 0)));
