@@ -24,6 +24,7 @@ describe('learn in a real terminal', () => {
     // Down, Down, Enter typed as one burst: lesson 3 opens.
     first.write(`${KEYS.down}${KEYS.down}${KEYS.enter}`);
     await first.waitFor('Lesson 3/10');
+    await first.settle();
     first.write('nnn');
     await first.waitFor('Exercise 1/4: The value for EBS');
     first.write(`${KEYS.down}${KEYS.enter}`);
@@ -41,6 +42,8 @@ describe('learn in a real terminal', () => {
     await second.waitFor('kms-wizard learn');
     expect(second.text()).toMatch(/› ◐\s+3\. kms:ViaService.*1\/4/);
     expect(second.text()).toContain('resumes at step 5 of 8');
+    // As in the first run: let Ink subscribe to input before the first key.
+    await second.settle();
     second.write(KEYS.enter);
     await second.waitFor('Exercise 2/4: Same service, other Region');
     second.write(KEYS.ctrlC);
@@ -59,6 +62,7 @@ describe('learn in a real terminal', () => {
 
     const t = spawnPty(['learn', 'via-service'], { ...size, env: { KMS_WIZARD_CONFIG_DIR: dir, EDITOR: editor } });
     await t.waitFor('Lesson 3/10');
+    await t.settle();
     t.write('nnnnnnn');
     await t.waitFor(`Press Enter to edit the key policy in ${editor.slice(0, 20)}`);
     t.write(KEYS.enter);
