@@ -4,6 +4,7 @@ export default defineConfig({
   define: { __KMS_WIZARD_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0-test') },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: keep pty/e2e runs from starving each other.

@@ -64,7 +64,7 @@ describe('learn in a real terminal', () => {
     await t.waitFor('Lesson 3/10');
     await t.settle();
     t.write('nnnnnnn');
-    await t.waitFor(`Press Enter to edit the key policy in ${editor.slice(0, 20)}`);
+    await t.waitFor('Press Enter to edit the key policy in');
     t.write(KEYS.enter);
     await t.waitFor('lint finds no errors and every goal is met.');
     expect(readFileSync(join(dir, 'edited-path'), 'utf8')).toMatch(/kms-wizard-.*key-policy\.json/);
