@@ -1,5 +1,6 @@
 import { rootArn } from './arn.js';
 import { ADMIN_ACTIONS, MULTI_REGION_ADMIN_ACTIONS } from './catalog/actions.js';
+import { IAM_MANAGED_POLICY_MAX_CHARS, iamPolicyLength, KEY_POLICY_MAX_BYTES, utf8Length } from './catalog/limits.js';
 import { viaServiceValue } from './catalog/services.js';
 import { POLICY_VERSION, serializePolicy, type ConditionBlock, type PolicyDocument, type Statement } from './policy.js';
 import { validateSpec, type ConsumerAccount, type PolicySpec, type ResolvedService, type ResolvedSpec, type SpecIssue } from './spec.js';
@@ -27,10 +28,6 @@ export interface BuildResult {
 }
 
 export const KEY_POLICY_FILE = 'key-policy.json';
-/** AWS limit on a key policy document ([resource-limits]: 32 KB). */
-export const KEY_POLICY_MAX_BYTES = 32_768;
-/** AWS limit on a managed IAM policy, white space not counted ([reference_iam-quotas]). */
-export const IAM_MANAGED_POLICY_MAX_CHARS = 6_144;
 
 /**
  * The administrator actions. The console's list uses `kms:Create*`, which also
@@ -193,12 +190,12 @@ function iamAccounts(spec: ResolvedSpec): readonly ConsumerAccount[] {
 
 function sizeWarnings(keyPolicy: PolicyDocument, iam: readonly IamPolicyFile[]): SpecIssue[] {
   const out: SpecIssue[] = [];
-  const bytes = Buffer.byteLength(serializePolicy(keyPolicy));
+  const bytes = utf8Length(serializePolicy(keyPolicy));
   if (bytes > KEY_POLICY_MAX_BYTES) {
     out.push({ field: 'services', message: `the key policy is ${bytes} bytes, over KMS's ${KEY_POLICY_MAX_BYTES}-byte limit`, hint: 'Use fewer services, Regions or consumers per key' });
   }
   for (const p of iam) {
-    const chars = JSON.stringify(p.policy).replace(/\s/g, '').length;
+    const chars = iamPolicyLength(JSON.stringify(p.policy));
     if (chars > IAM_MANAGED_POLICY_MAX_CHARS) {
       out.push({ field: 'services', message: `${p.fileName} has ${chars} characters, over the ${IAM_MANAGED_POLICY_MAX_CHARS}-character limit of a managed IAM policy`, hint: 'Split the services over several policies' });
     }

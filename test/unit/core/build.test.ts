@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../../../src/core/build.js';
 import { asArray, serializePolicy, type Statement } from '../../../src/core/policy.js';
 import type { PolicySpec } from '../../../src/core/spec.js';
+import { partitionInfo } from '../../../src/core/catalog/regions.js';
+import { SERVICES } from '../../../src/core/catalog/services.js';
 
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const base: PolicySpec = { keyArn: KEY, admins: [], consumers: [], access: 'iam', services: ['secretsmanager'], regions: [] };
@@ -151,6 +153,16 @@ describe('build(): grant services, several services and Regions, partitions', ()
   it('--actions overrides the defaults for every service', () => {
     const r = build({ ...base, services: ['secretsmanager', 'ebs'], actions: ['Decrypt'] });
     expect(r.keyPolicy.Statement.slice(1).map((s) => s.Action)).toEqual(['kms:Decrypt']);
+  });
+
+  // kms-facts §5: key policy <= 32,768 bytes, managed IAM policy <= 6,144 non-white-space characters.
+  it('warns when the documents exceed the AWS size limits, and not before', () => {
+    const small = build({ ...base, services: ['secretsmanager', 's3'] });
+    expect(small.warnings.map((w) => w.message).join(' ')).not.toMatch(/limit/);
+    const huge = build({ ...base, services: SERVICES.map((s) => s.id), regions: partitionInfo('aws').regions.slice(0, 10) });
+    const messages = huge.warnings.map((w) => w.message).join('\n');
+    expect(messages).toMatch(/the key policy is \d+ bytes, over KMS's 32768-byte limit/);
+    expect(messages).toMatch(/iam-policy\.json has \d+ characters, over the 6144-character limit of a managed IAM policy/);
   });
 
   it('is deterministic: the same answers give the same bytes', () => {

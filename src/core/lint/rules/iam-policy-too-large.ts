@@ -1,6 +1,5 @@
+import { IAM_MANAGED_POLICY_MAX_CHARS, iamPolicyLength } from '../../catalog/limits.js';
 import type { DocumentRule } from '../types.js';
-
-export const IAM_MANAGED_POLICY_MAX_CHARS = 6_144;
 
 /**
  * kms-facts §5: a managed IAM policy holds at most 6,144 characters, white
@@ -14,7 +13,7 @@ export const iamPolicyTooLarge: DocumentRule = {
   title: 'IAM policy over 6,144 non-white-space characters',
   appliesTo: 'iam',
   check(doc, report) {
-    const chars = doc.text.replace(/\s/g, '').length;
+    const chars = iamPolicyLength(doc.text);
     if (chars <= IAM_MANAGED_POLICY_MAX_CHARS) return;
     report(
       { pointer: '', offset: doc.root.offset },
