@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { safeText } from '../../../src/core/terminal-safe.js';
+
+describe('safeText', () => {
+  it('shows an OSC title sequence and cursor movement as visible escapes', () => {
+    expect(safeText('Sid\u001b]0;pwned\u0007')).toBe('Sid\\u001b]0;pwned\\u0007');
+    expect(safeText('\u001b[1A\u001b[2K')).toBe('\\u001b[1A\\u001b[2K');
+  });
+  it('escapes line breaks, DEL, C1 controls and bidi overrides', () => {
+    expect(safeText('a\nb\r\tc')).toBe('a\\u000ab\\u000d\\u0009c');
+    expect(safeText('\u007f\u0085\u009b')).toBe('\\u007f\\u0085\\u009b');
+    expect(safeText('x\u202ey\u2066z\u200b')).toBe('x\\u202ey\\u2066z\\u200b');
+  });
+  it('leaves printable ASCII, Latin-1 and other visible text alone', () => {
+    const s = 'Allow use of the key: é ü ✓ “quoted” kms:*';
+    expect(safeText(s)).toBe(s);
+  });
+});
