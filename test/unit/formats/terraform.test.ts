@@ -16,6 +16,7 @@ interface TfJson {
   locals: Record<string, unknown>[];
   provider?: { aws: Block[] };
   resource: Record<string, Record<string, Block[]>>;
+  output?: Record<string, Block[]>;
 }
 
 async function parseTf(content: string): Promise<TfJson> {
