@@ -4,5 +4,5 @@ import { nextSteps, type NextStep } from '../output/next-steps.js';
 
 /** The next steps for the chosen format, picked as `generate` picks them (IaC formats apply differently). */
 export function nextStepsFor(format: string, result: BuildResult, dir: string): NextStep[] {
-  return (FORMAT_NEXT_STEPS[format] ?? nextSteps)(result, dir);
+  return (FORMAT_NEXT_STEPS[format] ?? nextSteps)(result, dir, { format });
 }

@@ -25,7 +25,8 @@ describe('wizard in a pseudo-terminal', () => {
   test('flags pre-answer; Enter through every other step writes the same bytes as generate and exits 0', async () => {
     const flags = ['--key-arn', KEY_ARN, '--service', 'secretsmanager', '--service', 'ebs', '--admin', 'arn:aws:iam::111122223333:role/KeyAdmin'];
     const cwd = tmp();
-    const t = spawnPty(flags, { cwd });
+    // Tall enough that the printed next steps (saving the current policy comes first) stay on screen.
+    const t = spawnPty(flags, { cwd, rows: 40 });
     await t.waitFor('Step 3 of 9: Trust');
     expect(t.text()).toMatch(/✔ Administrators\s+arn:aws:iam::111122223333:role\/KeyAdmin \(--admin\)/);
     for (const next of ['Step 4 of 9: Consumers', 'Step 6 of 9: Regions', 'Step 7 of 9: Actions', 'Step 8 of 9: Review', 'Step 9 of 9: Output', 'Directory to write', 'Wrote into .']) {
