@@ -87,6 +87,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'write the key policy and IAM policy from flags (no prompts)',
     flags: [
       ...SPEC_FLAGS,
+      { name: 'from', value: 'file', description: "the key's current key policy (- = standard input)" },
+      { name: 'keep', value: 'text', repeatable: true, description: 'with --from: keep this statement (Sid or #N)' },
+      { name: 'drop', value: 'text', repeatable: true, description: 'with --from: leave this statement out (Sid or #N)' },
       { name: 'out', value: 'dir', description: 'directory to write into' },
       { name: 'format', value: 'output-format', description: 'output format' },
       { name: 'stdout', description: 'print the files instead of writing them' },
