@@ -141,6 +141,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('../commands/explain.js'),
   },
   {
+    name: 'diff',
+    summary: 'the access a key policy change adds and removes (exit 1 when it adds)',
+    flags: [
+      { name: 'key-arn', value: 'text', description: 'the key both policies belong to' },
+      { name: 'iam-policy', value: 'file', repeatable: true, description: 'an IAM policy attached to every IAM principal' },
+      { name: 'json', description: 'print the added and removed access as JSON' },
+    ],
+    args: 'file',
+    load: () => import('../commands/diff.js'),
+  },
+  {
     name: 'learn',
     summary: 'guided lessons with exercises checked by the engine',
     flags: [

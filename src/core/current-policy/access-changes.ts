@@ -48,7 +48,7 @@ export interface CompareInput {
   readonly iamPolicyNames?: readonly string[];
 }
 
-const ASSUMED_IAM_NAME = 'the assumed IAM policy (kms:* on this key)';
+const ASSUMED_IAM_NAME = 'the assumed kms:* IAM policy';
 
 function assumedIamPolicy(key: KeyArn): unknown {
   return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: `arn:${key.partition}:kms:*:${key.account}:key/${key.keyId}` }] };
