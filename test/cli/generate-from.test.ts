@@ -81,6 +81,14 @@ describe('generate --from: a key with CloudWatch Logs, a Deny and another accoun
     expect(second.stdout).toMatch(/Access added: none/);
   });
 
+  it('--format terraform carries the kept statements, each with a comment that does not describe what it did not write', async () => {
+    const r = await gen(['--from', LOGS, '--format', 'terraform', '--stdout']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/# AllowCloudWatchLogs: kept from the key's current policy exactly as it was\./);
+    expect(r.stdout).toMatch(/# Statement: kept from the key's current policy exactly as it was\./);
+    expect(r.stdout).toContain('logs.us-east-1.amazonaws.com');
+  });
+
   it('reads the policy from standard input with --from -', async () => {
     const r = await gen(['--from', '-', '--stdout'], { input: readFileSync(LOGS, 'utf8') });
     expect(r.code).toBe(0);
