@@ -51,9 +51,10 @@ const bare = (actions: readonly string[]) => names(actions.map((a) => a.replace(
 export function defaultFate(statement: unknown, key: KeyArn): Ruling {
   if (!isPlainObject(statement)) return { fate: 'kept', reason: 'not a statement object kms-wizard can read; kept as it is' };
   const p = namedPrincipals(statement.Principal, key);
-  const awsOnly = Object.hasOwn(statement, 'Principal') && p.services.length === 0 && p.unknown.length === 0 && !p.anyone;
+  // What build() writes: Allow, principals named as AWS accounts/roles or as services (never "*" or Federated).
+  const generatedShape = Object.hasOwn(statement, 'Principal') && p.unknown.length === 0 && !p.anyone;
 
-  if (isGeneratedSid(statement.Sid) && statement.Effect === 'Allow' && awsOnly) {
+  if (isGeneratedSid(statement.Sid) && statement.Effect === 'Allow' && generatedShape) {
     if (statement.Sid === ADMINS_SID) {
       const admins = awsEntries(statement.Principal).filter((a) => !p.keyRoot.includes(a));
       return { fate: 'replaced', reason: 'written by kms-wizard earlier: written again from the current answers (its administrators stay unless --admin is given)', principals: admins.sort(), role: 'admins' };

@@ -119,3 +119,12 @@ describe('a policy of another account', () => {
     expect(fatesOf(current('console-default.json')).warnings).toEqual([]);
   });
 });
+
+describe('a generated statement for a service principal', () => {
+  it('is replaced like any generated statement (its Sid says kms-wizard wrote it)', () => {
+    const policy = current('p.json', JSON.stringify({
+      Statement: [{ Sid: 'AllowUseThroughServices', Effect: 'Allow', Principal: { Service: 'logs.us-east-1.amazonaws.com' }, Action: 'kms:Encrypt', Resource: '*' }],
+    }));
+    expect(fatesOf(policy).statements[0]).toMatchObject({ fate: 'replaced', reason: expect.stringMatching(/written by kms-wizard earlier/) });
+  });
+});
