@@ -137,6 +137,14 @@ describe('generate --from: bad input writes nothing and exits 2', () => {
     expect(await refused(['--drop', 'X'])).toMatch(/--drop needs --from FILE/);
   });
 
+  it('shows a Sid with terminal escape sequences as visible escapes, never raw', async () => {
+    const policy = { Statement: [{ Sid: 'Evil\u001b]0;pwned\u0007\u001b[2J', Effect: 'Deny', Principal: '*', Action: 'kms:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] };
+    const r = await gen(['--from', '-', '--stdout'], { input: JSON.stringify(policy) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('#1 "Evil\\u001b]0;pwned\\u0007\\u001b[2J"');
+    expect(r.stderr).not.toContain('\u001b');
+  });
+
   it('warns (and still writes) when the policy names another account than the key', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'kms:*', Resource: '*' }] }));
