@@ -78,7 +78,7 @@ describe('validateSpec: every error names the field, the value and a fix', () =>
 });
 
 describe('validateSpec: warnings', () => {
-  // kms-facts §4: a single-Region key cannot serve another Region.
+  // ("Control access to multi-Region keys", https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-auth.html) A single-Region key cannot serve another Region.
   it('warns, and says why, when a single-Region key gets another Region', () => {
     const w = resolved({ regions: ['us-east-1', 'eu-west-1'] }).warnings.find((x) => x.field === 'regions');
     expect(w?.message).toMatch(/single-Region key is used only in us-east-1/);

@@ -2,7 +2,7 @@ import { accountLimits, isStarAllow } from '../star-principal.js';
 import type { DocumentRule } from '../types.js';
 
 /**
- * kms-facts §1: `"*"` with kms:CallerAccount (and ViaService) lets every
+ * "Default key policy", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html: `"*"` with kms:CallerAccount (and ViaService) lets every
  * principal of that account that meets the conditions use the key with no
  * IAM policy at all: worth knowing, not wrong.
  */
