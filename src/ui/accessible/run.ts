@@ -8,6 +8,7 @@ import { EXIT } from '../../cli/errors.js';
 import type { CommandIo } from '../../cli/io.js';
 import type { Style } from '../../cli/style.js';
 import type { PolicySpec } from '../../core/spec.js';
+import { safeLines } from '../../core/terminal-safe.js';
 import { copyToClipboard } from '../../output/clipboard.js';
 import { filesAsText } from '../../output/files-text.js';
 import { FORMATS, FORMAT_NAMES } from '../../output/formats/index.js';
@@ -44,7 +45,8 @@ const FLAG: Record<keyof typeof QUESTIONS, string> = {
 
 /** Runs the linear wizard; `ask` is injectable for tests (default: @inquirer/prompts' input on io's streams). */
 export async function runAccessible(init: AccessibleInit, io: CommandIo, style: Style, askImpl?: Ask): Promise<number> {
-  const say: Say = (text) => io.stdout.write(`${text}\n`);
+  // What it says echoes answers and flag values: terminal-safe, line by line.
+  const say: Say = (text) => io.stdout.write(`${safeLines(text)}\n`);
   const ask = askImpl ?? inquirerAsk(io);
   try {
     return await flow(init, io, style, ask, say);
