@@ -32,6 +32,12 @@ const CASES: Case[] = [
   { code: 'KW007', why: 'key policy over 32,768 bytes', bad: [keyPolicy(...manyStatements(120))], good: [keyPolicy(...manyStatements(40))] },
   { code: 'KW008', why: 'IAM policy over 6,144 characters', bad: [iamPolicy(...manyIam(80))], good: [iamPolicy(...manyIam(30))] },
   {
+    code: 'KW009',
+    why: 'a check mark, a typographic quote or an arrow (CreateKey/PutKeyPolicy Policy pattern); Latin-1 and \\u escapes are fine',
+    bad: [keyPolicy(use({ Sid: 'Use ✓' })), keyPolicy(use({ Sid: 'Don’t' })), iamPolicy(iamUse({ Sid: 'UseKey→App' }))],
+    good: [keyPolicy(use({ Sid: 'Clé für Café' })), keyPolicy(use()).replace('"UseThroughSecretsManager"', '"Use \\u2713"')],
+  },
+  {
     code: 'KW101',
     why: 'Pricipal / Actions / Statements',
     bad: [

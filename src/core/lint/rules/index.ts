@@ -5,6 +5,7 @@ import { accountConditionNotAccountId } from './account-condition-not-account-id
 import { actionNotUsedByService } from './action-not-used-by-service.js';
 import { aliasAsIamResource } from './alias-as-iam-resource.js';
 import { callerAccountMismatch } from './caller-account-mismatch.js';
+import { characterNotAllowed } from './character-not-allowed.js';
 import { conditionKeyNotOnAction } from './condition-key-not-on-action.js';
 import { conflictingElements } from './conflicting-elements.js';
 import { duplicateSid } from './duplicate-sid.js';
@@ -61,7 +62,7 @@ import { wildcardInStringEquals } from './wildcard-in-string-equals.js';
 export const PARSE_RULES: readonly RuleMeta[] = [invalidJson, notAnObject, tooLargeToLint];
 
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
-  missingStatement, missingVersion, invalidVersion, keyPolicyTooLarge, iamPolicyTooLarge,
+  missingStatement, missingVersion, invalidVersion, keyPolicyTooLarge, iamPolicyTooLarge, characterNotAllowed,
   unknownElement, invalidElementType, conflictingElements, missingEffect, missingPrincipal, principalInIamPolicy,
   missingAction, missingResourceKeyPolicy, missingResourceIam, iamSidCharacters, duplicateSid, duplicateSidKeyPolicy,
   unknownKmsAction, malformedAction, actionNotUsedByService,
