@@ -20,6 +20,8 @@ const GOOD_KEY = keyPolicy(use());
 const GOOD_IAM = iamPolicy(iamUse());
 const via = (value: unknown, op = 'StringEquals') => ({ [op]: { 'kms:ViaService': value, 'kms:CallerAccount': ACCOUNT } });
 const manyStatements = (n: number) => Array.from({ length: n }, (_, i) => use({ Sid: `UseThroughSecretsManager${i}` }));
+/** "*" whose only condition is kms:CallerAccount, beside a key administrator. */
+const accountWide = (Action: string | string[]) => ({ Sid: 'AccountWide', Effect: 'Allow', Principal: { AWS: '*' }, Action, Resource: '*', Condition: { StringEquals: { 'kms:CallerAccount': ACCOUNT } } });
 const manyIam = (n: number) => Array.from({ length: n }, (_, i) => iamUse({ Sid: `UseKey${i}` }));
 
 const CASES: Case[] = [
@@ -168,6 +170,21 @@ const CASES: Case[] = [
   { code: 'KW401', why: '"*" with no conditions', bad: [keyPolicy(use({ Principal: { AWS: '*' }, Condition: undefined })), keyPolicy(use({ Principal: '*', Condition: {} }))], good: [keyPolicy(use({ Principal: { AWS: '*' } }))] },
   { code: 'KW402', why: '"*" without kms:CallerAccount', bad: [keyPolicy(use({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'kms:ViaService': VIA_SM } } }))], good: [keyPolicy(use({ Principal: { AWS: '*' } }))] },
   { code: 'KW403', why: '"*" limited to the account needs no IAM policy', bad: [keyPolicy(use({ Principal: { AWS: '*' } }))], good: [GOOD_KEY] },
+  {
+    code: 'KW408',
+    why: '"*" limited only by kms:CallerAccount with kms:*, kms:Put* or CreateGrant',
+    bad: [
+      keyPolicy(accountWide('kms:*')),
+      keyPolicy(accountWide(['kms:Decrypt', 'kms:Put*'])),
+      keyPolicy(accountWide(['kms:Decrypt', 'kms:CreateGrant'])),
+      keyPolicy({ ...accountWide('kms:ScheduleKeyDeletion'), Condition: { StringEquals: { 'aws:PrincipalAccount': ACCOUNT } } }),
+    ],
+    good: [
+      keyPolicy(accountWide(['kms:Decrypt', 'kms:GenerateDataKey'])),
+      keyPolicy(use({ Principal: { AWS: '*' }, Action: 'kms:*' })),
+      keyPolicy({ ...accountWide('kms:*'), Condition: { StringEquals: { 'kms:CallerAccount': ACCOUNT }, ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/KeyAdmin` } } }),
+    ],
+  },
   {
     code: 'KW404',
     why: 'list, bare string, policy ARN, wildcard ARN, unknown type',

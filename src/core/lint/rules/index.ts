@@ -42,6 +42,7 @@ import { notAnObject } from './not-an-object.js';
 import { principalInIamPolicy } from './principal-in-iam-policy.js';
 import { rootStatementBypassesViaService } from './root-statement-bypasses-via-service.js';
 import { servicePrincipalConfusedDeputy } from './service-principal-confused-deputy.js';
+import { starPrincipalAccountWideAdmin } from './star-principal-account-wide-admin.js';
 import { starPrincipalNoIamNeeded } from './star-principal-no-iam-needed.js';
 import { starPrincipalWithoutCallerAccount } from './star-principal-without-caller-account.js';
 import { starPrincipalWithoutConditions } from './star-principal-without-conditions.js';
@@ -71,7 +72,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   forAllValuesSingleValued, forAnyValueSingleValued, forAllValuesEncryptionContext, wildcardInStringEquals,
   accountConditionNotAccountId, encryptionContextOnActionWithoutContext, conditionKeyNotOnAction, statementNeverMatches,
   starPrincipalWithoutConditions, starPrincipalWithoutCallerAccount, starPrincipalNoIamNeeded, notAPrincipal,
-  groupPrincipal, servicePrincipalConfusedDeputy, callerAccountMismatch,
+  groupPrincipal, servicePrincipalConfusedDeputy, callerAccountMismatch, starPrincipalAccountWideAdmin,
   aliasAsIamResource, keyIdAsIamResource, iamResourceEveryKey, malformedKeyArnResource,
   keyPolicyLockout, rootStatementBypassesViaService,
 ];
