@@ -29,6 +29,16 @@ describe('hostile text on the interactive screens', () => {
     expect((await t.exited).exitCode).toBe(130);
   });
 
+  it('accessible wizard: the refusal of a --key-arn value shows it escaped', async () => {
+    const t = spawnPty(['--accessible', '--key-arn', `alias/app${HOSTILE}`], { ...size, cwd: mkdtempSync(join(tmpdir(), 'kmsw-hostile-acc-')) });
+    await t.waitFor('Key ARN');
+    t.write('\r');
+    await t.waitFor('\\u001b]0;pwned\\u0007');
+    expectNoneRaw(t.raw());
+    t.write(KEYS.ctrlC);
+    expect((await t.exited).exitCode).toBe(130);
+  });
+
   it('learn: a policy saved by $EDITOR is checked and shown with its escapes visible', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kmsw-hostile-learn-'));
     const solution = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/lessons/solutions/via-service/no-region.json', import.meta.url)), 'utf8'));
