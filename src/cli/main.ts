@@ -4,6 +4,7 @@
 import { VERSION } from '../version.js';
 import { COMMANDS, findCommand, WIZARD, type CommandSpec } from './commands-table.js';
 import { CliError, EXIT, UsageError } from './errors.js';
+import { safeLines, safeText } from '../core/terminal-safe.js';
 import { print, processIo } from './io.js';
 
 const TOP_HELP = `kms-wizard ${VERSION}: AWS KMS key policies and IAM policies that agree.
@@ -39,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
   const spec: CommandSpec | undefined = !explicit || first === WIZARD.name ? WIZARD : findCommand(first);
   const args = explicit ? rest : argv;
   if (!spec) {
-    print(io.stderr, `kms-wizard: unknown command "${first}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.\nRun "kms-wizard --help" for usage.`);
+    print(io.stderr, `kms-wizard: unknown command "${safeText(first ?? '')}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.\nRun "kms-wizard --help" for usage.`);
     return EXIT.usage;
   }
   try {
@@ -61,18 +62,19 @@ export async function main(argv: string[]): Promise<number> {
 export function reportError(err: unknown, command: string, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): number {
   // The wizard is the bare command: its messages read "kms-wizard: ...".
   const prefix = command === WIZARD.name ? 'kms-wizard' : `kms-wizard ${command}`;
+  // Messages echo file names and flag values: the terminal-safe boundary for every error.
   if (err instanceof UsageError) {
-    print(stderr, `${prefix}: ${err.message}\nRun "kms-wizard ${command} --help" for usage.`);
+    print(stderr, `${prefix}: ${safeLines(err.message)}\nRun "kms-wizard ${command} --help" for usage.`);
     return EXIT.usage;
   }
   if (err instanceof CliError) {
-    print(stderr, `${prefix}: ${err.message}`);
+    print(stderr, `${prefix}: ${safeLines(err.message)}`);
     return err.exitCode;
   }
   const e = err as Error;
   print(
     stderr,
-    `${prefix}: unexpected error: ${e?.message ?? String(err)}\n` +
+    `${prefix}: unexpected error: ${safeLines(e?.message ?? String(err))}\n` +
       'This is a bug in kms-wizard; please report it with the command you ran.' +
       (env.KMS_WIZARD_DEBUG ? `\n${e?.stack ?? ''}` : ' (KMS_WIZARD_DEBUG=1 shows details.)'),
   );

@@ -8,6 +8,7 @@ import { parseKeyArn } from '../core/arn.js';
 import { explainPolicy, type PolicyExplanation } from '../core/explain/index.js';
 import { lintFiles, type Finding, type LintedFile, type PolicyKind } from '../core/lint/index.js';
 import { didYouMean } from '../core/suggest.js';
+import { safeText } from '../core/terminal-safe.js';
 import { readPolicyTexts, unreadableReason } from './policy-files.js';
 
 export const help = `kms-wizard explain: describe key policies and IAM policies in plain language, offline.
@@ -59,16 +60,16 @@ function wrap(text: string, indent: string, width: number | undefined): string {
 
 function findingLine(name: string, f: Finding, style: Style): string {
   const paint = f.severity === 'error' ? style.red : f.severity === 'warning' ? style.yellow : style.cyan;
-  return `    ${name}:${f.line}:${f.column}  ${paint(f.severity)}  ${style.dim(f.code)}  ${f.message}`;
+  return `    ${safeText(name)}:${f.line}:${f.column}  ${paint(f.severity)}  ${style.dim(f.code)}  ${safeText(f.message)}`;
 }
 
 function renderFile(file: LintedFile, e: PolicyExplanation, style: Style, width: number | undefined): string {
-  const lines = [style.bold(`${file.name} (${KIND_NAME[e.kind]})`)];
+  const lines = [style.bold(`${safeText(file.name)} (${KIND_NAME[e.kind]})`)];
   for (const s of e.statements) {
-    lines.push(wrap(`${s.index + 1}.${s.sid ? ` "${s.sid}":` : ''} ${s.text}`, '  ', width));
-    if (s.notAllowed.length > 0) lines.push(wrap(`${style.dim('Does not allow:')} ${s.notAllowed.join('; ')}.`, '     ', width));
+    lines.push(wrap(`${s.index + 1}.${s.sid ? ` "${safeText(s.sid)}":` : ''} ${safeText(s.text)}`, '  ', width));
+    if (s.notAllowed.length > 0) lines.push(wrap(`${style.dim('Does not allow:')} ${safeText(s.notAllowed.join('; '))}.`, '     ', width));
   }
-  lines.push(wrap(`${style.bold('In short:')} ${e.summary}`, '  ', width));
+  lines.push(wrap(`${style.bold('In short:')} ${safeText(e.summary)}`, '  ', width));
   if (file.findings.length === 0) lines.push(`  ${style.bold('Lint:')} ${style.green('no problems')}`);
   else {
     lines.push(`  ${style.bold('Lint:')} ${file.findings.length} finding${file.findings.length === 1 ? '' : 's'}`);

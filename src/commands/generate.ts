@@ -6,6 +6,7 @@ import { colorEnabled, makeStyle } from '../cli/style.js';
 import { buildPolicies } from '../core/build.js';
 import { SERVICES } from '../core/catalog/services.js';
 import { validateSpec } from '../core/spec.js';
+import { safeText } from '../core/terminal-safe.js';
 import { filesAsText } from '../output/files-text.js';
 import { FORMAT_NAMES, FORMATS } from '../output/formats/index.js';
 import { FORMAT_NEXT_STEPS } from '../output/formats/iac-next-steps.js';
@@ -118,7 +119,7 @@ export const run: Command = async (argv, io) => {
     if (values.json) {
       print(io.stdout, JSON.stringify(report(files.map((f, i) => ({ name: f.name, path: plan[i]!.path, written: false, exists: plan[i]!.exists })), true), null, 2));
     } else {
-      print(io.stdout, style.bold(`Dry run: would write into ${shownDir}:`));
+      print(io.stdout, style.bold(`Dry run: would write into ${safeText(shownDir)}:`));
       files.forEach((f, i) => print(io.stdout, `  ${f.name.padEnd(28)}${f.description}${plan[i]!.exists ? style.yellow(values.force ? '  (would overwrite)' : '  (exists: refused without --force)') : ''}`));
       print(io.stdout, `\n${formatExplanation(result, style)}${fromSection(style)}`);
     }
@@ -142,7 +143,7 @@ export const run: Command = async (argv, io) => {
     print(io.stdout, JSON.stringify(report(files.map((f, i) => ({ name: f.name, path: written[i]!, written: true })), false), null, 2));
     return EXIT.ok;
   }
-  print(io.stdout, style.bold(`Wrote into ${shownDir}:`));
+  print(io.stdout, style.bold(`Wrote into ${safeText(shownDir)}:`));
   files.forEach((f) => print(io.stdout, `  ${style.green(f.name.padEnd(28))}${f.description}`));
   const notice = newKeyNotice(result, format);
   if (notice) print(io.stdout, `\n${style.bold(notice)}`);

@@ -8,6 +8,7 @@ import { whyNotInteractive } from '../cli/interactive.js';
 import { print, type Command, type CommandIo } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
 import { didYouMean } from '../core/suggest.js';
+import { safeLines } from '../core/terminal-safe.js';
 import { configDir } from '../lessons/config-dir.js';
 import { readLessonIndex } from '../lessons/lesson-index.js';
 import { formatLessonList, lessonList } from '../lessons/list.js';
@@ -84,7 +85,7 @@ export const run: Command = async (argv, io) => {
     const list = lessonList(index, loaded.progress, store.path, loaded.notice);
     if (values.json) print(io.stdout, JSON.stringify(list, null, 2));
     else {
-      if (loaded.notice) print(io.stderr, `kms-wizard learn: ${loaded.notice}`);
+      if (loaded.notice) print(io.stderr, `kms-wizard learn: ${safeLines(loaded.notice)}`);
       print(io.stdout, formatLessonList(list, makeStyle(colorEnabled(io.env, io.stdout))));
     }
     return EXIT.ok;

@@ -9,6 +9,7 @@ import { colorEnabled, makeStyle, type Style } from '../cli/style.js';
 import { parseKeyArn } from '../core/arn.js';
 import { lintFiles, RULES, type LintedFile, type LintInput, type PolicyKind, type Severity } from '../core/lint/index.js';
 import { didYouMean } from '../core/suggest.js';
+import { safeText } from '../core/terminal-safe.js';
 import { renderSarif } from '../output/sarif.js';
 import { VERSION } from '../version.js';
 
@@ -116,15 +117,15 @@ async function readInputs(paths: string[], io: CommandIo, type: PolicyKind | und
 async function readPolicyFile(full: string, shown: string): Promise<string> {
   try {
     const info = await stat(full);
-    if (info.isDirectory()) throw new Error(`cannot read ${shown}: it is a directory (give the policy files inside it)`);
-    if (info.size > MAX_READ_BYTES) throw new Error(`cannot read ${shown}: it is ${info.size.toLocaleString('en-US')} bytes, far too large to be a policy`);
+    if (info.isDirectory()) throw new Error(`cannot read ${safeText(shown)}: it is a directory (give the policy files inside it)`);
+    if (info.size > MAX_READ_BYTES) throw new Error(`cannot read ${safeText(shown)}: it is ${info.size.toLocaleString('en-US')} bytes, far too large to be a policy`);
     return await readFile(full, 'utf8');
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (!e.code) throw e;
     const why =
       e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EISDIR' ? 'it is a directory' : e.message;
-    throw new Error(`cannot read ${shown}: ${why}`);
+    throw new Error(`cannot read ${safeText(shown)}: ${why}`);
   }
 }
 
@@ -172,13 +173,14 @@ function plural(n: number, word: string): string {
 function renderText(results: LintedFile[], style: Style): string {
   const paint: Record<Severity, (s: string) => string> = { error: style.red, warning: style.yellow, info: style.cyan };
   const blocks = results.map((r) => {
-    if (r.findings.length === 0) return `${style.bold(r.name)}: ${style.green('no problems')}${r.kind ? ` (${KIND_NAME[r.kind]})` : ''}`;
-    const width = Math.max(...r.findings.map((f) => `${r.name}:${f.line}:${f.column}`.length));
+    const name = safeText(r.name);
+    if (r.findings.length === 0) return `${style.bold(name)}: ${style.green('no problems')}${r.kind ? ` (${KIND_NAME[r.kind]})` : ''}`;
+    const width = Math.max(...r.findings.map((f) => `${name}:${f.line}:${f.column}`.length));
     return r.findings
       .map((f) => {
-        const where = `${r.name}:${f.line}:${f.column}`.padEnd(width);
-        const line = `${style.bold(where)}  ${paint[f.severity](f.severity.padEnd(7))}  ${style.dim(f.code)}  ${f.message}`;
-        return f.hint ? `${line}\n${' '.repeat(width + 2)}${style.dim(`hint: ${f.hint}`)}` : line;
+        const where = `${name}:${f.line}:${f.column}`.padEnd(width);
+        const line = `${style.bold(where)}  ${paint[f.severity](f.severity.padEnd(7))}  ${style.dim(f.code)}  ${safeText(f.message)}`;
+        return f.hint ? `${line}\n${' '.repeat(width + 2)}${style.dim(`hint: ${safeText(f.hint)}`)}` : line;
       })
       .join('\n');
   });

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { CliError, EXIT, UsageError } from '../cli/errors.js';
 import type { CommandIo } from '../cli/io.js';
 import type { LintedFile, PolicyKind } from '../core/lint/index.js';
+import { safeText } from '../core/terminal-safe.js';
 
 /** A policy file's name (as given) and text. */
 export interface PolicyText {
@@ -20,14 +21,14 @@ async function readOne(path: string, io: CommandIo): Promise<string> {
   const full = resolve(io.cwd, path);
   try {
     const info = await stat(full);
-    if (info.isDirectory()) throw new Error(`cannot read ${path}: it is a directory`);
-    if (info.size > MAX_READ_BYTES) throw new Error(`cannot read ${path}: ${info.size.toLocaleString('en-US')} bytes is far too large for a policy`);
+    if (info.isDirectory()) throw new Error(`cannot read ${safeText(path)}: it is a directory`);
+    if (info.size > MAX_READ_BYTES) throw new Error(`cannot read ${safeText(path)}: ${info.size.toLocaleString('en-US')} bytes is far too large for a policy`);
     return await readFile(full, 'utf8');
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (!e.code) throw e;
     const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EISDIR' ? 'it is a directory' : e.message;
-    throw new Error(`cannot read ${path}: ${why}`);
+    throw new Error(`cannot read ${safeText(path)}: ${why}`);
   }
 }
 
@@ -64,7 +65,7 @@ export async function readPolicyTexts(paths: readonly string[], io: CommandIo): 
 export function unreadableReason(file: LintedFile): string | undefined {
   if (file.document !== undefined && typeof file.document === 'object' && file.document !== null && !Array.isArray(file.document)) return undefined;
   const f = file.findings.find((x) => x.severity === 'error') ?? file.findings[0];
-  return f ? `${file.name}:${f.line}:${f.column}: ${f.message}` : `${file.name}: not a JSON policy document`;
+  return f ? `${safeText(file.name)}:${f.line}:${f.column}: ${safeText(f.message)}` : `${safeText(file.name)}: not a JSON policy document`;
 }
 
 /** A policy file read as a JSON object. */
@@ -92,6 +93,6 @@ export async function parsePolicyDocuments(texts: readonly (PolicyText & { type?
   if (parsed.every((p) => p !== undefined)) return parsed as ParsedPolicy[];
   const { lintFiles } = await import('../core/lint/index.js');
   const bad = texts.filter((_, i) => parsed[i] === undefined);
-  const problems = lintFiles(bad.map((t) => ({ name: t.name, text: t.text, ...(t.type ? { type: t.type } : {}) }))).map((f) => unreadableReason(f) ?? `${f.name}: not a JSON policy document`);
+  const problems = lintFiles(bad.map((t) => ({ name: t.name, text: t.text, ...(t.type ? { type: t.type } : {}) }))).map((f) => unreadableReason(f) ?? `${safeText(f.name)}: not a JSON policy document`);
   throw new CliError(problems.join('\n'), EXIT.usage);
 }

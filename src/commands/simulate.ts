@@ -13,6 +13,7 @@ import { accessMatrix } from '../core/evaluate/matrix.js';
 import { parseViaValue } from '../core/evaluate/via-values.js';
 import { didYouMean } from '../core/suggest.js';
 import { parsePolicyDocuments, readPolicyTexts, type ParsedPolicy } from './policy-files.js';
+import { absentKeyNotes } from './simulate-absent-keys.js';
 import { decisionJson, matrixJson, renderDecision, renderMatrix } from './simulate-output.js';
 
 export const help = `kms-wizard simulate: evaluate a KMS request against a key policy and IAM policies, offline.
@@ -192,7 +193,9 @@ export const run: Command = async (argv, io) => {
   if (Object.keys(context).length > 0) request.context = context;
 
   const policies = await loadPolicies(keyPolicyPath, iamPaths, io);
-  const decision = evaluate(request, { keyPolicy: policies.key.document, iamPolicies: policies.iam.map((f) => f.document), iamPolicyNames: policies.iam.map((f) => f.name) });
+  const policySet = { keyPolicy: policies.key.document, iamPolicies: policies.iam.map((f) => f.document), iamPolicyNames: policies.iam.map((f) => f.name) };
+  const decision = evaluate(request, policySet);
+  notes.push(...absentKeyNotes(request, decision, (r) => evaluate(r, policySet)));
   if (values.json) io.stdout.write(decisionJson(decision, request, notes));
   else print(io.stdout, renderDecision(decision, request, { keyPolicy: policies.key.name }, style, notes).trimEnd());
   return decision.decision === 'Allow' ? EXIT.ok : EXIT.findings;

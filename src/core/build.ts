@@ -6,6 +6,7 @@ import { POLICY_VERSION, serializePolicy, type ConditionBlock, type PolicyDocume
 import { ADMINS_SID, grantsSid, useSid } from './generated-sids.js';
 import type { ExistingKey } from './key-target.js';
 import { validateSpec, type ConsumerAccount, type PolicySpec, type ResolvedService, type ResolvedSpec, type SpecIssue } from './spec.js';
+import { usePhrase } from './use-phrase.js';
 
 /** One IAM policy to create in a consumer account. */
 export interface IamPolicyFile {
@@ -212,7 +213,7 @@ export function buildPolicies(spec: ResolvedSpec): BuildResult {
 
   const via = viaServiceValues(spec);
   const warnings = [...spec.warnings, ...sizeWarnings(keyPolicy, iamPolicies)];
-  return { spec, keyPolicy, iamPolicies, iamPlans, explanation: explain(spec, via), notes: spec.notes, warnings };
+  return { spec, keyPolicy, iamPolicies, iamPlans, explanation: explain(spec, via, groups), notes: spec.notes, warnings };
 }
 
 function consumerPrincipal(spec: ResolvedSpec, consumer: ConsumerAccount): string | string[] {
@@ -249,7 +250,7 @@ function sizeWarnings(keyPolicy: PolicyDocument, iam: readonly IamPolicyFile[]):
 
 const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
-function explain(spec: ResolvedSpec, via: readonly string[]): string[] {
+function explain(spec: ResolvedSpec, via: readonly string[], groups: readonly ActionGroup[]): string[] {
   const accounts = spec.consumers.map((c) => c.account);
   const others = accounts.filter((a) => a !== spec.key.account);
   const actions = spec.actions.map((a) => a.replace(/^kms:/, ''));
@@ -261,24 +262,25 @@ function explain(spec: ResolvedSpec, via: readonly string[]): string[] {
       : `Administration: ${list(spec.admins)} may manage the key (administrative actions only, never encrypt or decrypt). ` +
           'If all of them are deleted the key can no longer be managed.',
   );
-  const where = `only through ${list(via)}`;
+  // One list of every action would say CreateGrant is allowed through every service: each group names its own.
+  const where = groups.length > 1 ? usePhrase(groups) : `${list(actions)}, only through ${list(via)}`;
   switch (spec.access) {
     case 'iam':
       out.push(
-        `Use: the key policy lets IAM policies in ${accounts.length > 1 ? `accounts ${list(accounts)}` : `account ${accounts[0]}`} allow ${list(actions)}, ${where}. ` +
+        `Use: the key policy lets IAM policies in ${accounts.length > 1 ? `accounts ${list(accounts)}` : `account ${accounts[0]}`} allow ${where}. ` +
           'A principal needs both: an IAM policy that allows the action on this key, and a call that comes through one of those services. ' +
           'Calls made directly with the SDK or CLI carry no kms:ViaService and are denied.',
       );
       break;
     case 'principals':
       out.push(
-        `Use: the key policy names ${list(spec.consumers.flatMap((c) => c.principals.map((p) => p.arn)))} and allows them ${list(actions)}, ${where}. ` +
+        `Use: the key policy names ${list(spec.consumers.flatMap((c) => c.principals.map((p) => p.arn)))} and allows them ${where}. ` +
           'In the key\'s own account no IAM policy is needed for them; nobody else is allowed by this key policy. Direct SDK or CLI calls are denied.',
       );
       break;
     case 'account':
       out.push(
-        `Use: the key policy allows every principal of ${accounts.length > 1 ? `accounts ${list(accounts)}` : `account ${accounts[0]}`} (Principal "*" limited by kms:CallerAccount) ${list(actions)}, ${where}. ` +
+        `Use: the key policy allows every principal of ${accounts.length > 1 ? `accounts ${list(accounts)}` : `account ${accounts[0]}`} (Principal "*" limited by kms:CallerAccount) ${where}. ` +
           'IAM policies no longer decide who may use the key in the key\'s account: anyone there who can use those services can use it. Direct calls are still denied.',
       );
       break;

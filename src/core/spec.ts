@@ -5,6 +5,7 @@ import { findNonViaService, findService, SERVICE_NAMES_TYPED, type ServiceEntry 
 import { resolveKeyTarget, type KeyTarget, type NewKeySpec } from './key-target.js';
 import { didYouMean } from './suggest.js';
 import { fail, ok, type Result } from './result.js';
+import { malformedViaServiceAnswer } from './via-service-answer.js';
 
 /** How the key policy lets consumers in (the wizard's "trust" question). */
 export type AccessMode = 'iam' | 'principals' | 'account';
@@ -365,7 +366,7 @@ function resolveServices(values: string[], errors: SpecIssue[], warnings: SpecIs
       continue;
     }
     if (/^[a-z0-9-]+\.[a-z0-9-]+\.amazonaws/.test(value.toLowerCase()) || value.includes('.')) {
-      errors.push({ field: 'services', value, message: `"${value}" is not a valid ViaService value`, hint: 'A full value looks like secretsmanager.us-east-1.amazonaws.com; or give a service name such as secretsmanager' });
+      errors.push({ field: 'services', value, ...malformedViaServiceAnswer(value) });
       continue;
     }
     const guess = didYouMean(value.toLowerCase(), SERVICE_NAMES_TYPED, 3);

@@ -20,3 +20,13 @@ const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0'
 export function safeText(s: string): string {
   return s.replace(UNSAFE, escape);
 }
+
+/**
+ * Text the tool assembled line by line (an error message listing several
+ * files, a prompt): each line through {@link safeText}, the line breaks kept.
+ * The boundary for whole messages; values inside them should still pass
+ * through safeText where they are interpolated, so their own line breaks show.
+ */
+export function safeLines(s: string): string {
+  return s.split('\n').map(safeText).join('\n');
+}

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandIo } from '../cli/io.js';
+import { safeLines } from '../core/terminal-safe.js';
 import { predictChoices } from './check.js';
 import { engine as realEngine, type Engine } from './engine.js';
 import type { LoadedProgress, ProgressStore } from './progress-store.js';
@@ -38,7 +39,8 @@ export interface AccessibleOptions {
 }
 
 export async function runAccessibleLessons(opts: AccessibleOptions): Promise<'quit' | 'cancel'> {
-  const say = (text: string) => opts.io.stdout.write(`${text}\n`);
+  // What it says quotes the learner's answer: terminal-safe, line by line.
+  const say = (text: string) => opts.io.stdout.write(`${safeLines(text)}\n`);
   const ask = opts.ask ?? inquirerAsk(opts.io);
   const editor = editorCommand(opts.io.env);
   const deps: RunnerDeps = { lessons: opts.lessons, engine: opts.engine ?? realEngine, now: () => new Date(), editorName: editor ?? 'an editor of your choice' };

@@ -98,13 +98,42 @@ export function codeChunks(text: string, width: number): string[] {
   return out;
 }
 
+/** Continuation lines narrower than this read worse than a plain indent. */
+const MIN_ALIGNED_ROOM = 20;
+
 /**
- * Wraps a code line (JSON) at a space when it can, continuing under its own
- * indentation + 2, so the text still reads (and copies) as JSON.
+ * The column a wrapped code line continues at: under the first element of a
+ * list the line leaves open (where the source's own next line starts, so
+ * "kms:List*" and "kms:Put*" line up); a line of list elements at its own
+ * indentation; anything else at its indentation + 2.
+ */
+export function continuationColumn(text: string, width: number): number {
+  const stack: number[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[') stack.push(i);
+    else if (c === ']') stack.pop();
+  }
+  const open = stack.at(-1);
+  const indent = /^\s*/.exec(text)![0].length;
+  // A line of list elements ("kms:Get*", "kms:Delete*", ...) continues at its own indentation, like the next one.
+  const elements = /^\s*"(?:[^"\\]|\\.)*"\s*[,\]]/.test(text);
+  if (open !== undefined && width - (open + 1) >= MIN_ALIGNED_ROOM) return open + 1;
+  return elements ? indent : indent + 2;
+}
+
+/**
+ * Wraps a code line (JSON) at a space when it can, continuing at
+ * {@link continuationColumn}, so the text still reads (and copies) as JSON.
  */
 export function wrapCode(text: string, width: number, tone: Tone = 'code'): Line[] {
   if (text.length <= width) return [line(text, tone)];
-  const lead = `${/^\s*/.exec(text)![0]}  `;
+  const lead = ' '.repeat(continuationColumn(text, width));
   const [first, ...rest] = codeChunks(text, width);
   return [line(first!, tone), ...codeChunks(rest.join(' '), Math.max(10, width - lead.length)).map((c) => line(lead + c, tone))];
 }

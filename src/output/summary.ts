@@ -1,5 +1,6 @@
 import type { BuildResult } from '../core/build.js';
 import { FIELD_FLAGS, type SpecIssue } from '../core/spec.js';
+import { safeText } from '../core/terminal-safe.js';
 import type { NextStep } from './next-steps.js';
 
 /** Minimal styling surface (src/cli/style.ts satisfies it). */
@@ -12,17 +13,18 @@ interface Paint {
 
 /** One spec problem as a user reads it: the flag, the value, what is wrong, the fix. */
 export function formatIssue(issue: SpecIssue): string {
-  const where = `${FIELD_FLAGS[issue.field]}${issue.value !== undefined ? ` "${issue.value}"` : ''}`;
-  return `${where}: ${issue.message}${issue.hint ? `\n    fix: ${issue.hint}` : ''}`;
+  // The value (and messages quoting it) come from a flag or a typed answer.
+  const where = `${FIELD_FLAGS[issue.field]}${issue.value !== undefined ? ` "${safeText(issue.value)}"` : ''}`;
+  return `${where}: ${safeText(issue.message)}${issue.hint ? `\n    fix: ${safeText(issue.hint)}` : ''}`;
 }
 
 /** The explanation, notes and warnings of a build, as text. */
 export function formatExplanation(result: BuildResult, paint: Paint): string {
   const lines: string[] = [paint.bold('How this pair works:')];
-  for (const p of result.explanation) lines.push(`  - ${p}`);
+  for (const p of result.explanation) lines.push(`  - ${safeText(p)}`);
   if (result.notes.length > 0) {
     lines.push('', paint.bold('Notes:'));
-    for (const n of result.notes) lines.push(`  - ${n}`);
+    for (const n of result.notes) lines.push(`  - ${safeText(n)}`);
   }
   if (result.warnings.length > 0) {
     lines.push('', paint.bold(paint.yellow('Warnings:')));
@@ -34,8 +36,8 @@ export function formatExplanation(result: BuildResult, paint: Paint): string {
 export function formatNextSteps(steps: readonly NextStep[], paint: Paint): string {
   const lines = [paint.bold('Next steps:')];
   steps.forEach((s, i) => {
-    lines.push(`  ${i + 1}. ${s.title}`);
-    for (const c of s.commands) lines.push(paint.cyan(`     $ ${c}`));
+    lines.push(`  ${i + 1}. ${safeText(s.title)}`);
+    for (const c of s.commands) lines.push(paint.cyan(`     $ ${safeText(c)}`));
   });
   return lines.join('\n');
 }

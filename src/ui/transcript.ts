@@ -4,6 +4,7 @@
  * the next steps, in the words `generate` uses.
  */
 import type { Style } from '../cli/style.js';
+import { safeText } from '../core/terminal-safe.js';
 import { filesAsText } from '../output/files-text.js';
 import type { OutputFile } from '../output/formats/types.js';
 import { formatNextSteps } from '../output/summary.js';
@@ -27,7 +28,7 @@ export function transcript(s: WizardState, files: readonly OutputFile[], style: 
   switch (f.kind) {
     case 'written':
       return {
-        stdout: `${style.bold(`Wrote into ${f.dir}:`)}\n${files.map((x) => `  ${style.green(x.name.padEnd(28))}${x.description}`).join('\n')}\n\n${steps}\n`,
+        stdout: `${style.bold(`Wrote into ${safeText(f.dir)}:`)}\n${files.map((x) => `  ${style.green(x.name.padEnd(28))}${x.description}`).join('\n')}\n\n${steps}\n`,
         stderr: '',
       };
     case 'copied':
@@ -35,7 +36,7 @@ export function transcript(s: WizardState, files: readonly OutputFile[], style: 
     case 'printed':
       return {
         stdout: `${filesAsText(files)}\n${steps}\n`,
-        stderr: f.reason ? `${style.yellow(`Could not copy to the clipboard: ${f.reason}`)}\nThe policies are printed instead.\n` : '',
+        stderr: f.reason ? `${style.yellow(`Could not copy to the clipboard: ${safeText(f.reason)}`)}\nThe policies are printed instead.\n` : '',
       };
   }
 }

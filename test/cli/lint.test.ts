@@ -37,7 +37,7 @@ describe('kms-wizard lint: text output and exit codes', () => {
     expect(strict.code).toBe(1);
   });
 
-  // kms-facts §1: the default root kms:* statement silently defeats the ViaService restriction.
+  // "Default key policy", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html: the default root kms:* statement silently defeats the ViaService restriction.
   test('the console default beside a ViaService statement is an error, with the three fixes', async () => {
     const r = await runCli(['lint', `${FIX}/console-default-bypass.json`]);
     expect(r.code).toBe(1);

@@ -184,6 +184,15 @@ describe('services', () => {
     expect(h.frame()).toContain('0 selected');
   });
 
+  test('a custom value without its Region says the Region is missing, as lint and generate do', async () => {
+    h = await atServices();
+    await h.burst('secretsmanager.amazonaws.com');
+    await h.press(K.space);
+    expect(flat(h.frame())).toContain('has no Region, so it never matches');
+    expect(flat(h.frame())).toContain('Give the service by name, --service secretsmanager');
+    expect(h.frame()).toContain('0 selected');
+  });
+
   test('a well-formed custom value is added', async () => {
     h = await atServices();
     await h.burst('myservice.us-east-1.amazonaws.com');

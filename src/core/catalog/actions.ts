@@ -24,15 +24,19 @@ export function expandKmsActions(pattern: string): string[] {
 
 /**
  * The key administrator actions the KMS console's default key policy grants
- * ([key-policy-default]): management only, none of the cryptographic ones.
+ * ("Default key policy", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html,
+ * "Allows key administrators to administer the KMS key"): management only,
+ * none of the cryptographic ones. kms:RotateKeyOnDemand (on-demand rotation)
+ * matches none of the wildcards, so it is named; without it administrators
+ * cannot rotate on demand.
  */
 export const ADMIN_ACTIONS: readonly string[] = [
   'kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*',
   'kms:Revoke*', 'kms:Disable*', 'kms:Get*', 'kms:Delete*', 'kms:TagResource',
-  'kms:UntagResource', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion',
+  'kms:UntagResource', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion', 'kms:RotateKeyOnDemand',
 ];
 
-/** Extra administrator actions for multi-Region keys ([key-policy-default]). */
+/** Extra administrator actions for multi-Region keys ("Default key policy", as above). */
 export const MULTI_REGION_ADMIN_ACTIONS: readonly string[] = ['kms:ReplicateKey', 'kms:UpdatePrimaryRegion'];
 
 /**

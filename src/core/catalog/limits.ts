@@ -1,6 +1,7 @@
 /**
  * Size limits AWS enforces on the documents this tool writes and checks
- * (kms-facts §5), and how each is counted. `generate` warns and `lint`
+ * ("Resource quotas", https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html; "IAM and AWS STS quotas", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html),
+ * and how each is counted. `generate` warns and `lint`
  * reports with the same numbers.
  */
 

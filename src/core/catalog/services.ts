@@ -2,8 +2,7 @@
  * The AWS services that can be named in `kms:ViaService`, as data.
  *
  * Source: the "kms:ViaService" table of the AWS KMS Developer Guide
- * [conditions-kms], as summarised in shared/domain/kms-facts.md §2 (a December
- * 2022 snapshot; the list grows, so a well-formed custom value is accepted).
+ * ("AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html, section kms:ViaService; a December 2022 snapshot; the list grows, so a well-formed custom value is accepted).
  */
 
 /** How the default actions of a service were chosen. */

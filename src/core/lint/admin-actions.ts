@@ -1,5 +1,6 @@
 // The key-administrator actions this linter recommends: the console's list
-// (kms-facts §5) with kms:Create* narrowed to kms:CreateAlias, because
+// ("Default key policy", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html)
+// with kms:Create* narrowed to kms:CreateAlias, because
 // Create* also matches kms:CreateGrant, and a grant can allow cryptographic
 // use outside any kms:ViaService condition (the same choice src/core/build.ts makes).
 import { ADMIN_ACTIONS } from '../catalog/actions.js';

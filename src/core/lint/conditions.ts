@@ -3,7 +3,8 @@ import type { ConditionEntry, StatementModel } from './model.js';
 import { isPositiveMatch } from './operators.js';
 
 export function sameKey(a: string, b: string): boolean {
-  // Condition key names are case-insensitive (kms-facts §5).
+  // Condition key names are case-insensitive ("IAM JSON policy elements: Condition",
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html).
   return a.toLowerCase() === b.toLowerCase();
 }
 

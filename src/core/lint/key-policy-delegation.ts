@@ -1,6 +1,7 @@
-// Where IAM policies matter to a key policy: kms-facts §1 (a statement for an
-// account root or "*" lets IAM policies there decide) and §6 (a principal of
-// another account also needs its own IAM policy).
+// Where IAM policies matter to a key policy: a statement for an account root
+// or "*" lets IAM policies there decide ("Default key policy", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html),
+// and a principal of another account also needs its own IAM policy
+// ("Allowing users in other accounts to use a KMS key", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html).
 import { parseKeyArn } from '../arn.js';
 import { coveredKmsActions } from './actions.js';
 import type { PolicyModel, StatementModel } from './model.js';

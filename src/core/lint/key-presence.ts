@@ -1,6 +1,6 @@
 // Which actions of a statement can never match because a condition requires a
-// kms: key those actions' requests never carry (kms-facts §5: encryption
-// context conditions on DescribeKey always deny).
+// kms: key those actions' requests never carry (encryption
+// context conditions on DescribeKey always deny: "AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html).
 import { actionSupportsConditionKey, kmsAction, kmsConditionKey } from '../catalog/actions.js';
 import { expandPattern, hasWildcard, isKmsActionPattern } from './actions.js';
 import { keyPrefix } from './condition-keys.js';

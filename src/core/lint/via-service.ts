@@ -1,4 +1,5 @@
-// Reading kms:ViaService values: <service>.<region>.amazonaws.com (kms-facts §2).
+// Reading kms:ViaService values: <service>.<region>.amazonaws.com
+// ("AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html, kms:ViaService).
 import { isAccountId } from '../arn.js';
 import { REGION_PATTERN } from '../catalog/regions.js';
 import { sameKey } from './conditions.js';

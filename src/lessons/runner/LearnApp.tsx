@@ -1,5 +1,6 @@
 import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { safeText } from '../../core/terminal-safe.js';
 import type { Progress } from '../progress.js';
 import type { Line, Tone } from '../styled-text.js';
 import type { EditorOutcome } from './external-editor.js';
@@ -113,6 +114,8 @@ const TONES: Record<Tone, { color?: string; bold?: boolean; dimColor?: boolean; 
   caret: { inverse: true },
 };
 
+// Lines show the learner's answer (typed, pasted or from an editor file) and
+// findings quoting it: every segment passes through safeText.
 function StyledLine({ line, plain }: { line: Line; plain: boolean }) {
   // An empty Text collapses to nothing; a fixed-height Box keeps the blank line.
   if (line.length === 0) return <Box height={1} />;
@@ -120,7 +123,7 @@ function StyledLine({ line, plain }: { line: Line; plain: boolean }) {
     <Text wrap="truncate-end">
       {line.map((s, i) => (
         <Text key={i} {...TONES[s.tone]}>
-          {plain && s.tone === 'caret' ? `▏${s.text}` : s.text}
+          {plain && s.tone === 'caret' ? `▏${safeText(s.text)}` : safeText(s.text)}
         </Text>
       ))}
     </Text>

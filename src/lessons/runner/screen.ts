@@ -8,7 +8,7 @@ import { CHOICE_LABELS, policyName, policyText, predictChoices } from '../check.
 import { inlineSpans, markdownLines } from '../markdown-lines.js';
 import { completedCount, isExerciseDone } from '../progress.js';
 import { describeRequest, principalLabel, resolveRequest } from '../request.js';
-import { BLANK, codeChunks, line, span, wrapCode, wrapSpans, type Line, type Span } from '../styled-text.js';
+import { BLANK, codeChunks, continuationColumn, line, span, wrapCode, wrapSpans, type Line, type Span } from '../styled-text.js';
 import type { Exercise, Lesson } from '../types.js';
 import type { EditorState } from './inline-editor.js';
 import { currentExercise, draftKey, type ExerciseUi, type RunnerDeps, type RunnerState } from './model.js';
@@ -244,8 +244,12 @@ function spotLines(text: string, ui: ExerciseUi, width: number, offset: number):
     const prefix: Span[] = [span(selected ? '› ' : '  ', 'cursor'), span(marked ? '[x] ' : '[ ] ', marked ? 'bad' : 'dim'), span(`${String(n).padStart(3)} `, 'dim')];
     const room = Math.max(10, width - 10);
     const start = offset + out.length;
-    const chunks = codeChunks(l, room);
-    chunks.forEach((c, k) => out.push(k === 0 ? [...prefix, span(c, selected ? 'bold' : 'code')] : [span(' '.repeat(10)), span(c, selected ? 'bold' : 'code')]));
+    // Continuation chunks line up with the source's own next line (under the list they continue).
+    const [first, ...rest] = codeChunks(l, room);
+    const column = continuationColumn(l, room);
+    const chunks = rest.length === 0 ? [] : codeChunks(rest.join(' '), Math.max(10, room - column));
+    out.push([...prefix, span(first!, selected ? 'bold' : 'code')]);
+    for (const c of chunks) out.push([span(' '.repeat(10 + column)), span(c, selected ? 'bold' : 'code')]);
     if (selected) focus = [start, offset + out.length - 1];
   });
   return { lines: out, focus };

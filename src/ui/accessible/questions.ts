@@ -7,6 +7,7 @@
  */
 import { EXAMPLE_KEY_ARN, parseKeyArn } from '../../core/arn.js';
 import type { AccessMode, SpecIssue } from '../../core/spec.js';
+import { safeText } from '../../core/terminal-safe.js';
 import { checkValue, errorsFor, splitValues, type Answers } from '../answers.js';
 import { ACCESS_OPTIONS, SERVICE_CHOICES, actionPurpose, canonicalService, regionChoices } from '../choices.js';
 import { actionDefaults } from '../steps/actions.js';
@@ -16,7 +17,8 @@ export type Ask = (q: { message: string; default?: string; validate?: (v: string
 /** Prints text (a paragraph, a numbered list) before a question. */
 export type Say = (text: string) => void;
 
-const issueText = (issues: readonly SpecIssue[]) => issues.map((i) => `${i.message}${i.hint ? `. Fix: ${i.hint}` : ''}`).join('; ');
+// Messages quote the answer given (a flag value or what was typed): terminal-safe.
+const issueText = (issues: readonly SpecIssue[]) => issues.map((i) => `${safeText(i.message)}${i.hint ? `. Fix: ${safeText(i.hint)}` : ''}`).join('; ');
 
 /** Checks every comma-separated value of a list answer; true when all are valid. */
 function listValidator(a: () => Answers, field: 'admins' | 'consumers' | 'services' | 'regions' | 'actions') {

@@ -8,6 +8,7 @@ import { EXIT } from '../../cli/errors.js';
 import type { CommandIo } from '../../cli/io.js';
 import type { Style } from '../../cli/style.js';
 import type { PolicySpec } from '../../core/spec.js';
+import { safeLines, safeText } from '../../core/terminal-safe.js';
 import { copyToClipboard } from '../../output/clipboard.js';
 import { filesAsText } from '../../output/files-text.js';
 import { FORMATS, FORMAT_NAMES } from '../../output/formats/index.js';
@@ -58,7 +59,22 @@ export async function runAccessible(init: AccessibleInit, io: CommandIo, style: 
 }
 
 function inquirerAsk(io: CommandIo): Ask {
-  return (q) => input({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), ...(q.validate ? { validate: q.validate } : {}) }, { input: io.stdin, output: io.stdout });
+  // The prompt library prints the default and the validation message as they are: a flag value with
+  // control characters is never a valid answer, so it is not offered as the default (the refusal that
+  // follows shows it escaped), and messages pass through safeLines.
+  return (q) => {
+    const validate = q.validate;
+    const unsafe = q.default !== undefined && safeText(q.default) !== q.default;
+    if (unsafe) {
+      const why = validate?.(q.default!);
+      io.stdout.write(`Not offered as the answer: "${safeText(q.default!)}"${typeof why === 'string' ? ` (${safeLines(why)})` : ''}\n`);
+    }
+    const safeDefault = q.default !== undefined && !unsafe ? { default: q.default } : {};
+    return input(
+      { message: safeLines(q.message), ...safeDefault, ...(validate ? { validate: (v: string) => { const r = validate(v); return r === true ? r : safeLines(r); } } : {}) },
+      { input: io.stdin, output: io.stdout },
+    );
+  };
 }
 
 async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask, say: Say): Promise<number> {
@@ -97,11 +113,11 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
   say(`Step 8 of 9, Review.\n${formatExplanation(result, style)}`);
   const findings = reviewFindings(result);
   say(findings.length === 0 ? 'Lint: no findings.' : `Lint: ${findings.length} finding${findings.length === 1 ? '' : 's'}:`);
-  for (const f of findings) say(`  ${f.severity} ${f.code} ${f.file} line ${f.line}: ${f.message}${f.hint ? ` Fix: ${f.hint}` : ''}`);
+  for (const f of findings) say(`  ${f.severity} ${f.code} ${safeText(f.file ?? '')} line ${f.line}: ${safeText(f.message)}${f.hint ? ` Fix: ${safeText(f.hint)}` : ''}`);
   say('Access, as the simulator decides it:');
   for (const r of reviewMatrix(result)) {
     const unexpected = meetsExpectation(r) ? '' : ` (NOT the intended decision: ${r.expected === 'Allow' ? 'allowed' : 'denied'})`;
-    say(`  ${r.decision === 'Allow' ? 'allowed' : 'denied'}: ${r.scenario}${unexpected}. ${r.reason}`);
+    say(`  ${r.decision === 'Allow' ? 'allowed' : 'denied'}: ${safeText(r.scenario)}${unexpected}. ${safeText(r.reason)}`);
   }
 
   say('\nStep 9 of 9, Output.');
@@ -128,7 +144,7 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
     const copied = await copyToClipboard(filesAsText(files), { env: io.env, writeTerminal: (d) => io.stdout.write(d) });
     if (copied.ok) say(`Copied ${files.map((f) => f.name).join(' and ')} to the clipboard ${copied.how}.`);
     else {
-      say(`Could not copy to the clipboard: ${copied.reason}. Here are the policies instead:`);
+      say(`Could not copy to the clipboard: ${safeText(copied.reason)}. Here are the policies instead:`);
       io.stdout.write(filesAsText(files));
     }
     say(`\n${formatNextSteps(nextStepsFor(format, result, '.'), style)}`);
@@ -141,7 +157,7 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
     const existing = (await planWrites(abs, files)).filter((p) => p.exists).map((p) => relative(io.cwd, p.path) || p.path);
     let force = preset.force;
     if (existing.length > 0 && !force) {
-      say(`These files exist and would be overwritten: ${existing.join(', ')}.`);
+      say(`These files exist and would be overwritten: ${safeText(existing.join(', '))}.`);
       const yes = await ask({ message: 'Overwrite them? Type yes to overwrite, or press Enter to choose another directory:', default: 'no' });
       if (!/^y(es)?$/i.test(yes.trim())) {
         if (preset.dir !== undefined) {
@@ -156,11 +172,11 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
       await writeFilesAtomically(abs, files, { force });
     } catch (err) {
       const reason = err instanceof FilesExistError ? `${err.paths.join(', ')} appeared meanwhile` : (err as Error).message;
-      say(`Nothing written: ${reason}.`);
+      say(`Nothing written: ${safeText(reason)}.`);
       if (preset.dir !== undefined) return EXIT.failure;
       continue;
     }
-    say(`Wrote into ${shown}: ${files.map((f) => f.name).join(', ')}.`);
+    say(`Wrote into ${safeText(shown)}: ${files.map((f) => f.name).join(', ')}.`);
     say(`\n${formatNextSteps(nextStepsFor(format, result, shown), style)}`);
     return EXIT.ok;
   }

@@ -1,5 +1,12 @@
+import { parseKeyArn } from '../../core/arn.js';
 import { listKeys, listView } from './principal-list.js';
 import type { ScreenModule } from './types.js';
+
+/** An example administrator in the key's own account (where administrators usually are), once the key is known. */
+function placeholder(keyArn: string): string {
+  const key = parseKeyArn(keyArn);
+  return key.ok ? `arn:${key.value.partition}:iam::${key.value.account}:role/KeyAdmin` : 'arn:aws:iam::111122223333:role/KeyAdmin';
+}
 
 /** Step 2: who manages the key (never uses it). */
 export const adminsStep: ScreenModule = {
@@ -16,6 +23,6 @@ export const adminsStep: ScreenModule = {
       'admins',
       'Who may manage the key: change its policy, rotate, disable or delete it. Administrators get no cryptographic actions: they cannot encrypt or decrypt with it. Add role or user ARNs (or an account id), or leave empty.',
       "the key's account root administers it, so IAM policies in that account decide who",
-      'arn:aws:iam::111122223333:role/KeyAdmin',
+      placeholder(s.answers.keyArn),
     ),
 };

@@ -9,7 +9,7 @@ const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234
 const base: PolicySpec = { keyArn: KEY, admins: [], consumers: [], access: 'iam', services: ['secretsmanager'], regions: [] };
 const sid = (statements: Statement[], s: string) => statements.find((x) => x.Sid === s);
 
-describe('build(): the classic Secrets Manager case (kms-facts §1)', () => {
+describe('build(): the classic Secrets Manager case (kms:ViaService on the account root)', () => {
   const r = build({ ...base, consumers: ['arn:aws:iam::111122223333:user/John'] });
   const use = sid(r.keyPolicy.Statement, 'AllowUseThroughServices')!;
 
@@ -40,7 +40,7 @@ describe('build(): the classic Secrets Manager case (kms-facts §1)', () => {
     ]);
   });
 
-  // kms-facts §5: lockout check; §1: no unconditioned root kms:*.
+  // Lockout check (PutKeyPolicy API reference, https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html); no unconditioned root kms:* ("Default key policy", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html).
   it('keeps a key administrator with admin actions only, and no root kms:*', () => {
     const admin = sid(r.keyPolicy.Statement, 'KeyAdministrators')!;
     expect(admin.Principal).toEqual({ AWS: 'arn:aws:iam::111122223333:root' });
@@ -79,7 +79,7 @@ describe('build(): trust modes', () => {
   });
 });
 
-describe('build(): cross-account consumers (kms-facts §6)', () => {
+describe('build(): cross-account consumers', () => {
   it('gives each other account its own root statement, its own kms:CallerAccount and its own IAM file', () => {
     const r = build({ ...base, consumers: ['444455556666', 'arn:aws:iam::777788889999:role/reader'] });
     const other = sid(r.keyPolicy.Statement, 'AllowUseThroughServices444455556666')!;
@@ -155,7 +155,7 @@ describe('build(): grant services, several services and Regions, partitions', ()
     expect(r.keyPolicy.Statement.slice(1).map((s) => s.Action)).toEqual(['kms:Decrypt']);
   });
 
-  // kms-facts §5: key policy <= 32,768 bytes, managed IAM policy <= 6,144 non-white-space characters.
+  // "Resource quotas", https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html; "IAM and AWS STS quotas", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html: key policy <= 32,768 bytes, managed IAM policy <= 6,144 non-white-space characters.
   it('warns when the documents exceed the AWS size limits, and not before', () => {
     const small = build({ ...base, services: ['secretsmanager', 's3'] });
     expect(small.warnings.map((w) => w.message).join(' ')).not.toMatch(/limit/);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN_ACTIONS, CRYPTOGRAPHIC_ACTIONS, expandKmsActions, KMS_ACTIONS, actionSupportsConditionKey, kmsConditionKey } from '../../../src/core/catalog/actions.js';
 import { findNonViaService, findService, SERVICES, VIA_SERVICE_NAMES, viaServiceValue } from '../../../src/core/catalog/services.js';
 
-describe('service catalog quirks (kms-facts §2, [conditions-kms] table)', () => {
+describe('service catalog quirks (AWS KMS condition keys: kms:ViaService table)', () => {
   it.each([
     ['ebs', ['ec2']],
     ['EBS', ['ec2']],
@@ -30,7 +30,7 @@ describe('service catalog quirks (kms-facts §2, [conditions-kms] table)', () =>
     expect([...VIA_SERVICE_NAMES].sort()).toEqual([...new Set(table)].sort());
   });
 
-  // kms-facts §3: Secrets Manager needs only GenerateDataKey and Decrypt.
+  // https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html: Secrets Manager needs only GenerateDataKey and Decrypt.
   it('Secrets Manager defaults to GenerateDataKey + Decrypt, never Encrypt', () => {
     expect([...findService('secretsmanager')!.defaultActions].sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
   });
@@ -42,7 +42,7 @@ describe('service catalog quirks (kms-facts §2, [conditions-kms] table)', () =>
     expect([...ebs.defaultActions].sort()).toEqual(['kms:CreateGrant', 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncrypt*']);
   });
 
-  it.each(['ec2', 'rds', 'redshift', 'dynamodb', 'workmail', 'workspaces'])('%s uses grants (kms-facts §3)', (id) => {
+  it.each(['ec2', 'rds', 'redshift', 'dynamodb', 'workmail', 'workspaces'])('%s uses grants', (id) => {
     expect(findService(id)!.usesGrants).toBe(true);
     expect(findService(id)!.defaultActions).toContain('kms:CreateGrant');
   });
@@ -80,7 +80,7 @@ describe('KMS actions (Service Authorization Reference)', () => {
     expect(KMS_ACTIONS).toContain('kms:Decrypt');
   });
 
-  // kms-facts §3: GenerateDataKey* covers the four GenerateDataKey actions.
+  // ("Actions, resources, and condition keys for AWS Key Management Service", https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html) GenerateDataKey* covers the four GenerateDataKey actions.
   it('GenerateDataKey* covers the four data-key actions', () => {
     expect(expandKmsActions('kms:GenerateDataKey*').sort()).toEqual([
       'kms:GenerateDataKey', 'kms:GenerateDataKeyPair', 'kms:GenerateDataKeyPairWithoutPlaintext', 'kms:GenerateDataKeyWithoutPlaintext',

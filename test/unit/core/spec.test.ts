@@ -46,7 +46,7 @@ describe('validateSpec: every error names the field, the value and a fix', () =>
     ['account id in place of Region', { services: ['secretsmanager.111122223333.amazonaws.com'] }, 'services', /account id where the Region belongs/],
     ['ebs. instead of ec2.', { services: ['ebs.us-east-1.amazonaws.com'] }, 'services', /not the ViaService name of Amazon EBS/],
     ['custom value in another Region', { services: ['foo.eu-west-1.amazonaws.com'] }, 'services', /not among the Regions/],
-    ['malformed full value', { services: ['secretsmanager.amazonaws.com'] }, 'services', /not a valid ViaService value/],
+    ['malformed full value', { services: ['secretsmanager.amazonaws.com'] }, 'services', /has no Region, so it never matches/],
     ['typo Region', { regions: ['us-est-1'] }, 'regions', /unknown Region/],
     ['Region of another partition', { regions: ['cn-north-1'] }, 'regions', /belongs to partition "aws-cn"/],
     ['not a Region', { regions: ['virginia'] }, 'regions', /not a Region code/],
@@ -78,7 +78,7 @@ describe('validateSpec: every error names the field, the value and a fix', () =>
 });
 
 describe('validateSpec: warnings', () => {
-  // kms-facts §4: a single-Region key cannot serve another Region.
+  // ("Control access to multi-Region keys", https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-auth.html) A single-Region key cannot serve another Region.
   it('warns, and says why, when a single-Region key gets another Region', () => {
     const w = resolved({ regions: ['us-east-1', 'eu-west-1'] }).warnings.find((x) => x.field === 'regions');
     expect(w?.message).toMatch(/single-Region key is used only in us-east-1/);

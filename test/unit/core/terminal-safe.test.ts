@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeText } from '../../../src/core/terminal-safe.js';
+import { safeLines, safeText } from '../../../src/core/terminal-safe.js';
 
 describe('safeText', () => {
   it('shows an OSC title sequence and cursor movement as visible escapes', () => {
@@ -14,5 +14,14 @@ describe('safeText', () => {
   it('leaves printable ASCII, Latin-1 and other visible text alone', () => {
     const s = 'Allow use of the key: é ü ✓ “quoted” kms:*';
     expect(safeText(s)).toBe(s);
+  });
+});
+
+describe('safeLines', () => {
+  it('keeps the line breaks of a message and escapes everything else in each line', () => {
+    expect(safeLines('cannot read a\u001b[2K.json\nsecond\u009b line')).toBe('cannot read a\\u001b[2K.json\nsecond\\u009b line');
+  });
+  it('escapes a carriage return, which could overwrite the start of a line', () => {
+    expect(safeLines('ok\rfake')).toBe('ok\\u000dfake');
   });
 });

@@ -1,5 +1,6 @@
 // The scenarios people hit with kms:ViaService + kms:CallerAccount
-// (shared/domain/kms-facts.md §1, §6), checked against AWS's rules for key
+// ("Default key policy", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html;
+// "Allowing users in other accounts to use a KMS key", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html), checked against AWS's rules for key
 // policies [kms developerguide key-policies: "Without permission from the key
 // policy, IAM policies that allow permissions have no effect"] and
 // cross-account evaluation [IAM reference_policies_evaluation-logic-cross-account].

@@ -65,11 +65,11 @@ describe('accessible lessons (linear prompts, same state machine)', () => {
   });
 
   it('spot exercises take line numbers; a menu number opens a lesson', async () => {
-    const t = setup(['10', '', '', '17', '17, 18', 'q']);
+    const t = setup(['10', '', '', '18', '18, 19', 'q']);
     const how = await runAccessibleLessons({ lessons, store: t.store, loaded: t.store.load(), io: t.io, ask: t.ask });
     expect(how).toBe('quit');
     expect(t.output()).toContain('1 line with an error is not marked yet.');
-    expect(t.output()).toContain('✓ Right: lint reports errors on exactly lines 17, 18.');
+    expect(t.output()).toContain('✓ Right: lint reports errors on exactly lines 18, 19.');
   });
 
   it('explains an answer it cannot use instead of guessing', async () => {

@@ -38,6 +38,6 @@ export const EXPECTED_OPTIONS: Record<string, string> = {
 
 /** The lines with lint errors in each spot exercise. */
 export const EXPECTED_BUG_LINES: Record<string, number[]> = {
-  'find-the-bugs/spot-key-policy': [17, 18],
+  'find-the-bugs/spot-key-policy': [18, 19],
   'find-the-bugs/spot-iam-policy': [6],
 };

@@ -45,4 +45,25 @@ describe('wrapping helpers', () => {
     expect(codeChunks('"Action": ["kms:Create*", "kms:Describe*"],', 26)).toEqual(['"Action": ["kms:Create*",', '"kms:Describe*"],']);
     expect(wrapCode('    "Action": ["kms:Create*", "kms:Describe*"],', 30).map(lineText)).toEqual(['    "Action": ["kms:Create*",', '      "kms:Describe*"],']);
   });
+  it('a list wrapped at 80 columns continues under its first element, where the next source line starts', () => {
+    const source = [
+      '          "Action": ["kms:CreateAlias", "kms:Describe*", "kms:Enable*", "kms:List*",',
+      '                     "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*",',
+      '                     "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource",',
+    ];
+    const shown = source.flatMap((l) => wrapCode(l, 80)).map(lineText);
+    expect(shown).toEqual([
+      '          "Action": ["kms:CreateAlias", "kms:Describe*", "kms:Enable*",',
+      '                     "kms:List*",',
+      '                     "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*",',
+      '                     "kms:Get*", "kms:Delete*", "kms:TagResource",',
+      '                     "kms:UntagResource",',
+    ]);
+  });
+  it('brackets inside strings do not count, and a list opened too far right keeps the plain indent', () => {
+    // Counted, the "[" in the Sid would push the continuation to column 13.
+    expect(wrapCode('  "Sid": "a [b", "Action": "kms:Decrypt", "Resource": "*", "More": 1', 40).map(lineText)[1]).toBe('    "kms:Decrypt", "Resource": "*",');
+    // Under the "[" at column 57 only 12 columns would be left.
+    expect(wrapCode(`  "K": ${' '.repeat(50)}["kms:Create*", "kms:Describe*",`, 70).map(lineText)[1]).toBe('    ["kms:Create*", "kms:Describe*",');
+  });
 });

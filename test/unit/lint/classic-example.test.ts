@@ -1,4 +1,4 @@
-// kms-facts §1: the Secrets Manager example as it circulates (element-name
+// The Secrets Manager example as it circulates (element-name
 // typos, an unneeded Encrypt) and its corrected version.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';

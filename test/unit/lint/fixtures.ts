@@ -14,7 +14,7 @@ type Json = Record<string, unknown>;
 /** Key administrators: the account root, admin actions only (no cryptographic ones, no CreateGrant). */
 export const ADMIN: Json = { Sid: 'KeyAdministrators', Effect: 'Allow', Principal: { AWS: ROOT }, Action: [...RECOMMENDED_ADMIN_ACTIONS], Resource: '*' };
 
-/** The corrected Secrets Manager statement of kms-facts §1. */
+/** The corrected Secrets Manager statement as build() writes it. */
 export function use(over: Json = {}): Json {
   return {
     Sid: 'UseThroughSecretsManager',

@@ -20,6 +20,8 @@ const GOOD_KEY = keyPolicy(use());
 const GOOD_IAM = iamPolicy(iamUse());
 const via = (value: unknown, op = 'StringEquals') => ({ [op]: { 'kms:ViaService': value, 'kms:CallerAccount': ACCOUNT } });
 const manyStatements = (n: number) => Array.from({ length: n }, (_, i) => use({ Sid: `UseThroughSecretsManager${i}` }));
+/** "*" whose only condition is kms:CallerAccount, beside a key administrator. */
+const accountWide = (Action: string | string[]) => ({ Sid: 'AccountWide', Effect: 'Allow', Principal: { AWS: '*' }, Action, Resource: '*', Condition: { StringEquals: { 'kms:CallerAccount': ACCOUNT } } });
 const manyIam = (n: number) => Array.from({ length: n }, (_, i) => iamUse({ Sid: `UseKey${i}` }));
 
 const CASES: Case[] = [
@@ -31,6 +33,12 @@ const CASES: Case[] = [
   { code: 'KW006', why: "today's date as Version", bad: [JSON.stringify({ Version: '2024-05-01', Statement: [ADMIN] })], good: [GOOD_KEY] },
   { code: 'KW007', why: 'key policy over 32,768 bytes', bad: [keyPolicy(...manyStatements(120))], good: [keyPolicy(...manyStatements(40))] },
   { code: 'KW008', why: 'IAM policy over 6,144 characters', bad: [iamPolicy(...manyIam(80))], good: [iamPolicy(...manyIam(30))] },
+  {
+    code: 'KW009',
+    why: 'a check mark, a typographic quote or an arrow (CreateKey/PutKeyPolicy Policy pattern); Latin-1 and \\u escapes are fine',
+    bad: [keyPolicy(use({ Sid: 'Use ✓' })), keyPolicy(use({ Sid: 'Don’t' })), iamPolicy(iamUse({ Sid: 'UseKey→App' }))],
+    good: [keyPolicy(use({ Sid: 'Clé für Café' })), keyPolicy(use()).replace('"UseThroughSecretsManager"', '"Use \\u2713"')],
+  },
   {
     code: 'KW101',
     why: 'Pricipal / Actions / Statements',
@@ -162,6 +170,21 @@ const CASES: Case[] = [
   { code: 'KW401', why: '"*" with no conditions', bad: [keyPolicy(use({ Principal: { AWS: '*' }, Condition: undefined })), keyPolicy(use({ Principal: '*', Condition: {} }))], good: [keyPolicy(use({ Principal: { AWS: '*' } }))] },
   { code: 'KW402', why: '"*" without kms:CallerAccount', bad: [keyPolicy(use({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'kms:ViaService': VIA_SM } } }))], good: [keyPolicy(use({ Principal: { AWS: '*' } }))] },
   { code: 'KW403', why: '"*" limited to the account needs no IAM policy', bad: [keyPolicy(use({ Principal: { AWS: '*' } }))], good: [GOOD_KEY] },
+  {
+    code: 'KW408',
+    why: '"*" limited only by kms:CallerAccount with kms:*, kms:Put* or CreateGrant',
+    bad: [
+      keyPolicy(accountWide('kms:*')),
+      keyPolicy(accountWide(['kms:Decrypt', 'kms:Put*'])),
+      keyPolicy(accountWide(['kms:Decrypt', 'kms:CreateGrant'])),
+      keyPolicy({ ...accountWide('kms:ScheduleKeyDeletion'), Condition: { StringEquals: { 'aws:PrincipalAccount': ACCOUNT } } }),
+    ],
+    good: [
+      keyPolicy(accountWide(['kms:Decrypt', 'kms:GenerateDataKey'])),
+      keyPolicy(use({ Principal: { AWS: '*' }, Action: 'kms:*' })),
+      keyPolicy({ ...accountWide('kms:*'), Condition: { StringEquals: { 'kms:CallerAccount': ACCOUNT }, ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/KeyAdmin` } } }),
+    ],
+  },
   {
     code: 'KW404',
     why: 'list, bare string, policy ARN, wildcard ARN, unknown type',

@@ -8,7 +8,7 @@ const ACCOUNT_KEYS = ['kms:CallerAccount', 'aws:SourceAccount', 'aws:PrincipalAc
 /**
  * Seen in public repositories (issue 3): an ARN or a name as the value of
  * kms:CallerAccount. The key holds the caller's 12-digit account id
- * (kms-facts §6), so any other value never matches.
+ * ("AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html, kms:CallerAccount), so any other value never matches.
  */
 export const accountConditionNotAccountId: DocumentRule = {
   code: 'KW313',

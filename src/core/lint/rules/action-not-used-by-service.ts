@@ -8,7 +8,7 @@ const BY_VIA_NAME = new Map<string, ServiceEntry>();
 for (const s of SERVICES) for (const n of s.viaServiceNames) if (!BY_VIA_NAME.has(n)) BY_VIA_NAME.set(n, s);
 
 /**
- * kms-facts §3: some services document exactly which KMS actions they call
+ * Some services document exactly which KMS actions they call
  * for you (Secrets Manager: GenerateDataKey and Decrypt, never Encrypt). When
  * a statement only allows calls through such services, an action none of
  * them uses is unneeded: allowed, but wider than necessary.

@@ -2,7 +2,8 @@ import { ALIAS_ARN, keyUseStatements } from '../iam-resources.js';
 import type { DocumentRule } from '../types.js';
 
 /**
- * kms-facts §4 and §7: an IAM policy must name the key by its key ARN; an
+ * "Specifying KMS keys in IAM policy statements", https://docs.aws.amazon.com/kms/latest/developerguide/cmks-in-iam-policies.html:
+ * an IAM policy must name the key by its key ARN; an
  * alias ARN as Resource never matches key use (a common bug report). Alias
  * ARNs are right only for the alias actions (CreateAlias, ...).
  */

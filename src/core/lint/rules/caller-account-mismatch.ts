@@ -3,7 +3,7 @@ import { principalAccount } from '../principals.js';
 import type { DocumentRule } from '../types.js';
 
 /**
- * kms-facts §6: kms:CallerAccount is the caller's own account, so a
+ * kms:CallerAccount ("AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html) is the caller's own account, so a
  * principal of a consumer account never matches a CallerAccount naming the
  * key owner. Each principal whose account is not among the values can never
  * use the statement.

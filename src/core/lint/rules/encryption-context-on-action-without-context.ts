@@ -2,7 +2,8 @@ import { keyPresence } from '../key-presence.js';
 import type { DocumentRule } from '../types.js';
 
 /**
- * kms-facts §5: kms:EncryptionContext:<k> conditions apply to Encrypt,
+ * "AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html, kms:EncryptionContext:context-key:
+ * kms:EncryptionContext:<k> conditions apply to Encrypt,
  * Decrypt, GenerateDataKey*, ReEncrypt* and CreateGrant only; on DescribeKey
  * (and other actions) they always deny. Reported per action when the rest of
  * the statement still works (KW316 covers statements that can never match).

@@ -1,7 +1,7 @@
 import { isEncryptionContextKey } from '../condition-keys.js';
 import type { DocumentRule } from '../types.js';
 
-/** kms-facts §5: KMS rejects `ForAllValues:` with `kms:EncryptionContext:<key>` (OverlyPermissiveCondition). */
+/** ("AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html, kms:EncryptionContext:context-key) KMS rejects `ForAllValues:` with `kms:EncryptionContext:<key>` (OverlyPermissiveCondition). */
 export const forAllValuesEncryptionContext: DocumentRule = {
   code: 'KW311',
   name: 'for-all-values-encryption-context',

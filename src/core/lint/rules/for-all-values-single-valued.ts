@@ -2,7 +2,7 @@ import { isEncryptionContextKey, isSingleValuedKey } from '../condition-keys.js'
 import type { DocumentRule } from '../types.js';
 
 /**
- * kms-facts §2: `ForAllValues:` on a single-valued key (kms:ViaService,
+ * "AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html: `ForAllValues:` on a single-valued key (kms:ViaService,
  * kms:CallerAccount, ...) is true when the key is absent, so it allows the
  * very requests it was meant to exclude (direct calls).
  */

@@ -1,7 +1,7 @@
 import { isSingleValuedKey } from '../condition-keys.js';
 import type { DocumentRule } from '../types.js';
 
-/** kms-facts §2: `ForAnyValue:` on a single-valued key works like the plain operator but misleads readers: a warning. */
+/** ("AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html) `ForAnyValue:` on a single-valued key works like the plain operator but misleads readers: a warning. */
 export const forAnyValueSingleValued: DocumentRule = {
   code: 'KW310',
   name: 'for-any-value-single-valued',

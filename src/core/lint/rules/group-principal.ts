@@ -2,7 +2,7 @@ import type { DocumentRule } from '../types.js';
 
 const GROUP = /^arn:[a-z-]+:iam::\d{12}:group\//;
 
-/** kms-facts §5: IAM groups are never valid principals. */
+/** IAM groups are never valid principals ("AWS JSON policy elements: Principal", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html). */
 export const groupPrincipal: DocumentRule = {
   code: 'KW405',
   name: 'group-principal',

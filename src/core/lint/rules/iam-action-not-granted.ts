@@ -5,7 +5,8 @@ import { delegableActions, delegatingStatements, keyAccountOf, resourceMatches }
 import type { CrossRule } from '../types.js';
 
 /**
- * kms-facts §1 and §6: an IAM policy alone never allows use of a key; the key
+ * "Default key policy", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html and "Allowing users in other accounts to use a KMS key", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html:
+ * an IAM policy alone never allows use of a key; the key
  * policy must allow the account (root or "*"), or name a principal of another
  * account, which then needs its own IAM policy. An IAM action the key policy
  * grants through none of these has no effect.

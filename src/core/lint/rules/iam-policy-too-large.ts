@@ -2,7 +2,8 @@ import { IAM_MANAGED_POLICY_MAX_CHARS, iamPolicyLength } from '../../catalog/lim
 import type { DocumentRule } from '../types.js';
 
 /**
- * kms-facts §5: a managed IAM policy holds at most 6,144 characters, white
+ * "IAM and AWS STS quotas", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html:
+ * a managed IAM policy holds at most 6,144 characters, white
  * space not counted (inline policies: 2,048 per user, 5,120 per group,
  * 10,240 per role, in total).
  */

@@ -2,7 +2,8 @@ import { keyUseStatements, namesEveryKey } from '../iam-resources.js';
 import type { DocumentRule } from '../types.js';
 
 /**
- * kms-facts §4: name the key by its ARN. "*" (or key/*) lets this IAM policy
+ * "Specifying KMS keys in IAM policy statements", https://docs.aws.amazon.com/kms/latest/developerguide/cmks-in-iam-policies.html:
+ * name the key by its ARN. "*" (or key/*) lets this IAM policy
  * use every key whose key policy trusts the account, not just the one meant.
  */
 export const iamResourceEveryKey: DocumentRule = {

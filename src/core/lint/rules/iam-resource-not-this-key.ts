@@ -3,7 +3,8 @@ import { resourceMatches } from '../key-policy-delegation.js';
 import type { CrossRule } from '../types.js';
 
 /**
- * kms-facts §6: the consumer's IAM policy must allow the full key ARN. With
+ * "Allowing users in other accounts to use a KMS key", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html:
+ * the consumer's IAM policy must allow the full key ARN. With
  * --key-arn, an IAM statement whose Resource names other keys only does not
  * let anyone use this key.
  */

@@ -1,7 +1,7 @@
 import type { DocumentRule } from '../types.js';
 
 /**
- * kms-facts §5: an IAM policy Sid may hold only A-Z, a-z and 0-9 (a key
+ * An IAM policy Sid may hold only A-Z, a-z and 0-9 (a key
  * policy Sid may contain spaces) [IAM User Guide: reference_policies_elements_sid].
  */
 export const iamSidCharacters: DocumentRule = {

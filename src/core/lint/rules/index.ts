@@ -5,6 +5,7 @@ import { accountConditionNotAccountId } from './account-condition-not-account-id
 import { actionNotUsedByService } from './action-not-used-by-service.js';
 import { aliasAsIamResource } from './alias-as-iam-resource.js';
 import { callerAccountMismatch } from './caller-account-mismatch.js';
+import { characterNotAllowed } from './character-not-allowed.js';
 import { conditionKeyNotOnAction } from './condition-key-not-on-action.js';
 import { conflictingElements } from './conflicting-elements.js';
 import { duplicateSid } from './duplicate-sid.js';
@@ -41,6 +42,7 @@ import { notAnObject } from './not-an-object.js';
 import { principalInIamPolicy } from './principal-in-iam-policy.js';
 import { rootStatementBypassesViaService } from './root-statement-bypasses-via-service.js';
 import { servicePrincipalConfusedDeputy } from './service-principal-confused-deputy.js';
+import { starPrincipalAccountWideAdmin } from './star-principal-account-wide-admin.js';
 import { starPrincipalNoIamNeeded } from './star-principal-no-iam-needed.js';
 import { starPrincipalWithoutCallerAccount } from './star-principal-without-caller-account.js';
 import { starPrincipalWithoutConditions } from './star-principal-without-conditions.js';
@@ -61,7 +63,7 @@ import { wildcardInStringEquals } from './wildcard-in-string-equals.js';
 export const PARSE_RULES: readonly RuleMeta[] = [invalidJson, notAnObject, tooLargeToLint];
 
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
-  missingStatement, missingVersion, invalidVersion, keyPolicyTooLarge, iamPolicyTooLarge,
+  missingStatement, missingVersion, invalidVersion, keyPolicyTooLarge, iamPolicyTooLarge, characterNotAllowed,
   unknownElement, invalidElementType, conflictingElements, missingEffect, missingPrincipal, principalInIamPolicy,
   missingAction, missingResourceKeyPolicy, missingResourceIam, iamSidCharacters, duplicateSid, duplicateSidKeyPolicy,
   unknownKmsAction, malformedAction, actionNotUsedByService,
@@ -70,7 +72,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   forAllValuesSingleValued, forAnyValueSingleValued, forAllValuesEncryptionContext, wildcardInStringEquals,
   accountConditionNotAccountId, encryptionContextOnActionWithoutContext, conditionKeyNotOnAction, statementNeverMatches,
   starPrincipalWithoutConditions, starPrincipalWithoutCallerAccount, starPrincipalNoIamNeeded, notAPrincipal,
-  groupPrincipal, servicePrincipalConfusedDeputy, callerAccountMismatch,
+  groupPrincipal, servicePrincipalConfusedDeputy, callerAccountMismatch, starPrincipalAccountWideAdmin,
   aliasAsIamResource, keyIdAsIamResource, iamResourceEveryKey, malformedKeyArnResource,
   keyPolicyLockout, rootStatementBypassesViaService,
 ];

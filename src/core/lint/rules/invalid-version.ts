@@ -1,7 +1,7 @@
 import { POLICY_VERSION } from '../../policy.js';
 import type { DocumentRule } from '../types.js';
 
-/** Only "2012-10-17" and "2008-10-17" exist; AWS rejects any other Version (kms-facts §1). */
+/** Only "2012-10-17" and "2008-10-17" exist; AWS rejects any other Version ("IAM JSON policy elements: Version", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html). */
 export const invalidVersion: DocumentRule = {
   code: 'KW006',
   name: 'invalid-version',

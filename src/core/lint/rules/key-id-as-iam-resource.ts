@@ -2,7 +2,7 @@ import { isKeyId } from '../../arn.js';
 import { keyUseStatements } from '../iam-resources.js';
 import type { DocumentRule } from '../types.js';
 
-/** kms-facts §4: IAM needs the key ARN; a key id or alias name as Resource matches nothing. */
+/** ("Specifying KMS keys in IAM policy statements", https://docs.aws.amazon.com/kms/latest/developerguide/cmks-in-iam-policies.html) IAM needs the key ARN; a key id or alias name as Resource matches nothing. */
 export const keyIdAsIamResource: DocumentRule = {
   code: 'KW502',
   name: 'key-id-as-iam-resource',

@@ -3,7 +3,8 @@ import { delegatingStatements, keyAccountOf } from '../key-policy-delegation.js'
 import type { CrossRule } from '../types.js';
 
 /**
- * kms-facts §1 and §6: IAM policies count only when the key policy has a
+ * "Default key policy", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html and "Allowing users in other accounts to use a KMS key", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html:
+ * IAM policies count only when the key policy has a
  * statement for an account root, "*", or a principal of another account.
  * Without one, every IAM policy given with it is without effect on this key.
  * Named principals can be told apart from other accounts' only with --key-arn.

@@ -17,7 +17,8 @@ function deniesEveryone(s: StatementModel): boolean {
 }
 
 /**
- * kms-facts §5: unless BypassPolicyLockoutSafetyCheck is set, KMS rejects a
+ * PutKeyPolicy API reference, https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html and "Default key policy", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html:
+ * unless BypassPolicyLockoutSafetyCheck is set, KMS rejects a
  * key policy that would not let anyone call PutKeyPolicy again ("The new key
  * policy will not allow you to update the key policy in the future"); with
  * the bypass, the key becomes unmanageable.

@@ -1,7 +1,7 @@
 import { KEY_POLICY_MAX_BYTES, utf8Length } from '../../catalog/limits.js';
 import type { DocumentRule } from '../types.js';
 
-/** kms-facts §5: a key policy is at most 32,768 bytes (LimitExceededException). */
+/** ("Resource quotas", https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html, "Key policy document size") A key policy is at most 32,768 bytes (LimitExceededException). */
 export const keyPolicyTooLarge: DocumentRule = {
   code: 'KW007',
   name: 'key-policy-too-large',

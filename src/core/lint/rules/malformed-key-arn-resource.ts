@@ -24,7 +24,7 @@ export function keyArnProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** kms-facts §4: key ARN is arn:<partition>:kms:<region>:<account>:key/<key-id>; a malformed one matches no key. */
+/** ("Key identifiers (KeyId)", https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id) A key ARN is arn:<partition>:kms:<region>:<account>:key/<key-id>; a malformed one matches no key. */
 export const malformedKeyArnResource: DocumentRule = {
   code: 'KW504',
   name: 'malformed-key-arn-resource',

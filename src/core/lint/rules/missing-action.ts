@@ -2,7 +2,7 @@ import { statementTitle } from '../model.js';
 import type { DocumentRule } from '../types.js';
 
 /**
- * kms-facts §5: a statement without Action is accepted by the KMS API but has
+ * PutKeyPolicy API reference, https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html: a statement without Action is accepted by the KMS API but has
  * no effect (IAM rejects it outright). Either way it does not do what its
  * author meant.
  */

@@ -3,7 +3,7 @@ import type { DocumentRule } from '../types.js';
 
 /**
  * Every statement of a key policy (a resource policy) names who it applies
- * to with Principal (kms-facts §1); KMS rejects a statement without one.
+ * to with Principal (PutKeyPolicy API reference, https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html); KMS rejects a statement without one.
  */
 export const missingPrincipal: DocumentRule = {
   code: 'KW105',

@@ -1,7 +1,7 @@
 import { statementTitle } from '../model.js';
 import type { DocumentRule } from '../types.js';
 
-/** kms-facts §5: KMS accepts a key policy statement without Resource, but it has no effect; "*" means "this key". */
+/** (PutKeyPolicy API reference, https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html) KMS accepts a key policy statement without Resource, but it has no effect; "*" means "this key". */
 export const missingResourceKeyPolicy: DocumentRule = {
   code: 'KW108',
   name: 'missing-resource-key-policy',

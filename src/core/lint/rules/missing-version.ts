@@ -1,7 +1,7 @@
 import type { DocumentRule } from '../types.js';
 
 /**
- * kms-facts §1: `Version` is "2012-10-17". Without it AWS applies the old
+ * `Version` is "2012-10-17". Without it AWS applies the old
  * 2008-10-17 language, in which policy variables such as ${aws:username}
  * are plain text [IAM User Guide: reference_policies_elements_version].
  */

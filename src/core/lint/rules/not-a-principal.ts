@@ -24,7 +24,8 @@ export function awsPrincipalProblem(value: string): string | undefined {
 }
 
 /**
- * kms-facts §5 and issue 3: Principal is "*" or an object such as
+ * "AWS JSON policy elements: Principal" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html)
+ * and issue 3: Principal is "*" or an object such as
  * {"AWS": [...], "Service": ...}. Real policies put a list there, a bare ARN
  * string, a managed-policy ARN, or a wildcard ARN; AWS rejects all of them.
  */

@@ -37,7 +37,7 @@ function enforcedByDeny(statements: StatementModel[]): boolean {
 }
 
 /**
- * kms-facts §1 and §7: the default "Enable IAM User Permissions" statement
+ * "Default key policy", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html: the default "Enable IAM User Permissions" statement
  * (root, kms:*, no condition) defeats a kms:ViaService restriction: Allow
  * statements are ORed, so any IAM policy allowing Decrypt works directly.
  * The same holds for an unconditioned root kms:CreateGrant (the console's

@@ -22,7 +22,8 @@ function scopedByContext(s: StatementModel): boolean {
  * [conditions-aws, least-privilege]: a service principal allowed to use the
  * key with no aws:SourceArn / aws:SourceAccount condition can be made to use
  * it for someone else's resources (the confused deputy). CloudTrail's
- * documented policy scopes with aws:SourceArn (kms-facts §2).
+ * documented policy scopes with aws:SourceArn ("Configure AWS KMS key policies for CloudTrail",
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html).
  */
 export const servicePrincipalConfusedDeputy: DocumentRule = {
   code: 'KW406',

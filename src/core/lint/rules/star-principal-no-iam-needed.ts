@@ -1,10 +1,11 @@
-import { accountLimits, isStarAllow } from '../star-principal.js';
+import { accountLimits, accountWideTakeoverActions, isStarAllow } from '../star-principal.js';
 import type { DocumentRule } from '../types.js';
 
 /**
- * kms-facts §1: `"*"` with kms:CallerAccount (and ViaService) lets every
+ * "Default key policy", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html: `"*"` with kms:CallerAccount (and ViaService) lets every
  * principal of that account that meets the conditions use the key with no
- * IAM policy at all: worth knowing, not wrong.
+ * IAM policy at all: worth knowing, not wrong. With administrative actions it
+ * is KW408 (an error) instead.
  */
 export const starPrincipalNoIamNeeded: DocumentRule = {
   code: 'KW403',
@@ -16,7 +17,7 @@ export const starPrincipalNoIamNeeded: DocumentRule = {
     for (const s of doc.statements) {
       if (!isStarAllow(s)) continue;
       const limits = accountLimits(s);
-      if (limits.length === 0) continue;
+      if (limits.length === 0 || accountWideTakeoverActions(s).length > 0) continue;
       const values = [...new Set(limits.flatMap((c) => c.values.map((v) => String(v.value))))];
       report(
         s.principal!.element.loc,

@@ -2,9 +2,9 @@ import { accountLimits, isStarAllow } from '../star-principal.js';
 import type { DocumentRule } from '../types.js';
 
 /**
- * kms-facts §1: `"*"` with ViaService but without kms:CallerAccount lets
+ * "AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html, kms:ViaService: `"*"` with ViaService but without kms:CallerAccount lets
  * principals of other accounts, whose own IAM policies allow it, use the key
- * through the service (CDK's ViaServicePrincipal does this, §7).
+ * through the service (CDK's ViaServicePrincipal does this by default).
  */
 export const starPrincipalWithoutCallerAccount: DocumentRule = {
   code: 'KW402',

@@ -1,7 +1,7 @@
 import { isStarAllow } from '../star-principal.js';
 import type { DocumentRule } from '../types.js';
 
-/** kms-facts §1: never `"*"` without conditions: it lets principals of every account use the key. */
+/** ("Key policies in AWS KMS", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html) Never `"*"` without conditions: it lets principals of every account use the key. */
 export const starPrincipalWithoutConditions: DocumentRule = {
   code: 'KW401',
   name: 'star-principal-without-conditions',

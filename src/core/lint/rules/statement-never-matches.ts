@@ -4,7 +4,7 @@ import type { DocumentRule } from '../types.js';
 
 /**
  * The whole statement is dead: each of its actions is paired with a
- * condition on a kms: key its requests never carry (kms-facts §5; issue 3's
+ * condition on a kms: key its requests never carry ("AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html; issue 3's
  * "condition keys that an action never carries, which make the statement dead").
  */
 export const statementNeverMatches: DocumentRule = {

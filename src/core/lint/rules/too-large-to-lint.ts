@@ -1,7 +1,7 @@
 import type { RuleMeta } from '../types.js';
 
 /**
- * No AWS policy is larger than 32,768 bytes (key policy, kms-facts §5), so a
+ * No AWS policy is larger than 32,768 bytes (key policy, "Resource quotas", https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html), so a
  * text many times that size is not a policy; only its size is reported,
  * which keeps lint fast on whatever it is given.
  */

@@ -4,7 +4,8 @@ import { DOCUMENT_ELEMENTS, STATEMENT_ELEMENTS, type Element } from '../model.js
 import type { DocumentRule, Report } from '../types.js';
 
 /**
- * kms-facts §1: the element names are `Principal` and `Action` (singular);
+ * "IAM JSON policy element reference" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html):
+ * the element names are `Principal` and `Action` (singular);
  * the often-copied `Pricipal` / `Actions` make a statement invalid. Element
  * names are case-sensitive, so `effect` is as wrong as `Efect`.
  */

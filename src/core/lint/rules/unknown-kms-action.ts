@@ -4,8 +4,8 @@ import { expandPattern, hasWildcard } from '../actions.js';
 import type { DocumentRule } from '../types.js';
 
 /**
- * kms-facts §3: the Service Authorization Reference lists the KMS actions
- * (src/core/catalog/kms-data.ts). A misspelled action (`kms:Encrpyt`) or a
+ * The Service Authorization Reference lists the KMS actions ("Actions, resources, and condition keys for AWS Key Management Service", https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html;
+ * as data in src/core/catalog/kms-data.ts). A misspelled action (`kms:Encrpyt`) or a
  * wildcard that matches none silently grants nothing.
  */
 export const unknownKmsAction: DocumentRule = {

@@ -6,7 +6,8 @@ import type { DocumentRule } from '../types.js';
 
 /**
  * KMS condition keys come from the Service Authorization Reference
- * (kms-facts §3; catalog/kms-data.ts). A misspelled key such as
+ * ("Actions, resources, and condition keys for AWS Key Management Service", https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html;
+ * catalog/kms-data.ts). A misspelled key such as
  * `kms:ViaServce` is never in the request, so the condition never matches.
  */
 export const unknownKmsConditionKey: DocumentRule = {

@@ -2,7 +2,7 @@ import type { DocumentRule } from '../types.js';
 import { viaServiceShape, viaServiceValues } from '../via-service.js';
 
 /**
- * kms-facts §2 and §7: values without a Region, with an account id in its
+ * "AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html, kms:ViaService: values without a Region, with an account id in its
  * place, or with `.com.cn` silently never match (real bug reports).
  */
 export const viaServiceMalformed: DocumentRule = {

@@ -4,7 +4,7 @@ import type { DocumentRule } from '../types.js';
 import { viaServiceShape, viaServiceValues } from '../via-service.js';
 
 /**
- * kms-facts §2: the list of ViaService services grows, so a name outside the
+ * "AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html, kms:ViaService: the list of ViaService services grows, so a name outside the
  * catalog may be new rather than wrong: a warning, with the closest known name.
  */
 export const viaServiceUnknownService: DocumentRule = {

@@ -3,7 +3,7 @@ import type { DocumentRule } from '../types.js';
 import { viaServiceShape, viaServiceValues } from '../via-service.js';
 
 /**
- * kms-facts §2: some services go by another name in kms:ViaService (EBS is
+ * "AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html, kms:ViaService table: some services go by another name in kms:ViaService (EBS is
  * `ec2`, Aurora is `rds`, OpenSearch is `es`...), and CloudTrail / CloudWatch
  * Logs are not ViaService services at all. Such a value never matches.
  */
