@@ -19,7 +19,8 @@ export function parseYamlSource(text: string): ParsedSource {
     return { ok: false, message: (err as Error).message, offset: 0 };
   }
   const error = doc.errors[0];
-  if (error) return { ok: false, message: error.message.split('\n')[0]!, offset: error.pos[0] };
+  // The position is reported as the finding's line:column, so the message drops its own.
+  if (error) return { ok: false, message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), offset: error.pos[0] };
   if (!doc.contents) return { ok: false, message: 'the file is empty', offset: 0 };
   try {
     return { ok: true, root: toSource(doc, doc.contents as Node, 0) };
