@@ -36,6 +36,9 @@ await build({
     // cannot follow (the bundle throws "Dynamic require of ./impl/format");
     // its ES module build bundles cleanly.
     'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
+    // yaml's "node" export is CommonJS, which esbuild cannot tree-shake; its
+    // ES module build drops what lint never uses (~5 kB less in the tarball).
+    yaml: './node_modules/yaml/browser/index.js',
   },
   // CommonJS dependencies (react) call require() for Node built-ins.
   banner: {
