@@ -162,7 +162,7 @@ describe('the library API from the installed package', () => {
     `);
     const { stdout } = await run(process.execPath, ['use-api.mjs'], { cwd: project, env });
     expect(JSON.parse(stdout)).toEqual({ findings: 0, template: [['K', ['KW601@8:11', 'KW401@9:24']]], direct: 'ImplicitDeny', explained: true, invalid: true });
-  });
+  }, 60_000);
 
   it('a TypeScript consumer type-checks against the shipped declarations with tsc', async () => {
     writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, types: [] }, files: ['consumer.ts'] }));
@@ -180,5 +180,5 @@ describe('the library API from the installed package', () => {
     writeFileSync(join(project, 'consumer.ts'), `import { buildPolicies } from 'kms-wizard';\nbuildPolicies({ keyArn: 1 });\n`);
     const bad = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project, env }).then(() => '', (e: { stdout: string }) => e.stdout);
     expect(bad).toMatch(/error TS2/);
-  });
+  }, 120_000);
 });
