@@ -32,9 +32,9 @@ export function isTemplate(root: SourceNode): boolean {
 export function templatePolicies(root: SourceNode, raw: string | undefined): TemplatePolicies {
   const policies: ExtractedPolicy[] = [];
   const notes: IacNote[] = [];
-  const add = (resource: string, kind: PolicyKind | undefined, doc: PolicyValue | undefined) => {
+  const add = (resource: string, kind: PolicyKind | undefined, doc: PolicyValue | undefined, keyRefs?: string[]) => {
     const extracted = doc && policyFrom(resource, kind, doc, raw);
-    if (extracted) policies.push(extracted);
+    if (extracted) policies.push(keyRefs ? { ...extracted, keyRefs } : extracted);
   };
   const resources = memberOf(root, 'Resources');
   if (resources?.type !== 'object') return { policies, notes };
@@ -47,7 +47,8 @@ export function templatePolicies(root: SourceNode, raw: string | undefined): Tem
       case 'AWS::KMS::Key':
       case 'AWS::KMS::ReplicaKey': {
         const policy = prop('KeyPolicy');
-        if (policy) add(id, 'key', policy);
+        // How other policies of the template name this key (as opaque values: see policyTextOf).
+        if (policy) add(id, 'key', policy, [`\${Fn::GetAtt ${id}.`, `\${Ref ${id}}`, `\${Fn::Sub \${${id}}`, `\${Fn::Sub \${${id}.`]);
         // "If you don't specify a key policy, AWS KMS attaches a default key policy" (AWS::KMS::Key, KeyPolicy).
         else if (type === 'AWS::KMS::Key') notes.push({ resource: id, kind: 'key', offset: keyOffset, note: 'default-key-policy' });
         break;

@@ -8,6 +8,7 @@ import { isTerraformPlan, planPolicies } from './terraform-plan.js';
 import { invalidTemplate, NOTE_RULES, noteMessage } from './notes.js';
 import { LineIndex } from '../lint/json-tree.js';
 import { lintFiles } from '../lint/index.js';
+import { CROSS_RULES } from '../lint/rules/index.js';
 import type { Finding, LintedFile, LintOptions, RuleMeta } from '../lint/types.js';
 import type { ExtractedPolicy } from './policy-text.js';
 import type { ParsedSource } from './source-tree.js';
@@ -82,9 +83,38 @@ function at(rule: RuleMeta, lines: LineIndex, offset: number, message: string, h
   return { code: rule.code, severity: rule.severity, message, ...(hint ? { hint } : {}), pointer: '', ...lines.position(offset) };
 }
 
+const CROSS_CODES = new Set(CROSS_RULES.map((r) => r.code));
+
+/**
+ * Lints the policies together. The linter compares IAM policies with a key
+ * policy only when there is exactly one; with several keys, each key policy
+ * is also linted with the IAM policies that name that key, and the
+ * cross-policy findings of those runs are added.
+ */
+function lintPolicySet(policies: ExtractedPolicy[], opts: LintOptions): LintedFile[] {
+  const input = (p: ExtractedPolicy, i: number) => ({ name: String(i), text: p.text, ...(p.kind ? { type: p.kind } : {}) });
+  const results = lintFiles(policies.map(input), opts);
+  const keys = policies.filter((p, i) => results[i]!.kind === 'key');
+  if (keys.length < 2) return results;
+  for (const key of keys) {
+    const refs = key.keyRefs ?? [];
+    const related = policies.filter((p, i) => results[i]!.kind === 'iam' && refs.some((r) => p.text.includes(r)));
+    if (related.length === 0) continue;
+    const pair = lintFiles([key, ...related].map((p) => input(p, policies.indexOf(p))), opts);
+    for (const r of pair) {
+      const target = results[Number(r.name)]!;
+      for (const f of r.findings) {
+        const same = (g: typeof f) => g.code === f.code && g.pointer === f.pointer && g.message === f.message;
+        if (CROSS_CODES.has(f.code) && !target.findings.some(same)) target.findings.push({ ...f, file: target.name });
+      }
+    }
+  }
+  return results;
+}
+
 /** Lints the policies together (cross-policy checks included) and maps findings onto the file. */
 function lintExtracted(name: string, lines: LineIndex, policies: ExtractedPolicy[], opts: LintOptions): { entry: IacLintedFile; offset: number }[] {
-  const results = lintFiles(policies.map((p, i) => ({ name: String(i), text: p.text, ...(p.kind ? { type: p.kind } : {}) })), opts);
+  const results = lintPolicySet(policies, opts);
   return results.map((r, i) => {
     const p = policies[i]!;
     const offsets = lineStarts(p.text);

@@ -16,6 +16,8 @@ export interface ExtractedPolicy {
   readonly fileOffset: (offset: number) => number;
   /** JSON pointers of values known only at deployment: findings about them are not reported. */
   readonly opaque: readonly string[];
+  /** For a key policy: text that, inside another policy, names this key (its ARN, or a GetAtt of its logical id). */
+  readonly keyRefs?: readonly string[];
 }
 
 /**

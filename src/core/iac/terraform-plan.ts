@@ -80,7 +80,10 @@ export function planPolicies(root: SourceNode, raw: string): TemplatePolicies {
       const unknown = isTrue(memberOf(inst.unknown, spec.attribute));
       const text = stringOf(value);
       if (text !== undefined && text.trim() !== '') {
-        policies.push(stringPolicy(inst.address, spec.kind, value!, text, raw));
+        const policy = stringPolicy(inst.address, spec.kind, value!, text, raw);
+        // A key is named in IAM policies by its ARN (known once it exists).
+        const refs = ['arn', 'key_id'].map((a) => stringOf(memberOf(inst.values, a))).filter((r): r is string => r !== undefined && r !== '');
+        policies.push(spec.kind === 'key' && refs.length > 0 ? { ...policy, keyRefs: refs } : policy);
       } else if (inst.type === 'aws_kms_key' && !unknown) {
         notes.push({ resource: inst.address, kind: 'key', offset: inst.node.offset, note: 'default-key-policy' });
       } else if (unknown) {

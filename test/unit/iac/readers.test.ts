@@ -33,6 +33,7 @@ describe('format detection from the content', () => {
     ['cfn-clean.yaml', 'cloudformation'],
     ['sam-function.yaml', 'cloudformation'],
     ['cdk-app.template.json', 'cloudformation'],
+    ['cfn-two-keys.yaml', 'cloudformation'],
   ])('%s is a %s', (name, format) => {
     expect(detectFormat(read(name))).toBe(format);
   });
@@ -144,6 +145,13 @@ describe('CloudFormation templates', () => {
     expect(results.map((r) => `${r.resource} ${r.kind}`)).toEqual(['AppRoleDefaultPolicy7A0B9F2E iam', 'SecretsKey4B9B3A2D key']);
     expect(findings.map((f) => `${f.resource} ${f.code}`)).toEqual(['AppRoleDefaultPolicy7A0B9F2E KW704']);
     expect([findings[0]!.line, findings[0]!.column]).toEqual([29, 18]);
+  });
+
+  test('with two keys, each key policy is checked with the IAM policies that name it', async () => {
+    const { findings, results } = await lint('cfn-two-keys.yaml');
+    expect(results.map((r) => r.resource)).toEqual(['RestrictedKey', 'PlainKey', 'UseRestrictedKey', 'UsePlainKey']);
+    expect(findings.map((f) => `${f.resource} ${f.code} ${f.line}:${f.column}`)).toEqual(['UseRestrictedKey KW704 47:21']);
+    expect(findings[0]!.at).toBe('kms:Decrypt');
   });
 
   test('an opaque value (GetAtt principal, parameter) gives no finding about itself', async () => {
