@@ -4,13 +4,19 @@ import { positiveEntries, sameKey } from '../conditions.js';
 import { keyUseStatements } from '../iam-resources.js';
 import { delegatingStatements, keyAccountOf, resourceMatches } from '../key-policy-delegation.js';
 import { statementLabel, type PolicyModel } from '../model.js';
+import { rootAccount } from '../principals.js';
 import type { CrossRule } from '../types.js';
 
-/** Cryptographic actions the key policy allows only through kms:ViaService, with the statements that say so. */
+/**
+ * Cryptographic actions the key policy allows named principals only through
+ * kms:ViaService, with the statements that say so. Restrictions on an account
+ * root or "*" are left to KW602, which reports their bypass on the key policy.
+ */
 function viaServiceRestricted(key: PolicyModel): Map<string, string[]> {
   const restricted = new Map<string, string[]>();
   for (const s of key.statements) {
-    if (s.effect !== 'Allow' || !s.principal || s.principal.negated) continue;
+    if (s.effect !== 'Allow' || !s.principal || s.principal.negated || s.principal.star) continue;
+    if (s.principal.entries.some((e) => e.type === 'AWS' && rootAccount(e.value) !== undefined)) continue;
     if (!positiveEntries(s, 'kms:ViaService').some((c) => c.op?.setPrefix !== 'ForAllValues')) continue;
     for (const a of CRYPTOGRAPHIC_ACTIONS) if (statementCovers(s, a)) restricted.set(a, [...(restricted.get(a) ?? []), statementLabel(s)]);
   }
@@ -21,7 +27,7 @@ function viaServiceRestricted(key: PolicyModel): Map<string, string[]> {
  * "kms:ViaService" (AWS KMS condition keys, AWS KMS Developer Guide) and
  * "Allows access to the AWS account and enables IAM policies" (Default key
  * policy): Allow statements add up, so when the key policy limits an action
- * to kms:ViaService for some principals but also lets IAM policies of the
+ * to kms:ViaService for named principals but also lets IAM policies of the
  * account grant it with no condition, an IAM policy that allows the action
  * with no kms:ViaService condition (CDK's grantDecrypt writes such a
  * *DefaultPolicy*) lets its principals call KMS directly, around the
