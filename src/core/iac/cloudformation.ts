@@ -4,15 +4,9 @@
 // User Guide, and "AWS::Serverless::Function" Policies, AWS SAM Developer Guide.
 import type { PolicyKind } from '../lint/types.js';
 import { evaluate, type PolicyValue } from './intrinsics.js';
-import { policyTextOf, stringLiteralOffsets, type ExtractedPolicy } from './policy-text.js';
-import { memberOf, stringOf, type SourceNode } from './source-tree.js';
 import type { IacNote } from './notes.js';
-
-/** What was found in one template. */
-export interface TemplatePolicies {
-  readonly policies: ExtractedPolicy[];
-  readonly notes: IacNote[];
-}
+import { policyTextOf, stringLiteralOffsets, type ExtractedPolicy, type FoundPolicies } from './policy-text.js';
+import { memberOf, stringOf, type SourceNode } from './source-tree.js';
 
 /**
  * Whether a parsed document is a CloudFormation template: a Resources map
@@ -29,7 +23,7 @@ export function isTemplate(root: SourceNode): boolean {
  * is JSON (a policy given as a JSON string then maps into it character by
  * character); for YAML such a string maps to where it starts.
  */
-export function templatePolicies(root: SourceNode, raw: string | undefined): TemplatePolicies {
+export function templatePolicies(root: SourceNode, raw: string | undefined): FoundPolicies {
   const policies: ExtractedPolicy[] = [];
   const notes: IacNote[] = [];
   const add = (resource: string, kind: PolicyKind | undefined, doc: PolicyValue | undefined, keyRefs?: string[]) => {

@@ -3,14 +3,14 @@
 // unchanged (each on its own, then together, as lint does with several files);
 // findings are moved back onto the file's own lines.
 import { parseJsonSource } from './json-source.js';
-import { isTemplate, templatePolicies, type TemplatePolicies } from './cloudformation.js';
+import { isTemplate, templatePolicies } from './cloudformation.js';
 import { isTerraformPlan, planPolicies } from './terraform-plan.js';
 import { invalidTemplate, NOTE_RULES, noteMessage } from './notes.js';
 import { LineIndex } from '../lint/json-tree.js';
 import { lintFiles } from '../lint/index.js';
 import { CROSS_RULES } from '../lint/rules/index.js';
 import type { Finding, LintedFile, LintOptions, RuleMeta } from '../lint/types.js';
-import type { ExtractedPolicy } from './policy-text.js';
+import type { ExtractedPolicy, FoundPolicies } from './policy-text.js';
 import type { ParsedSource } from './source-tree.js';
 
 export { IAC_RULES } from './notes.js';
@@ -61,7 +61,7 @@ export async function lintInfrastructure(name: string, rawText: string, format: 
   const parsed: ParsedSource = isJson ? parseJsonSource(text) : format === 'cloudformation' ? (await import('./yaml-source.js')).parseYamlSource(text) : { ok: false, message: 'a Terraform plan is JSON (terraform show -json PLAN)', offset: 0 };
   const what = format === 'terraform-plan' ? 'Terraform plan' : `CloudFormation template (${isJson ? 'JSON' : 'YAML'})`;
   if (!parsed.ok) return fail(parsed.offset, `This ${what} cannot be read: ${parsed.message}.`);
-  let found: TemplatePolicies;
+  let found: FoundPolicies;
   if (format === 'terraform-plan') {
     if (!isTerraformPlan(parsed.root)) return fail(parsed.root.offset, 'This is not a Terraform plan: it has no format_version with planned_values, resource_changes or prior_state. Make one with: terraform plan -out=tfplan && terraform show -json tfplan > plan.json');
     found = planPolicies(parsed.root, text);

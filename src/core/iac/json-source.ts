@@ -6,12 +6,12 @@ import type { ParsedSource, SourceNode } from './source-tree.js';
 /** Deeper than any template or plan nests; the parser recurses once per level. */
 const MAX_FILE_NESTING = 256;
 
-export function parseJsonSource(text: string): ParsedSource & { tree?: JsonNode } {
+export function parseJsonSource(text: string): ParsedSource {
   const deep = tooDeepAt(text, MAX_FILE_NESTING);
   if (deep !== undefined) return { ok: false, message: `nested more than ${MAX_FILE_NESTING} levels deep`, offset: deep };
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, message: parsed.problem.message, offset: parsed.problem.offset };
-  return { ok: true, root: toSource(parsed.root), tree: parsed.root };
+  return { ok: true, root: toSource(parsed.root) };
 }
 
 function toSource(node: JsonNode): SourceNode {

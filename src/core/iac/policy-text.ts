@@ -3,6 +3,7 @@
 import { childPointer } from '../lint/json-tree.js';
 import type { PolicyKind } from '../lint/types.js';
 import type { PolicyValue } from './intrinsics.js';
+import type { IacNote } from './notes.js';
 
 /** One policy found in an infrastructure file. */
 export interface ExtractedPolicy {
@@ -18,6 +19,12 @@ export interface ExtractedPolicy {
   readonly opaque: readonly string[];
   /** For a key policy: text that, inside another policy, names this key (its ARN, or a GetAtt of its logical id). */
   readonly keyRefs?: readonly string[];
+}
+
+/** What a reader found in one file: policies, and notes about resources without one. */
+export interface FoundPolicies {
+  readonly policies: ExtractedPolicy[];
+  readonly notes: IacNote[];
 }
 
 /**

@@ -2,9 +2,8 @@
 // PLAN`): "JSON Output Format", Terraform documentation. Policies are JSON
 // strings there; findings point into the string, in the plan file.
 import type { PolicyKind } from '../lint/types.js';
-import type { TemplatePolicies } from './cloudformation.js';
 import type { IacNote } from './notes.js';
-import { stringLiteralOffsets, type ExtractedPolicy } from './policy-text.js';
+import { stringLiteralOffsets, type ExtractedPolicy, type FoundPolicies } from './policy-text.js';
 import { memberOf, stringOf, type SourceNode } from './source-tree.js';
 
 /** Resource types and the attribute holding their policy (aws provider). */
@@ -43,7 +42,7 @@ interface Instance {
  * planning are there). Instances the plan deletes are skipped. A state file
  * (`terraform show -json` without a plan) has its resources under values.
  */
-export function planPolicies(root: SourceNode, raw: string): TemplatePolicies {
+export function planPolicies(root: SourceNode, raw: string): FoundPolicies {
   const instances = new Map<string, Instance>();
   const deleted = new Set<string>();
   for (const change of items(memberOf(root, 'resource_changes'))) {
