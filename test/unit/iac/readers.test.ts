@@ -103,6 +103,23 @@ describe('Terraform plans', () => {
     expect(findings[0]!.at).toMatch(/^\\"1234abcd-12ab-34cd-56ef-1234567890ab\\"/);
   });
 
+  test('a data source read only at apply (a deferred "read") and an unknown inline_policy are unknown, once each', async () => {
+    const change = (address: string, type: string, mode: string, actions: string[], after: object, afterUnknown: object) => ({ address, mode, type, name: address.split('.').at(-1), change: { actions, before: null, after, after_unknown: afterUnknown } });
+    const plan = {
+      format_version: '1.2',
+      terraform_version: '1.9.8',
+      resource_changes: [
+        change('data.aws_iam_policy_document.late', 'aws_iam_policy_document', 'data', ['read'], { version: '2012-10-17' }, { id: true, json: true, minified_json: true }),
+        change('aws_iam_role.app', 'aws_iam_role', 'managed', ['create'], { name: 'app', inline_policy: [{ name: 'kms' }] }, { arn: true, inline_policy: [{ policy: true }] }),
+      ],
+    };
+    const results = await lintInfrastructure('plan.json', JSON.stringify(plan, null, 2), 'terraform-plan');
+    expect(results.map((r) => [r.resource, r.findings.map((f) => f.code)])).toEqual([
+      ['data.aws_iam_policy_document.late', ['KW901']],
+      ['aws_iam_role.app.inline_policy["kms"]', ['KW901']],
+    ]);
+  });
+
   test('1.5: the role policy that bypasses the key\'s kms:ViaService restriction is caught', async () => {
     const { findings } = await lint('tf-1.5-bypass.json');
     expect(findings.map((f) => `${f.resource} ${f.code} ${f.severity}`)).toEqual(['aws_iam_role_policy.app_kms KW704 error']);
