@@ -15,6 +15,8 @@ import { renderSarif } from '../output/sarif.js';
 import { VERSION } from '../version.js';
 import { lintInputs } from './lint-dispatch.js';
 
+// One result shape for policy files and for the policies of a template or
+// plan (those also name their resource).
 type LintedFile = IacLintedFile;
 
 export const help = `kms-wizard lint: check key policies and IAM policies, offline.

@@ -70,6 +70,7 @@ describe('conditions', () => {
   test('AWS::NoValue in the first branch takes the second; NoValue removes a member', () => {
     expect(yaml('- !If [IsDev, !Ref AWS::NoValue, c]\n')).toEqual(['c']);
     expect(json({ A: 1, B: { Ref: 'AWS::NoValue' } })).toEqual({ A: 1 });
+    expect(json([{ 'Fn::If': ['IsProd', { Sid: 'Prod' }, { Ref: 'AWS::NoValue' }] }])).toEqual([{ Sid: 'Prod' }]);
   });
 });
 
