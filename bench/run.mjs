@@ -178,7 +178,8 @@ function packageSizes() {
   mkdirSync(stage);
   cpSync(join(root, 'package.json'), join(stage, 'package.json'));
   for (const f of pkg.files) cpSync(f === 'dist' ? dirname(bin) : join(root, f), join(stage, f), { recursive: true });
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: stage, env, encoding: 'utf8' }));
+  // --ignore-scripts: dist is the measured build; "prepare" (the build for a git checkout) has no sources here.
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: stage, env, encoding: 'utf8' }));
   const sizes = { packed: packed.size, unpacked: packed.unpackedSize };
   try {
     const project = join(work, 'project');

@@ -107,6 +107,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'check key policies and IAM policies, offline',
     flags: [
       { name: 'type', value: ['key', 'iam'], description: 'treat every file as a key policy or an IAM policy' },
+      { name: 'input', value: ['json', 'terraform-plan', 'cloudformation'], description: 'what the files are (detected when not given)' },
       { name: 'key-arn', value: 'text', description: 'the key ARN the IAM policies must name' },
       { name: 'format', value: ['text', 'json', 'sarif'], description: 'output format' },
       { name: 'json', description: 'same as --format json' },

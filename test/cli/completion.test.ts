@@ -73,7 +73,7 @@ describe('bash', () => {
     expect(bashComplete('kms-wizard ')).toEqual([WIZARD, ...COMMANDS].map((c) => c.name));
     expect(bashComplete('kms-wizard gen')).toEqual(['generate']);
     expect(bashComplete('kms-wizard generate --ser')).toEqual(['--service']);
-    expect(bashComplete('kms-wizard lint --')).toEqual(['--type', '--key-arn', '--format', '--json', '--strict', '--help', '--version']);
+    expect(bashComplete('kms-wizard lint --')).toEqual(['--type', '--input', '--key-arn', '--format', '--json', '--strict', '--help', '--version']);
     // No command: the wizard's flags (and -v, which only the bare kms-wizard takes).
     expect(bashComplete('kms-wizard --acc').sort()).toEqual(['--access', '--accessible', '--account']);
   });

@@ -13,8 +13,11 @@ import { build } from '../../src/core/build.js';
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; files: string[]; dependencies?: Record<string, string> };
-/** Issue 6: the packed tarball is at most 300 kB (npm's kB: 1000 bytes). */
-const MAX_PACKED_BYTES = 300_000;
+/**
+ * Issue 6 set 300 kB (npm's kB: 1000 bytes); issue 11 allows up to 350 kB for
+ * the YAML parser that reads CloudFormation templates (its own lazy chunk).
+ */
+const MAX_PACKED_BYTES = 350_000;
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 let work: string;
@@ -34,7 +37,8 @@ beforeAll(async () => {
   for (const f of pkg.files.filter((f) => f !== 'dist')) cpSync(join(ROOT, f), join(stage, f), { recursive: true });
   await run(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, env: { ...env, OUTDIR: join(stage, 'dist') } });
 
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: stage, env });
+  // --ignore-scripts: dist is built above; "prepare" (which builds a git checkout) has no sources here.
+  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: stage, env });
   packed = JSON.parse(stdout)[0];
 
   project = join(work, 'project');
@@ -66,7 +70,9 @@ describe('npm pack', () => {
     const top = new Set(packed.files.map((f) => f.path.split('/')[0]));
     expect([...top].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'lessons', 'package.json', 'templates']);
     expect(packed.files.map((f) => f.path)).toContain('dist/cli.js');
-    expect(packed.files.filter((f) => /\.map$|\.tsx?$/.test(f.path) && !f.path.startsWith('templates/'))).toEqual([]);
+    expect(packed.files.filter((f) => /\.map$|\.tsx?$/.test(f.path) && !f.path.startsWith('templates/') && !/^dist\/[\w-]+\.d\.ts$/.test(f.path))).toEqual([]);
+    // The library API's declarations: the entry and its self-contained types, nothing of the core.
+    expect(packed.files.map((f) => f.path).filter((p) => p.endsWith('.d.ts')).sort()).toEqual(['dist/api-types.d.ts', 'dist/index.d.ts']);
   });
 
   it('ships every lesson and every template', () => {
@@ -132,4 +138,47 @@ describe('installed from the tarball into an empty project', () => {
   it('the bin is executable through node_modules/.bin', () => {
     expect(existsSync(join(project, 'node_modules/.bin/kms-wizard'))).toBe(true);
   });
+});
+
+describe('the library API from the installed package', () => {
+  const TEMPLATE = 'Resources:\n  K:\n    Type: AWS::KMS::Key\n    Properties:\n      KeyPolicy:\n        Version: 2012-10-17\n        Statement:\n          - Effect: Allow\n            Principal: "*"\n            Action: kms:Decrypt\n            Resource: "*"\n';
+
+  it('import { buildPolicies, lintPolicies, lintFile, evaluate, explain } from "kms-wizard" works in Node', async () => {
+    writeFileSync(join(project, 'use-api.mjs'), `
+      import { buildPolicies, lintPolicies, lintFile, evaluate, explain, PolicySpecError } from 'kms-wizard';
+      const built = buildPolicies({ keyArn: ${JSON.stringify(KEY)}, admins: [], consumers: [], access: 'iam', services: ['secretsmanager'], regions: [] });
+      const lint = lintPolicies([{ name: 'key', policy: built.keyPolicy }, ...built.iamPolicies.map((p) => ({ name: p.fileName, policy: p.policy }))], { keyArn: ${JSON.stringify(KEY)} });
+      const template = await lintFile('template.yaml', ${JSON.stringify(TEMPLATE)});
+      const direct = evaluate({ principal: 'arn:aws:iam::111122223333:role/app', action: 'kms:Decrypt', keyArn: ${JSON.stringify(KEY)} }, { keyPolicy: built.keyPolicy, iamPolicies: built.iamPolicies.map((p) => p.policy) });
+      let invalid;
+      try { buildPolicies({ keyArn: 'alias/x', admins: [], consumers: [], access: 'iam', services: [], regions: [] }); } catch (e) { invalid = e instanceof PolicySpecError && e.issues.length > 0; }
+      console.log(JSON.stringify({
+        findings: lint.flatMap((r) => r.findings).length,
+        template: template.map((r) => [r.resource, r.findings.map((f) => f.code + '@' + f.line + ':' + f.column)]),
+        direct: direct.decision,
+        explained: explain(built.keyPolicy).statements.length > 0,
+        invalid,
+      }));
+    `);
+    const { stdout } = await run(process.execPath, ['use-api.mjs'], { cwd: project, env });
+    expect(JSON.parse(stdout)).toEqual({ findings: 0, template: [['K', ['KW601@8:11', 'KW401@9:24']]], direct: 'ImplicitDeny', explained: true, invalid: true });
+  }, 60_000);
+
+  it('a TypeScript consumer type-checks against the shipped declarations with tsc', async () => {
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, types: [] }, files: ['consumer.ts'] }));
+    writeFileSync(join(project, 'consumer.ts'), `
+      import { buildPolicies, lintPolicies, type BuiltPolicies, type LintResult, type PolicySpec } from 'kms-wizard';
+      const spec: PolicySpec = { keyArn: 'arn:aws:kms:us-east-1:111122223333:key/k', admins: [], consumers: [], access: 'iam', services: ['s3'], regions: [] };
+      const built: BuiltPolicies = buildPolicies(spec);
+      const results: LintResult[] = lintPolicies([{ policy: built.keyPolicy, type: 'key' }]);
+      export const errors: number = results.flatMap((r) => r.findings).filter((f) => f.severity === 'error').length;
+    `);
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    const ok = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project, env }).then(() => 'ok', (e: { stdout: string }) => e.stdout);
+    expect(ok).toBe('ok');
+    // And a misuse is an error: the types are really there, not any.
+    writeFileSync(join(project, 'consumer.ts'), `import { buildPolicies } from 'kms-wizard';\nbuildPolicies({ keyArn: 1 });\n`);
+    const bad = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project, env }).then(() => '', (e: { stdout: string }) => e.stdout);
+    expect(bad).toMatch(/error TS2/);
+  }, 120_000);
 });

@@ -256,6 +256,15 @@ const CASES: Case[] = [
     bad: [bareKeyPolicy({ ...ADMIN, Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/KeyAdmin` } }, use({ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/app` } })), GOOD_IAM],
     good: [GOOD_KEY, GOOD_IAM],
   },
+  {
+    code: 'KW704',
+    why: 'root may grant kms:* unconditioned while the app role is limited to kms:ViaService; the IAM policy grants Decrypt directly',
+    bad: [bareKeyPolicy({ ...ADMIN, Sid: 'EnableIamUserPermissions', Action: 'kms:*' }, use({ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/app` } })), GOOD_IAM],
+    good: [
+      bareKeyPolicy({ ...ADMIN, Sid: 'EnableIamUserPermissions', Action: 'kms:*' }, use({ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/app` } })),
+      iamPolicy(iamUse({ Condition: { StringEquals: { 'kms:ViaService': VIA_SM } } })),
+    ],
+  },
 ];
 
 function lintCase(inputs: Input[], keyArn?: string) {

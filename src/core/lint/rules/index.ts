@@ -16,6 +16,7 @@ import { forAllValuesSingleValued } from './for-all-values-single-valued.js';
 import { forAnyValueSingleValued } from './for-any-value-single-valued.js';
 import { groupPrincipal } from './group-principal.js';
 import { iamActionNotGranted } from './iam-action-not-granted.js';
+import { iamBypassesViaService } from './iam-bypasses-via-service.js';
 import { iamPolicyTooLarge } from './iam-policy-too-large.js';
 import { iamResourceEveryKey } from './iam-resource-every-key.js';
 import { iamResourceNotThisKey } from './iam-resource-not-this-key.js';
@@ -77,4 +78,4 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   keyPolicyLockout, rootStatementBypassesViaService,
 ];
 
-export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam];
+export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam, iamBypassesViaService];

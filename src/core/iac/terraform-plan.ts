@@ -1,0 +1,161 @@
+// The key and IAM policies of a Terraform plan in JSON (`terraform show -json
+// PLAN`): "JSON Output Format", Terraform documentation. Policies are JSON
+// strings there; findings point into the string, in the plan file.
+import type { PolicyKind } from '../lint/types.js';
+import type { IacNote } from './notes.js';
+import { stringLiteralOffsets, type ExtractedPolicy, type FoundPolicies } from './policy-text.js';
+import { memberOf, stringOf, type SourceNode } from './source-tree.js';
+
+/** Resource types and the attribute holding their policy (aws provider). */
+const POLICY_ATTRIBUTES: Readonly<Record<string, { attribute: string; kind: PolicyKind | undefined }>> = {
+  aws_kms_key: { attribute: 'policy', kind: 'key' },
+  aws_kms_replica_key: { attribute: 'policy', kind: 'key' },
+  aws_kms_key_policy: { attribute: 'policy', kind: 'key' },
+  aws_iam_policy: { attribute: 'policy', kind: 'iam' },
+  aws_iam_role_policy: { attribute: 'policy', kind: 'iam' },
+  aws_iam_user_policy: { attribute: 'policy', kind: 'iam' },
+  aws_iam_group_policy: { attribute: 'policy', kind: 'iam' },
+  // A policy document may become a key policy or an IAM policy: detected from its content.
+  aws_iam_policy_document: { attribute: 'json', kind: undefined },
+};
+
+/** A plan, told apart from other JSON by format_version next to a plan or state section. */
+export function isTerraformPlan(root: SourceNode): boolean {
+  return stringOf(memberOf(root, 'format_version')) !== undefined &&
+    ['planned_values', 'resource_changes', 'prior_state', 'terraform_version', 'values'].some((k) => memberOf(root, k) !== undefined);
+}
+
+/** One resource instance as the plan describes it. */
+interface Instance {
+  readonly address: string;
+  readonly type: string;
+  readonly node: SourceNode;
+  readonly values: SourceNode | undefined;
+  /** change.after_unknown, for resource_changes. */
+  readonly unknown: SourceNode | undefined;
+}
+
+/**
+ * Every policy of the plan. Each resource instance is read once, from the
+ * first of: resource_changes[].change.after (which also says what is
+ * unknown until apply), planned_values, prior_state (data sources read during
+ * planning are there). Instances the plan deletes are skipped. A state file
+ * (`terraform show -json` without a plan) has its resources under values.
+ */
+export function planPolicies(root: SourceNode, raw: string): FoundPolicies {
+  const instances = new Map<string, Instance>();
+  const deleted = new Set<string>();
+  for (const change of items(memberOf(root, 'resource_changes'))) {
+    const address = stringOf(memberOf(change, 'address'));
+    const type = stringOf(memberOf(change, 'type'));
+    const detail = memberOf(change, 'change');
+    if (!address || !type) continue;
+    const actions = items(memberOf(detail, 'actions')).map(stringOf);
+    if (actions.length === 1 && actions[0] === 'delete') {
+      deleted.add(address);
+      continue;
+    }
+    const after = memberOf(detail, 'after');
+    instances.set(address, { address, type, node: change, values: after?.type === 'object' ? after : undefined, unknown: memberOf(detail, 'after_unknown') });
+  }
+  const fromModule = (module: SourceNode | undefined) => {
+    for (const r of moduleResources(module)) {
+      const address = stringOf(memberOf(r, 'address'));
+      const type = stringOf(memberOf(r, 'type'));
+      if (address && type && !instances.has(address) && !deleted.has(address)) instances.set(address, { address, type, node: r, values: memberOf(r, 'values'), unknown: undefined });
+    }
+  };
+  fromModule(memberOf(memberOf(root, 'planned_values'), 'root_module'));
+  fromModule(memberOf(memberOf(memberOf(root, 'prior_state'), 'values'), 'root_module'));
+  fromModule(memberOf(memberOf(root, 'values'), 'root_module'));
+
+  const policies: ExtractedPolicy[] = [];
+  const notes: IacNote[] = [];
+  const config = memberOf(root, 'configuration');
+  for (const inst of [...instances.values()].sort((a, b) => a.node.offset - b.node.offset)) {
+    const spec = POLICY_ATTRIBUTES[inst.type];
+    if (spec) {
+      const value = memberOf(inst.values, spec.attribute);
+      const unknown = isTrue(memberOf(inst.unknown, spec.attribute));
+      const text = stringOf(value);
+      if (text !== undefined && text.trim() !== '') {
+        const policy = stringPolicy(inst.address, spec.kind, value!, text, raw);
+        // A key is named in IAM policies by its ARN (known once it exists).
+        const refs = ['arn', 'key_id'].map((a) => stringOf(memberOf(inst.values, a))).filter((r): r is string => r !== undefined && r !== '');
+        policies.push(spec.kind === 'key' && refs.length > 0 ? { ...policy, keyRefs: refs } : policy);
+      } else if (inst.type === 'aws_kms_key' && !unknown) {
+        notes.push({ resource: inst.address, kind: 'key', offset: inst.node.offset, note: 'default-key-policy' });
+      } else if (unknown) {
+        const note = inst.type === 'aws_kms_key' ? unsetKeyPolicy(config, inst.address) : 'unknown-until-apply';
+        if (note) notes.push({ resource: inst.address, kind: spec.kind ?? 'iam', offset: (value ?? inst.node).offset, note });
+      }
+    }
+    if (inst.type === 'aws_iam_role') inlinePolicies(inst, raw, policies, notes);
+  }
+  return { policies, notes };
+}
+
+function stringPolicy(resource: string, kind: PolicyKind | undefined, node: SourceNode, text: string, raw: string): ExtractedPolicy {
+  return { resource, kind, text, fileOffset: stringLiteralOffsets(raw, node.offset), opaque: [] };
+}
+
+/** aws_iam_role.inline_policy: a list of {name, policy} blocks. */
+function inlinePolicies(inst: Instance, raw: string, policies: ExtractedPolicy[], notes: IacNote[]): void {
+  const unknownList = memberOf(inst.unknown, 'inline_policy');
+  items(memberOf(inst.values, 'inline_policy')).forEach((block, i) => {
+    const name = stringOf(memberOf(block, 'name'));
+    const resource = `${inst.address}.inline_policy[${name !== undefined ? JSON.stringify(name) : i}]`;
+    const value = memberOf(block, 'policy');
+    const text = stringOf(value);
+    const unknown = isTrue(unknownList) || isTrue(memberOf(items(unknownList)[i], 'policy'));
+    if (text !== undefined && text.trim() !== '') policies.push(stringPolicy(resource, 'iam', value!, text, raw));
+    else if (unknown) notes.push({ resource, kind: 'iam', offset: block.offset, note: 'unknown-until-apply' });
+  });
+}
+
+/**
+ * A planned aws_kms_key's policy is unknown both when its configuration sets
+ * it from unknown values and when it sets none (the provider computes the
+ * default policy). The configuration section tells them apart; a key whose
+ * policy an aws_kms_key_policy sets gets nothing here (that resource is read).
+ */
+function unsetKeyPolicy(config: SourceNode | undefined, address: string): IacNote['note'] | undefined {
+  const located = configOf(config, address);
+  if (!located) return 'unknown-until-apply';
+  if (memberOf(memberOf(located.resource, 'expressions'), 'policy') !== undefined) return 'unknown-until-apply';
+  const setElsewhere = items(memberOf(located.module, 'resources')).some(
+    (r) => stringOf(memberOf(r, 'type')) === 'aws_kms_key_policy' &&
+      items(memberOf(memberOf(memberOf(r, 'expressions'), 'key_id'), 'references')).some((ref) => {
+        const s = stringOf(ref);
+        return s === located.name || s?.startsWith(`${located.name}.`);
+      }),
+  );
+  return setElsewhere ? undefined : 'default-key-policy';
+}
+
+/** The configuration block of a resource instance address, and the module that holds it. */
+function configOf(config: SourceNode | undefined, address: string): { module: SourceNode; resource: SourceNode; name: string } | undefined {
+  let module = memberOf(config, 'root_module');
+  let rest = address;
+  for (let m = /^module\.([^.[]+)(\[[^\]]*\])?\./.exec(rest); m; m = /^module\.([^.[]+)(\[[^\]]*\])?\./.exec(rest)) {
+    module = memberOf(memberOf(memberOf(module, 'module_calls'), m[1]!), 'module');
+    rest = rest.slice(m[0].length);
+  }
+  const name = rest.replace(/\[[^\]]*\]$/, '');
+  const resource = items(memberOf(module, 'resources')).find((r) => stringOf(memberOf(r, 'address')) === name);
+  return module && resource ? { module, resource, name } : undefined;
+}
+
+/** The resources of a module and, recursively, of its child modules. */
+function moduleResources(module: SourceNode | undefined, depth = 0): SourceNode[] {
+  if (!module || depth > 64) return [];
+  return [...items(memberOf(module, 'resources')), ...items(memberOf(module, 'child_modules')).flatMap((c) => moduleResources(c, depth + 1))];
+}
+
+function items(node: SourceNode | undefined): readonly SourceNode[] {
+  return node?.type === 'array' ? node.items : [];
+}
+
+function isTrue(node: SourceNode | undefined): boolean {
+  return node?.type === 'scalar' && node.value === true;
+}
