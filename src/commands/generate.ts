@@ -5,6 +5,7 @@ import { print, type Command } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
 import { buildPolicies } from '../core/build.js';
 import { SERVICES } from '../core/catalog/services.js';
+import { PRINCIPAL_SERVICES } from '../core/catalog/service-principals.js';
 import { validateSpec } from '../core/spec.js';
 import { filesAsText } from '../output/files-text.js';
 import { FORMAT_NAMES, FORMATS } from '../output/formats/index.js';
@@ -41,7 +42,8 @@ Examples:
   kms-wizard generate --key-arn ARN --service s3 --consumer arn:aws:iam::111122223333:role/app \\
       --access principals --stdout
 
-Services: ${SERVICES.map((s) => s.id).join(', ')}.
+Services through a caller (kms:ViaService): ${SERVICES.map((s) => s.id).join(', ')}.
+Services that act as themselves (service principal): ${PRINCIPAL_SERVICES.map((s) => s.id).join(', ')}.
 Exit codes: 0 written, 1 files in the way or write failed, 2 bad flags or answers.`;
 
 const OPTIONS = {

@@ -3,6 +3,8 @@ import { ADMIN_ACTIONS, MULTI_REGION_ADMIN_ACTIONS } from './catalog/actions.js'
 import { IAM_MANAGED_POLICY_MAX_CHARS, iamPolicyLength, KEY_POLICY_MAX_BYTES, utf8Length } from './catalog/limits.js';
 import { viaServiceValue } from './catalog/services.js';
 import { POLICY_VERSION, serializePolicy, type ConditionBlock, type PolicyDocument, type Statement } from './policy.js';
+import { servicePrincipalStatements } from './service-principal-statements.js';
+import { servicePrincipalExplanation } from './service-principal-explanation.js';
 import { validateSpec, type ConsumerAccount, type PolicySpec, type ResolvedService, type ResolvedSpec, type SpecIssue } from './spec.js';
 
 /** One IAM policy to create in a consumer account. */
@@ -139,9 +141,22 @@ export function buildPolicies(spec: ResolvedSpec): BuildResult {
       }
     }
   }
+  const resources = one(keyResources(spec));
+  const byService = spec.principalServices.map((p) =>
+    servicePrincipalStatements(p.entry, {
+      partition: spec.key.partition,
+      accounts: [spec.key.account, ...spec.consumers.map((c) => c.account).filter((a) => a !== spec.key.account)],
+      regions: spec.regions,
+      sourceArns: p.sourceArns,
+      readers: spec.consumers.map((c) => ({ account: c.account, principal: consumerPrincipal(spec, c) })),
+      readersNeedIam: spec.access === 'iam',
+      keyResources: resources,
+    }),
+  );
+  statements.push(...byService.flatMap((s) => s.keyPolicy));
   const keyPolicy: PolicyDocument = { Version: POLICY_VERSION, Statement: statements };
 
-  const resources = one(keyResources(spec));
+  const serviceIam = byService.flatMap((s) => s.iam);
   const iamStatements: Statement[] = groups.flatMap((g) => {
     const onlyVia: ConditionBlock = { StringEquals: { 'kms:ViaService': one(g.via) } };
     const out: Statement[] = [];
@@ -157,7 +172,8 @@ export function buildPolicies(spec: ResolvedSpec): BuildResult {
     }
     return out;
   });
-  const iamPolicies = iamAccounts(spec).map(
+  iamStatements.push(...serviceIam);
+  const iamPolicies = (iamStatements.length === 0 ? [] : iamAccounts(spec)).map(
     (consumer): IamPolicyFile => ({
       account: consumer.account,
       fileName: consumer.account === spec.key.account ? 'iam-policy.json' : `iam-policy-${consumer.account}.json`,
@@ -168,7 +184,8 @@ export function buildPolicies(spec: ResolvedSpec): BuildResult {
 
   const via = viaServiceValues(spec);
   const warnings = [...spec.warnings, ...sizeWarnings(keyPolicy, iamPolicies)];
-  return { spec, keyPolicy, iamPolicies, explanation: explain(spec, via), notes: spec.notes, warnings };
+  const explanation = [...explain(spec, via), ...servicePrincipalExplanation(spec)];
+  return { spec, keyPolicy, iamPolicies, explanation, notes: spec.notes, warnings };
 }
 
 function consumerPrincipal(spec: ResolvedSpec, consumer: ConsumerAccount): string | string[] {
@@ -218,7 +235,7 @@ function explain(spec: ResolvedSpec, via: readonly string[]): string[] {
           'If all of them are deleted the key can no longer be managed.',
   );
   const where = `only through ${list(via)}`;
-  switch (spec.access) {
+  switch (via.length === 0 ? undefined : spec.access) {
     case 'iam':
       out.push(
         `Use: the key policy lets IAM policies in ${accounts.length > 1 ? `accounts ${list(accounts)}` : `account ${accounts[0]}`} allow ${list(actions)}, ${where}. ` +
