@@ -187,6 +187,28 @@ describe('generate: each service acting as itself gets its documented, scoped st
   });
 });
 
+describe('lint catches the documented service-principal mistakes (built binary)', () => {
+  it('regionless Logs principal, Describe* under the logs context, ec2.amazonaws.com for EBS, StringEquals on aws:SourceArn, no scoping', async () => {
+    const dir = tmp();
+    const statements = [
+      { Sid: 'Admin', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ME}:root` }, Action: 'kms:*', Resource: '*' },
+      // The shape of older CloudWatch Logs guidance: regionless principal, Describe* under the context condition.
+      { Sid: 'Logs', Effect: 'Allow', Principal: { Service: 'logs.amazonaws.com' }, Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:Describe*'], Resource: '*', Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:us-east-1:${ME}:*` } } },
+      { Sid: 'Ebs', Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:CreateGrant'], Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': ME } } },
+      { Sid: 'Trail', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: { StringEquals: { 'aws:SourceArn': `arn:aws:cloudtrail:us-east-1:${ME}:trail/main` } } },
+      { Sid: 'Config', Effect: 'Allow', Principal: { Service: 'config.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: '*' },
+    ];
+    writeFileSync(join(dir, 'key-policy.json'), JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2));
+    const r = await runCli(['lint', '--strict', '--json', 'key-policy.json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const findings = (JSON.parse(r.stdout) as { files: { findings: { code: string; message: string }[] }[] }).files[0]!.findings;
+    const codes = new Set(findings.map((f) => f.code));
+    for (const code of ['KW408', 'KW314', 'KW409', 'KW317', 'KW406']) expect(codes, code).toContain(code);
+    expect(findings.find((f) => f.code === 'KW406')!.message).toMatch(/kms-wizard generate --service config/);
+    expect(findings.find((f) => f.code === 'KW408')!.message).toMatch(/logs\.us-east-1\.amazonaws\.com/);
+  });
+});
+
 describe('generated service statements lint clean and simulate as intended', () => {
   const ALL = 'cloudtrail,logs,delivery.logs,config,guardduty,route53-dnssec,ses,inspector2,macie,events,cloudwatch-alarms,s3-notifications,events-to-sqs,sns-to-sqs';
 
