@@ -1,7 +1,7 @@
 // Issue 10 through the built binary: services that use the key as
 // themselves. Each expected statement is AWS's documented one (page in the
 // test name) with kms-wizard's default or --source-arn scope filled in.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -209,6 +209,24 @@ describe('lint catches the documented service-principal mistakes (built binary)'
   });
 });
 
+describe('explain describes service-principal statements in plain words (built binary)', () => {
+  it('a generated statement is tied to your resources; an unscoped one is called a confused deputy', async () => {
+    const dir = tmp();
+    const gen = await runCli(['generate', '--key-arn', KEY, '--service', 'config'], { cwd: dir });
+    expect(gen.code).toBe(0);
+    const scoped = await runCli(['explain', 'key-policy.json'], { cwd: dir });
+    expect(scoped.stdout).toMatch(/Lets the AWS service config\.amazonaws\.com \(for AWS Config: delivery channel to an SSE-KMS bucket\) use Decrypt and GenerateDataKey as itself, not on behalf of a caller/);
+    expect(scoped.stdout).toMatch(/Its conditions keep the service to your resources/);
+    expect(scoped.stdout).toMatch(/AWS services that use the key as themselves: config\.amazonaws\.com/);
+
+    const doc = JSON.parse(readFileSync(join(dir, 'key-policy.json'), 'utf8')) as PolicyDocument;
+    for (const s of doc.Statement) delete s.Condition;
+    writeFileSync(join(dir, 'open.json'), JSON.stringify(doc));
+    const open = await runCli(['explain', 'open.json'], { cwd: dir });
+    expect(open.stdout).toMatch(/Nothing ties it to your resources: the service could be asked to use this key for any account's resources \(confused deputy\)/);
+  });
+});
+
 describe('generated service statements lint clean and simulate as intended', () => {
   const ALL = 'cloudtrail,logs,delivery.logs,config,guardduty,route53-dnssec,ses,inspector2,macie,events,cloudwatch-alarms,s3-notifications,events-to-sqs,sns-to-sqs';
 
@@ -258,7 +276,7 @@ describe('generated service statements lint clean and simulate as intended', () 
     expect(rows.length).toBe(28);
     for (const row of rows) expect(row.decision, row.scenario).toBe(row.scenario.includes('confused deputy') ? 'ImplicitDeny' : 'Allow');
 
-    const doc = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(dir, 'key-policy.json'), 'utf8'))) as PolicyDocument;
+    const doc = JSON.parse(readFileSync(join(dir, 'key-policy.json'), 'utf8')) as PolicyDocument;
     for (const s of doc.Statement) if (s.Sid === 'ConfigDelivery') delete s.Condition;
     writeFileSync(join(dir, 'stripped.json'), JSON.stringify(doc));
     const stripped = await runCli(['simulate', '--matrix', '--key-policy', 'stripped.json', '--key-arn', KEY, '--json'], { cwd: dir });
