@@ -23,17 +23,21 @@ const GUARDS: Record<string, { does: string; resource: string }> = {
   'sns-to-sqs': { does: 'deliver messages from subscribed topics to your encrypted SQS queue', resource: 'SNS topic' },
 };
 
+/** The resources a service may act for: the named ones, else every one of the accounts (and Regions) in the spec. */
+export function scopeSentence(spec: ResolvedSpec, p: ResolvedPrincipalService): string {
+  const guard = GUARDS[p.entry.id] ?? { does: 'use the key', resource: 'resource' };
+  if (p.sourceArns.length > 0) return `only for ${list(p.sourceArns)}`;
+  const accounts = [spec.key.account, ...spec.consumers.map((c) => c.account).filter((a) => a !== spec.key.account)];
+  const anyRegion = p.entry.id === 'cloudtrail' || p.entry.id === 'route53-dnssec';
+  return `only for ${guard.resource}s of account${accounts.length > 1 ? 's' : ''} ${list(accounts)}${anyRegion ? '' : ` in ${list(spec.regions)}`}`;
+}
+
 function paragraph(spec: ResolvedSpec, p: ResolvedPrincipalService): string {
-  const { entry, sourceArns } = p;
+  const { entry } = p;
   const guard = GUARDS[entry.id] ?? { does: 'use the key', resource: 'resource' };
   const principals = [...new Set(spec.regions.map((r) => servicePrincipal(entry, r)))];
-  const accounts = [spec.key.account, ...spec.consumers.map((c) => c.account).filter((a) => a !== spec.key.account)];
-  const scope =
-    sourceArns.length > 0
-      ? `only for ${list(sourceArns)}`
-      : `only for ${guard.resource}s of account${accounts.length > 1 ? 's' : ''} ${list(accounts)}${entry.principalForm === 'global' && entry.id === 'cloudtrail' ? '' : ` in ${list(spec.regions)}`}`;
   return (
-    `${entry.title}: ${list(principals)} may ${guard.does}, ${scope}. ` +
+    `${entry.title}: ${list(principals)} may ${guard.does}, ${scopeSentence(spec, p)}. ` +
     `Why the conditions: the service calls KMS as itself, so without them any account's ${guard.resource} could use your key through ${list(principals)} (the confused deputy). ` +
     `Statements as documented in ${entry.doc}.`
   );
