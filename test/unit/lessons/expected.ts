@@ -22,6 +22,7 @@ export const EXPECTED_DECISIONS: Record<string, 'Allow' | 'ImplicitDeny' | 'Expl
   'cross-account/one-side': 'ImplicitDeny',
   'encryption-context/other-team-secret': 'ImplicitDeny',
   'encryption-context/describe-key-context': 'ImplicitDeny',
+  'service-principals/other-account-trail': 'ImplicitDeny',
 };
 
 /** The one right option of each choose exercise. */
@@ -32,6 +33,7 @@ export const EXPECTED_OPTIONS: Record<string, string> = {
   'grants/secrets-manager-actions': '["kms:GenerateDataKey", "kms:Decrypt"]',
   'cross-account/caller-account-value': '444455556666',
   'encryption-context/like-or-equals': 'StringLike',
+  'service-principals/logs-principal': 'logs.us-east-1.amazonaws.com',
 };
 
 /** The lines with lint errors in each spot exercise. */
