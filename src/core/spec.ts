@@ -1,8 +1,8 @@
 import { checkRegion, isAccountId, parseKeyArn, parsePrincipalArn, rootArn, type KeyArn, type PrincipalArn } from './arn.js';
 import { actionSupportsConditionKey, expandKmsActions, kmsAction, KMS_ACTIONS } from './catalog/actions.js';
 import { isKnownRegion, partitionInfo } from './catalog/regions.js';
-import { findNonViaService, findService, SERVICE_NAMES_TYPED, type ServiceEntry } from './catalog/services.js';
-import { findPrincipalService, findRefusedService, PRINCIPAL_SERVICES, type PrincipalServiceEntry } from './catalog/service-principals.js';
+import { findNonViaService, findService, type ServiceEntry } from './catalog/services.js';
+import { ALL_SERVICE_NAMES_TYPED, findPrincipalService, findRefusedService, type PrincipalServiceEntry } from './catalog/service-principals.js';
 import { resolvePrincipalServices } from './spec-principal-services.js';
 import { didYouMean } from './suggest.js';
 import { fail, ok, type Result } from './result.js';
@@ -403,7 +403,7 @@ function resolveServices(values: string[], anyNamed: boolean, errors: SpecIssue[
       errors.push({ field: 'services', value, message: `"${value}" is not a valid ViaService value`, hint: 'A full value looks like secretsmanager.us-east-1.amazonaws.com; or give a service name such as secretsmanager' });
       continue;
     }
-    const guess = didYouMean(value.toLowerCase(), [...SERVICE_NAMES_TYPED, ...PRINCIPAL_SERVICES.map((p) => p.id)], 3);
+    const guess = didYouMean(value.toLowerCase(), ALL_SERVICE_NAMES_TYPED, 3);
     errors.push({
       field: 'services',
       value,

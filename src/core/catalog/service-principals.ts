@@ -9,6 +9,7 @@
  * takes the tighter documented form.
  */
 import type { Partition } from './regions.js';
+import { SERVICE_NAMES_TYPED } from './services.js';
 
 /** How the service principal is spelled in a Region. */
 export type PrincipalForm =
@@ -298,3 +299,6 @@ export function principalServicesFor(principal: string): PrincipalServiceEntry[]
   if (!m) return [];
   return PRINCIPAL_SERVICES.filter((s) => s.principalName === m[1]);
 }
+
+/** Every name `--service` takes by name: ViaService catalog names and aliases, and these services' ids and aliases. */
+export const ALL_SERVICE_NAMES_TYPED: readonly string[] = [...new Set([...SERVICE_NAMES_TYPED, ...PRINCIPAL_SERVICES.flatMap((s) => [s.id, ...s.aliases])])].sort();
