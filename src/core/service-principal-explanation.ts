@@ -1,5 +1,6 @@
 // Plain-language paragraphs for the services that use the key as themselves:
 // what each may do, and why its conditions are there (the confused deputy).
+import { safeText } from './terminal-safe.js';
 import { servicePrincipal } from './catalog/service-principals.js';
 import type { ResolvedPrincipalService, ResolvedSpec } from './spec.js';
 
@@ -26,7 +27,7 @@ const GUARDS: Record<string, { does: string; resource: string }> = {
 /** The resources a service may act for: the named ones, else every one of the accounts (and Regions) in the spec. */
 export function scopeSentence(spec: ResolvedSpec, p: ResolvedPrincipalService): string {
   const guard = GUARDS[p.entry.id] ?? { does: 'use the key', resource: 'resource' };
-  if (p.sourceArns.length > 0) return `only for ${list(p.sourceArns)}`;
+  if (p.sourceArns.length > 0) return `only for ${list(p.sourceArns.map(safeText))}`;
   const accounts = [spec.key.account, ...spec.consumers.map((c) => c.account).filter((a) => a !== spec.key.account)];
   const anyRegion = p.entry.id === 'cloudtrail' || p.entry.id === 'route53-dnssec';
   return `only for ${guard.resource}s of account${accounts.length > 1 ? 's' : ''} ${list(accounts)}${anyRegion ? '' : ` in ${list(spec.regions)}`}`;

@@ -1,5 +1,6 @@
 // The part of validateSpec that resolves services acting as themselves and
 // matches each --source-arn to one of them by the ARN's service part.
+import { safeText } from './terminal-safe.js';
 import type { KeyArn } from './arn.js';
 import { findPrincipalService, partitionNote, PRINCIPAL_SERVICES, type PrincipalServiceEntry } from './catalog/service-principals.js';
 import type { ConsumerAccount, ResolvedPrincipalService, SpecIssue } from './spec.js';
@@ -30,12 +31,12 @@ export function resolvePrincipalServices(
     const value = raw.trim();
     const m = ARN.exec(value);
     if (!m) {
-      errors.push({ field: 'sourceArns', value, message: `"${value}" is not an ARN`, hint: 'Give the resource\'s full ARN, e.g. arn:aws:cloudtrail:us-east-1:111122223333:trail/my-trail' });
+      errors.push({ field: 'sourceArns', value, message: `"${safeText(value)}" is not an ARN`, hint: 'Give the resource\'s full ARN, e.g. arn:aws:cloudtrail:us-east-1:111122223333:trail/my-trail' });
       continue;
     }
     const [, partition, service, region, account, resource] = m as unknown as [string, string, string, string, string | undefined, string];
     if (partition !== key.partition) {
-      errors.push({ field: 'sourceArns', value, message: `the ARN is in partition ${partition}, the key in ${key.partition}`, hint: `Use arn:${key.partition}:... ARNs` });
+      errors.push({ field: 'sourceArns', value, message: `the ARN is in partition ${safeText(partition)}, the key in ${key.partition}`, hint: `Use arn:${key.partition}:... ARNs` });
       continue;
     }
     const users = usersOf(service, resource);
@@ -46,7 +47,7 @@ export function resolvePrincipalServices(
         value,
         message: config
           ? 'AWS Config always sends aws:SourceArn arn:PARTITION:config:REGION:ACCOUNT:*, so it cannot be narrowed to one resource'
-          : `no service kms-wizard generates statements for uses "${service}" ARNs${service === 'logs' ? ` of this type (${resource.split(/[:/]/)[0]})` : ''} as its source`,
+          : `no service kms-wizard generates statements for uses "${safeText(service)}" ARNs${service === 'logs' ? ` of this type (${safeText(resource.split(/[:/]/)[0]!)})` : ''} as its source`,
         hint: config
           ? 'Leave it out: --service config is already scoped to the accounts and Regions you chose'
           : `--source-arn takes ${PRINCIPAL_SERVICES.filter((e) => e.sourceArn).map((e) => `${e.sourceArn!.service}:${e.sourceArn!.resourcePrefix || '...'} (${e.id})`).join(', ')}`,
@@ -72,7 +73,7 @@ export function resolvePrincipalServices(
       });
     }
     if (target.principalForm !== 'global' && region && region !== '*' && !regions.includes(region)) {
-      warnings.push({ field: 'sourceArns', value, message: `the ARN is in Region ${region}, not among the Regions (${regions.join(', ')})`, hint: `Add --region ${region}` });
+      warnings.push({ field: 'sourceArns', value, message: `the ARN is in Region ${safeText(region)}, not among the Regions (${regions.join(', ')})`, hint: `Add --region ${safeText(region)}` });
     }
     arns.get(target)!.add(value);
   }

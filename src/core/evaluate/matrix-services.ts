@@ -2,6 +2,7 @@
 // service principal the key policy names, asked once for a resource of the
 // key's account (it should be allowed) and once for a resource of another
 // account (it should be denied: the confused deputy).
+import { safeText } from '../terminal-safe.js';
 import type { KeyArn } from '../arn.js';
 import { principalServicesFor, type PrincipalServiceEntry } from '../catalog/service-principals.js';
 import { isPlainObject } from './policy-document.js';
@@ -85,9 +86,10 @@ export function serviceRowPlans(keyPolicy: unknown, key: KeyArn, outsider: strin
       const named = namedResource(entry, sourceArns);
       const own = named ?? sample.arn(key.partition, region, key.account);
       const theirs = named && named.includes(`:${key.account}:`) ? named.replace(`:${key.account}:`, `:${outsider}:`) : sample.arn(key.partition, region, outsider);
-      const what = `${entry.title.replace(/ \(.*\)$/, '')}`;
-      plans.push({ scenario: `${principal} (${what}) for ${own}, a resource of ${key.account}`, request: request(principal, key, sample, own, key.account), own: true });
-      plans.push({ scenario: `${principal} (${what}) for ${theirs}, a resource of another account (${outsider}): confused deputy`, request: request(principal, key, sample, theirs, outsider), own: false });
+      const what = entry.title.replace(/ \(.*\)$/, '');
+      const shown = safeText(principal);
+      plans.push({ scenario: `${shown} (${what}) for ${safeText(own)}, a resource of ${key.account}`, request: request(principal, key, sample, own, key.account), own: true });
+      plans.push({ scenario: `${shown} (${what}) for ${safeText(theirs)}, a resource of another account (${outsider}): confused deputy`, request: request(principal, key, sample, theirs, outsider), own: false });
     }
   }
   return plans;

@@ -2,6 +2,7 @@ import { parseKeyArn } from '../arn.js';
 import { CRYPTOGRAPHIC_ACTIONS } from '../catalog/actions.js';
 import { isPlainObject, readPolicyDocument, type PolicyStatement } from '../evaluate/policy-document.js';
 import { didYouMean } from '../suggest.js';
+import { safeText } from '../terminal-safe.js';
 import { wildcardMatch } from '../evaluate/wildcard.js';
 import { actionsPhrase, uncoveredExample } from './actions-text.js';
 import { describeConditions } from './condition-text.js';
@@ -157,7 +158,7 @@ function keySummary(statements: readonly PolicyStatement[], explained: readonly 
   }
   if (asThemselves.length > 0) {
     const names = [...new Set(asThemselves.flatMap((s) => servicePrincipalsOf(s.principal)))];
-    parts.push(`AWS services that use the key as themselves: ${joinWords(names)} (${joinWords(asThemselves.map(label))}).`);
+    parts.push(`AWS services that use the key as themselves: ${joinWords(names.map(safeText))} (${joinWords(asThemselves.map(label))}).`);
   }
   if (!allows.some((s) => covers(s, 'kms:PutKeyPolicy'))) {
     parts.push('No statement lets anyone change this key policy (kms:PutKeyPolicy): KMS rejects such a policy unless its lockout safety check is bypassed.');

@@ -1,6 +1,7 @@
 // Statements whose principal is an AWS service acting as itself (CloudTrail,
 // CloudWatch Logs, ...): what the service is, and whether the statement ties
 // it to your resources (the confused deputy).
+import { safeText } from '../terminal-safe.js';
 import { principalServicesFor } from '../catalog/service-principals.js';
 import { isPlainObject } from '../evaluate/policy-document.js';
 import { joinWords } from './english-list.js';
@@ -24,7 +25,7 @@ export function serviceStatementText(principal: unknown, actions: string, when: 
   const what = known.length > 0 ? ` (for ${joinWords([...new Set(known)], 'or')})` : '';
   const scoped = notAllowed.some((n) => n.includes('confused deputy') || n.includes('encryption context'));
   return (
-    `Lets the AWS service ${joinWords(services)}${what} use ${actions} as itself, not on behalf of a caller${when}. ` +
+    `Lets the AWS service ${joinWords(services.map(safeText))}${what} use ${actions} as itself, not on behalf of a caller${when}. ` +
     (scoped
       ? 'Its conditions keep the service to your resources.'
       : 'Nothing ties it to your resources: the service could be asked to use this key for any account\'s resources (confused deputy); add aws:SourceArn or aws:SourceAccount.')

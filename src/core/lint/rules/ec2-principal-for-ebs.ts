@@ -1,3 +1,4 @@
+import { safeText } from '../../terminal-safe.js';
 import type { DocumentRule } from '../types.js';
 
 /**
@@ -20,7 +21,7 @@ export const ec2PrincipalForEbs: DocumentRule = {
         if (e.type !== 'Service' || !/^ec2(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/i.test(e.value)) continue;
         report(
           e.loc,
-          `EBS never calls KMS as "${e.value}": it uses the credentials of the principal that creates or attaches the volume, through kms:ViaService ec2.REGION.amazonaws.com. ` +
+          `EBS never calls KMS as "${safeText(e.value)}": it uses the credentials of the principal that creates or attaches the volume, through kms:ViaService ec2.REGION.amazonaws.com. ` +
             'Remove this statement and allow those principals (or their account) with a kms:ViaService ec2.<region>.amazonaws.com condition (kms-wizard generate --service ebs); ' +
             'EC2 Auto Scaling uses its service-linked role AWSServiceRoleForAutoScaling as an AWS principal.',
         );

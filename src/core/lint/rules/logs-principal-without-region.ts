@@ -1,3 +1,4 @@
+import { safeText } from '../../terminal-safe.js';
 import type { DocumentRule } from '../types.js';
 
 /**
@@ -20,7 +21,7 @@ export const logsPrincipalWithoutRegion: DocumentRule = {
         if (e.type !== 'Service' || !/^logs\.amazonaws\.com(\.cn)?$/i.test(e.value)) continue;
         report(
           e.loc,
-          `CloudWatch Logs calls KMS as the regional principal logs.REGION.amazonaws.com, in the Region of the key, so "${e.value}" does not let it encrypt your log groups. ` +
+          `CloudWatch Logs calls KMS as the regional principal logs.REGION.amazonaws.com, in the Region of the key, so "${safeText(e.value)}" does not let it encrypt your log groups. ` +
             'Write "logs.<the key\'s Region>.amazonaws.com", e.g. logs.us-east-1.amazonaws.com (kms-wizard generate --service logs).',
         );
       }

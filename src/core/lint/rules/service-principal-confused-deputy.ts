@@ -1,3 +1,4 @@
+import { safeText } from '../../terminal-safe.js';
 import { CRYPTOGRAPHIC_ACTIONS } from '../../catalog/actions.js';
 import { principalServicesFor } from '../../catalog/service-principals.js';
 import { statementCovers } from '../actions.js';
@@ -28,7 +29,7 @@ function grantsOnlyForAwsResources(s: StatementModel): boolean {
 function documentedFix(principal: string): string {
   const entries = principalServicesFor(principal);
   if (entries.length === 0) return '';
-  return ` For ${principal}, kms-wizard generates the documented scoped statement: ${entries.map((e) => `kms-wizard generate --service ${e.id}`).join(' or ')}.`;
+  return ` For ${safeText(principal)}, kms-wizard generates the documented scoped statement: ${entries.map((e) => `kms-wizard generate --service ${e.id}`).join(' or ')}.`;
 }
 
 /**
@@ -64,7 +65,7 @@ export const servicePrincipalConfusedDeputy: DocumentRule = {
       if (risky.length === 0 || scopedBySource(s) || scopedByContext(s)) continue;
       report(
         services[0]!.loc,
-        `Service principal ${services.map((e) => `"${e.value}"`).join(', ')} may use ${risky.length > 3 ? `${risky.slice(0, 3).join(', ')}...` : risky.join(', ')} with no aws:SourceArn or aws:SourceAccount condition that names your account or resources, ` +
+        `Service principal ${services.map((e) => `"${safeText(e.value)}"`).join(', ')} may use ${risky.length > 3 ? `${risky.slice(0, 3).join(', ')}...` : risky.join(', ')} with no aws:SourceArn or aws:SourceAccount condition that names your account or resources, ` +
           'so the service can be asked to use this key on behalf of resources in other accounts (confused deputy). ' +
           'Add "StringEquals": {"aws:SourceAccount": "<your account>"}, an "ArnLike" aws:SourceArn condition naming your resource, or the encryption-context condition the service documents.' +
           documentedFix(services[0]!.value),

@@ -1,3 +1,4 @@
+import { safeText } from '../../terminal-safe.js';
 import type { DocumentRule } from '../types.js';
 
 const ARN_FORM: Record<string, string> = {
@@ -26,7 +27,7 @@ export const sourceArnStringOperator: DocumentRule = {
         const arn = ARN_FORM[c.op.base];
         if (!arn) continue;
         const fixed = `${c.op.setPrefix ? `${c.op.setPrefix}:` : ''}${arn}${c.op.ifExists ? 'IfExists' : ''}`;
-        report(c.operatorLoc, `"${c.operator}" compares "${c.key}" as a string; AWS recommends ARN operators for ARNs (IAM User Guide, aws:SourceArn). Use "${fixed}" with the same value.`);
+        report(c.operatorLoc, `"${safeText(c.operator)}" compares "${safeText(c.key)}" as a string; AWS recommends ARN operators for ARNs (IAM User Guide, aws:SourceArn). Use "${fixed}" with the same value.`);
       }
     }
   },
