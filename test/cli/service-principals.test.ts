@@ -172,6 +172,14 @@ describe('generate: each service acting as itself gets its documented, scoped st
     expect(r.explanation.join('\n')).toMatch(/without them any account's trail could use your key through cloudtrail\.amazonaws\.com/);
   });
 
+  it('the IaC formats comment each service statement in words (terraform) and name the services (cloudformation)', async () => {
+    const tf = await runCli(['generate', '--key-arn', KEY, '--service', 'cloudtrail', '--format', 'terraform', '--stdout']);
+    expect(tf.code).toBe(0);
+    expect(tf.stdout.replace(/\s+#\s+/g, ' ')).toContain(' CloudTrailDecryptLogs: the AWS service cloudtrail.amazonaws.com, acting as itself, may call Decrypt only for data whose encryption context aws:cloudtrail:arn is');
+    const cfn = await runCli(['generate', '--key-arn', KEY, '--service', 'cloudtrail,secretsmanager', '--format', 'cloudformation', '--stdout']);
+    expect(cfn.stdout).toContain('key usable only through AWS services (secretsmanager, cloudtrail)');
+  });
+
   it.each([
     ['config cannot be narrowed', ['--service', 'config', '--source-arn', `arn:aws:config:us-east-1:${ME}:config-rule/x`], /always sends aws:SourceArn/],
     ['an ARN of an unknown kind', ['--service', 'cloudtrail', '--source-arn', `arn:aws:lambda:us-east-1:${ME}:function:f`], /no service kms-wizard generates statements for uses "lambda" ARNs/],

@@ -61,7 +61,7 @@ export function renderCdk(result: BuildResult): OutputFile[] {
     region: key.region,
     accountLiteral: tsString(key.account),
     regionLiteral: tsString(key.region),
-    description: tsString(`kms-wizard: key usable only through AWS services (${result.spec.services.map((s) => s.name).join(', ')})`),
+    description: tsString(`kms-wizard: key usable only through AWS services (${[...result.spec.services.map((s) => s.name), ...result.spec.principalServices.map((p) => p.entry.id)].join(', ')})`),
     multiRegion: String(key.multiRegion),
   };
   const newKeyArns = key.multiRegion

@@ -82,7 +82,7 @@ export function renderCloudFormation(result: BuildResult): OutputFile[] {
         : 'A new key with the key policy. Deploy this template only to create a new key.',
     ),
     condition: conditional ? `Condition: ${CREATES_KEY}` : '',
-    description: yamlString(`kms-wizard: key usable only through AWS services (${result.spec.services.map((s) => s.name).join(', ')})`),
+    description: yamlString(`kms-wizard: key usable only through AWS services (${[...result.spec.services.map((s) => s.name), ...result.spec.principalServices.map((p) => p.entry.id)].join(', ')})`),
     multiRegion: key.multiRegion
       ? `${comment(`A multi-Region primary key. Replicas are separate AWS::KMS::ReplicaKey resources in their Regions (${result.spec.regions.filter((r) => r !== key.region).join(', ') || 'none listed'}), each with this same KeyPolicy.`)}\nMultiRegion: true`
       : '',

@@ -76,7 +76,7 @@ function describeServiceStatement(statement: Statement, actions: readonly string
       else if (key === 'kms:GrantIsForAWSResource') limits.push('only for grants on AWS resources (kms:GrantIsForAWSResource)');
     }
   }
-  limits.push(...contextLimits(c));
+  limits.push(...contextLimits(c).map((l) => `only for ${l}`));
   return (
     `${statement.Sid ?? 'Statement'}: the AWS service ${list(services)}, acting as itself, may call ${list(actions)}` +
     `${limits.length > 0 ? ` ${limits.join(', ')}` : ''}. The conditions keep the service from using this key for other accounts' resources (confused deputy).`
