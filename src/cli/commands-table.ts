@@ -62,9 +62,10 @@ const SPEC_FLAGS: readonly FlagSpec[] = [
   { name: 'admin', value: 'text', repeatable: true, description: 'key administrator role or user ARN' },
   { name: 'consumer', value: 'text', repeatable: true, description: 'role or user ARN, or 12-digit account id, that uses the key' },
   { name: 'access', value: 'access', description: 'how the key policy trusts consumers' },
-  { name: 'service', value: 'service', repeatable: true, description: 'AWS service that may use the key (kms:ViaService)' },
+  { name: 'service', value: 'service', repeatable: true, description: 'AWS service that may use the key (through a caller or as itself)' },
   { name: 'region', value: 'region', repeatable: true, description: 'Region the services use the key from' },
   { name: 'actions', value: 'text', description: "override the services' default actions (A,B)" },
+  { name: 'source-arn', value: 'text', repeatable: true, description: 'resource ARN that narrows a service acting as itself (trail, log group, ...)' },
 ];
 
 /** The bare `kms-wizard [flags]`: the interactive wizard (also `kms-wizard wizard`). */

@@ -5,6 +5,7 @@ import { print, type Command } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
 import { buildPolicies } from '../core/build.js';
 import { SERVICES } from '../core/catalog/services.js';
+import { PRINCIPAL_SERVICES } from '../core/catalog/service-principals.js';
 import { validateSpec } from '../core/spec.js';
 import { safeText } from '../core/terminal-safe.js';
 import { filesAsText } from '../output/files-text.js';
@@ -54,7 +55,8 @@ Examples:
   kms-wizard generate --new-key --account 111122223333 --region us-east-1 --region eu-west-1 \\
       --multi-region --service s3 --format terraform
 
-Services: ${SERVICES.map((s) => s.id).join(', ')}.
+Services through a caller (kms:ViaService): ${SERVICES.map((s) => s.id).join(', ')}.
+Services that act as themselves (service principal): ${PRINCIPAL_SERVICES.map((s) => s.id).join(', ')}.
 Exit codes: 0 written, 1 files in the way or write failed, 2 bad flags or answers.`;
 
 const OPTIONS = {

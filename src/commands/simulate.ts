@@ -9,6 +9,7 @@ import { kmsAction, KMS_ACTIONS } from '../core/catalog/actions.js';
 import type { Partition } from '../core/catalog/regions.js';
 import { findService } from '../core/catalog/services.js';
 import { evaluate, type KmsRequest } from '../core/evaluate/index.js';
+import { SERVICE_PRINCIPAL_PATTERN } from '../core/evaluate/request-context.js';
 import { accessMatrix } from '../core/evaluate/matrix.js';
 import { parseViaValue } from '../core/evaluate/via-values.js';
 import { didYouMean } from '../core/suggest.js';
@@ -35,8 +36,11 @@ Options:
   --key-policy FILE          the key policy (JSON)
   --key-arn ARN              the key's ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)
   --principal ARN            the caller: user, role, assumed-role session, account
-                             root or a 12-digit account id; with --matrix, the
-                             consumers to try (repeatable; default: from the key policy)
+                             root, a 12-digit account id, or an AWS service principal
+                             (logs.us-east-1.amazonaws.com; give what the service sends
+                             with --context aws:SourceArn=... and --encryption-context);
+                             with --matrix, the consumers to try (repeatable; default:
+                             from the key policy)
   --action kms:ACTION        the KMS action, e.g. kms:Decrypt (matrix default: kms:Decrypt)
   --iam-policy FILE          an IAM policy attached to the principal (repeatable)
   --via-service VALUE        the call came through this service endpoint, e.g.
@@ -46,7 +50,9 @@ Options:
                              makes a multivalued key), e.g. aws:SourceIp=203.0.113.7
   --matrix                   evaluate the access matrix: each consumer through each
                              allowed service and Region, directly, through another
-                             service or Region, with no IAM policy, from another account
+                             service or Region, with no IAM policy, from another account;
+                             each service principal for a resource of the key's account
+                             and of another account (the confused deputy)
   --json                     print the decision (or the matrix) as JSON
   -h, --help                 show this help
 
@@ -55,6 +61,9 @@ Examples:
     --key-arn arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab \\
     --principal arn:aws:iam::111122223333:role/app --action kms:Decrypt \\
     --via-service secretsmanager.us-east-1.amazonaws.com
+  kms-wizard simulate --key-policy key-policy.json --key-arn ARN \\
+    --principal logs.us-east-1.amazonaws.com --action kms:GenerateDataKey \\
+    --encryption-context aws:logs:arn=arn:aws:logs:us-east-1:111122223333:log-group:app
   kms-wizard simulate --matrix --key-policy key-policy.json --iam-policy iam-policy.json \\
     --key-arn arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab
 
@@ -84,10 +93,11 @@ function keyArnFlag(value: string | undefined): KeyArn {
   return parsed.value;
 }
 
-/** A principal ARN, or a 12-digit account id meaning its root. */
+/** A principal ARN, a 12-digit account id meaning its root, or an AWS service principal. */
 function principalFlag(value: string, partition: Partition): string {
   const v = value.trim();
   if (isAccountId(v)) return rootArn(partition, v);
+  if (SERVICE_PRINCIPAL_PATTERN.test(v)) return v;
   const parsed = parsePrincipalArn(v);
   if (!parsed.ok) throw new UsageError(`--principal: ${parsed.error.message}. ${parsed.error.hint}`);
   return parsed.value.arn;

@@ -16,6 +16,7 @@ export const SPEC_OPTIONS = {
   service: { type: 'string', multiple: true },
   region: { type: 'string', multiple: true },
   actions: { type: 'string' },
+  'source-arn': { type: 'string', multiple: true },
 } as const satisfies OptionSpec;
 
 export type SpecFlagValues = {
@@ -29,6 +30,7 @@ export type SpecFlagValues = {
   service?: string[];
   region?: string[];
   actions?: string;
+  'source-arn'?: string[];
 };
 
 /** The answers the flags give; a question without its flag stays undefined. */
@@ -48,6 +50,7 @@ export function specAnswersFromFlags(values: SpecFlagValues): Partial<PolicySpec
   if (values.service) answers.services = listFlag(values.service);
   if (values.region) answers.regions = listFlag(values.region);
   if (values.actions !== undefined) answers.actions = listFlag([values.actions]);
+  if (values['source-arn']) answers.sourceArns = listFlag(values['source-arn']);
   return answers;
 }
 
@@ -83,6 +86,7 @@ export function specWithDefaults(answers: Partial<PolicySpec>): PolicySpec {
     services: answers.services ?? [],
     regions: answers.regions ?? [],
     ...(answers.actions ? { actions: answers.actions } : {}),
+    ...(answers.sourceArns ? { sourceArns: answers.sourceArns } : {}),
   };
 }
 
@@ -104,7 +108,12 @@ export const SPEC_FLAGS_HELP = `  --key-arn ARN          the key's ARN (arn:aws:
                            account     "*" limited by kms:CallerAccount; IAM no longer decides who
   --service NAME|VALUE   an AWS service allowed to use the key (repeatable, required): a
                          catalog name (secretsmanager, ebs, rds, s3, ...) or a full
-                         ViaService value such as myservice.us-east-1.amazonaws.com
+                         ViaService value such as myservice.us-east-1.amazonaws.com.
+                         Services that use the key as themselves (cloudtrail, logs,
+                         delivery.logs, config, ...) get a scoped service-principal statement
+  --source-arn ARN       narrow a service that acts as itself to one resource (repeatable):
+                         a trail, log group, event bus, rule, bucket, ... ARN. Default: every
+                         such resource of the key's and the consumers' accounts and Regions
   --region REGION        Region the services use the key from (repeatable). Default: the key's.
                          With --new-key the first one is the key's own Region.
   --actions A,B          override the services' default actions (e.g. kms:Decrypt,kms:GenerateDataKey)`;

@@ -5,6 +5,8 @@ import { viaServiceValue } from './catalog/services.js';
 import { POLICY_VERSION, serializePolicy, type ConditionBlock, type PolicyDocument, type Statement } from './policy.js';
 import { ADMINS_SID, grantsSid, useSid } from './generated-sids.js';
 import type { ExistingKey } from './key-target.js';
+import { servicePrincipalStatements } from './service-principal-statements.js';
+import { servicePrincipalExplanation } from './service-principal-explanation.js';
 import { validateSpec, type ConsumerAccount, type PolicySpec, type ResolvedService, type ResolvedSpec, type SpecIssue } from './spec.js';
 import { usePhrase } from './use-phrase.js';
 
@@ -175,27 +177,46 @@ export function buildPolicies(spec: ResolvedSpec): BuildResult {
       }
     }
   }
+  const byService = spec.principalServices.map((p) =>
+    servicePrincipalStatements(p.entry, {
+      partition: spec.key.partition,
+      accounts: [spec.key.account, ...spec.consumers.map((c) => c.account).filter((a) => a !== spec.key.account)],
+      regions: spec.regions,
+      sourceArns: p.sourceArns,
+      readers: spec.consumers.map((c) => ({ account: c.account, principal: consumerPrincipal(spec, c) })),
+      readersNeedIam: spec.access === 'iam',
+      // Replaced by each IAM policy's own name for the key (see naming below).
+      keyResources: '*',
+    }),
+  );
+  statements.push(...byService.flatMap((s) => s.keyPolicy));
   const keyPolicy: PolicyDocument = { Version: POLICY_VERSION, Statement: statements };
 
+  // A caller role's IAM statements for services that act as themselves (CloudTrail's readers) name the key like the rest.
+  const serviceIam = byService.flatMap((s) => s.iam);
   const naming = <R>(resource: R): PolicyNaming<R> => ({
     Version: POLICY_VERSION,
-    Statement: groups.flatMap((g) => {
-      const onlyVia: ConditionBlock = { StringEquals: { 'kms:ViaService': one(g.via) } };
-      const out: StatementNaming<R>[] = [];
-      if (g.use.length > 0) out.push({ Sid: `Use${g.name}`, Effect: 'Allow', Action: one(g.use), Resource: resource, Condition: onlyVia });
-      if (g.grants) {
-        out.push({
-          Sid: `Grants${g.name}`,
-          Effect: 'Allow',
-          Action: 'kms:CreateGrant',
-          Resource: resource,
-          Condition: { ...onlyVia, Bool: { 'kms:GrantIsForAWSResource': true } },
-        });
-      }
-      return out;
-    }),
+    Statement: [
+      ...groups.flatMap((g) => {
+        const onlyVia: ConditionBlock = { StringEquals: { 'kms:ViaService': one(g.via) } };
+        const out: StatementNaming<R>[] = [];
+        if (g.use.length > 0) out.push({ Sid: `Use${g.name}`, Effect: 'Allow', Action: one(g.use), Resource: resource, Condition: onlyVia });
+        if (g.grants) {
+          out.push({
+            Sid: `Grants${g.name}`,
+            Effect: 'Allow',
+            Action: 'kms:CreateGrant',
+            Resource: resource,
+            Condition: { ...onlyVia, Bool: { 'kms:GrantIsForAWSResource': true } },
+          });
+        }
+        return out;
+      }),
+      ...serviceIam.map((st): StatementNaming<R> => ({ ...st, Resource: resource })),
+    ],
   });
-  const iamPlans = iamAccounts(spec).map(
+  const needsIam = groups.some((g) => g.use.length > 0 || g.grants) || serviceIam.length > 0;
+  const iamPlans = (needsIam ? iamAccounts(spec) : []).map(
     (consumer): IamPolicyPlan => ({
       account: consumer.account,
       fileName: consumer.account === spec.key.account ? 'iam-policy.json' : `iam-policy-${consumer.account}.json`,
@@ -213,7 +234,8 @@ export function buildPolicies(spec: ResolvedSpec): BuildResult {
 
   const via = viaServiceValues(spec);
   const warnings = [...spec.warnings, ...sizeWarnings(keyPolicy, iamPolicies)];
-  return { spec, keyPolicy, iamPolicies, iamPlans, explanation: explain(spec, via, groups), notes: spec.notes, warnings };
+  const explanation = [...explain(spec, via, groups), ...servicePrincipalExplanation(spec)];
+  return { spec, keyPolicy, iamPolicies, iamPlans, explanation, notes: spec.notes, warnings };
 }
 
 function consumerPrincipal(spec: ResolvedSpec, consumer: ConsumerAccount): string | string[] {
@@ -264,7 +286,7 @@ function explain(spec: ResolvedSpec, via: readonly string[], groups: readonly Ac
   );
   // One list of every action would say CreateGrant is allowed through every service: each group names its own.
   const where = groups.length > 1 ? usePhrase(groups) : `${list(actions)}, only through ${list(via)}`;
-  switch (spec.access) {
+  switch (via.length === 0 ? undefined : spec.access) {
     case 'iam':
       out.push(
         `Use: the key policy lets IAM policies in ${accounts.length > 1 ? `accounts ${list(accounts)}` : `account ${accounts[0]}`} allow ${where}. ` +

@@ -5,6 +5,7 @@
  * of generated statement gets its Sid from here and adds its pattern to
  * {@link GENERATED_SID_PATTERNS}.
  */
+import { SERVICE_PRINCIPAL_SID_PATTERN } from './service-principal-statements.js';
 
 /** Sid of the key administrators statement. */
 export const ADMINS_SID = 'KeyAdministrators';
@@ -24,6 +25,7 @@ export const GENERATED_SID_PATTERNS: readonly RegExp[] = [
   /^KeyAdministrators$/,
   /^AllowUseThrough[A-Za-z0-9]+$/,
   /^AllowGrantsThrough[A-Za-z0-9]+$/,
+  SERVICE_PRINCIPAL_SID_PATTERN,
 ];
 
 /** Whether a key policy statement's Sid is one build() writes. */

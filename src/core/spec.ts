@@ -1,8 +1,10 @@
 import { checkRegion, isAccountId, parsePrincipalArn, rootArn, type PrincipalArn } from './arn.js';
 import { actionSupportsConditionKey, expandKmsActions, kmsAction, KMS_ACTIONS } from './catalog/actions.js';
 import { isKnownRegion, partitionInfo } from './catalog/regions.js';
-import { findNonViaService, findService, SERVICE_NAMES_TYPED, type ServiceEntry } from './catalog/services.js';
+import { findNonViaService, findService, type ServiceEntry } from './catalog/services.js';
+import { ALL_SERVICE_NAMES_TYPED, findPrincipalService, findRefusedService, type PrincipalServiceEntry } from './catalog/service-principals.js';
 import { resolveKeyTarget, type KeyTarget, type NewKeySpec } from './key-target.js';
+import { resolvePrincipalServices } from './spec-principal-services.js';
 import { didYouMean } from './suggest.js';
 import { fail, ok, type Result } from './result.js';
 import { malformedViaServiceAnswer } from './via-service-answer.js';
@@ -31,10 +33,12 @@ export interface PolicySpec {
   regions: string[];
   /** Overrides the services' default actions (`kms:Decrypt` or `Decrypt`). */
   actions?: string[];
+  /** Narrows services that act as themselves (CloudTrail, ...) to these resources (trail, log group, ... ARNs). */
+  sourceArns?: string[];
 }
 
 /** The spec field an error or warning is about (the matching flag is `--<field>`). */
-export type SpecField = 'keyArn' | 'account' | 'keyRegion' | 'admins' | 'consumers' | 'access' | 'services' | 'regions' | 'actions';
+export type SpecField = 'keyArn' | 'account' | 'keyRegion' | 'admins' | 'consumers' | 'access' | 'services' | 'regions' | 'actions' | 'sourceArns';
 
 /** Names the flag that answers a field, for messages. */
 export const FIELD_FLAGS: Record<SpecField, string> = {
@@ -47,6 +51,7 @@ export const FIELD_FLAGS: Record<SpecField, string> = {
   services: '--service',
   regions: '--region',
   actions: '--actions',
+  sourceArns: '--source-arn',
 };
 
 export interface SpecIssue {
@@ -66,6 +71,12 @@ export interface ResolvedService {
   readonly customRegion?: string;
 }
 
+/** A service that uses the key as itself, and the `--source-arn` values that narrow it. */
+export interface ResolvedPrincipalService {
+  readonly entry: PrincipalServiceEntry;
+  readonly sourceArns: readonly string[];
+}
+
 /** A consumer account and, for `principals` mode, the principals named in it. */
 export interface ConsumerAccount {
   readonly account: string;
@@ -81,7 +92,10 @@ export interface ResolvedSpec {
   readonly adminsDefaulted: boolean;
   readonly access: AccessMode;
   readonly consumers: readonly ConsumerAccount[];
+  /** Services that use the key through a caller (kms:ViaService). */
   readonly services: readonly ResolvedService[];
+  /** Services that use the key as themselves (a service principal in the key policy). */
+  readonly principalServices: readonly ResolvedPrincipalService[];
   readonly regions: readonly string[];
   readonly actions: readonly string[];
   readonly actionsOverridden: boolean;
@@ -116,7 +130,14 @@ export function validateSpec(spec: PolicySpec): Result<ResolvedSpec, SpecIssue[]
   const admins = resolveAdmins(spec.admins ?? [], key, errors, warnings);
   const consumers = resolveConsumers(spec.consumers ?? [], spec.access, key, errors, warnings);
   const regions = resolveRegions(spec.regions ?? [], key, errors, warnings);
-  const services = resolveServices(spec.services ?? [], errors, warnings, notes);
+  const named = spec.services ?? [];
+  const services = resolveServices(named.filter((v) => !findPrincipalService(v)), named.length > 0, errors, warnings, notes);
+  const principalServices = resolvePrincipalServices(named, spec.sourceArns ?? [], key, regions, consumers, errors, warnings, notes);
+  for (const p of principalServices) {
+    const via = p.entry.callerViaService;
+    if (via && !services.some((s) => s.name === via)) services.push({ name: via, entry: findService(via)! });
+  }
+  services.sort((a, b) => a.name.localeCompare(b.name));
   for (const s of services) {
     if (s.customRegion && !regions.includes(s.customRegion)) {
       errors.push({
@@ -128,6 +149,9 @@ export function validateSpec(spec: PolicySpec): Result<ResolvedSpec, SpecIssue[]
     }
   }
   const actions = resolveActions(spec.actions, services, errors, notes);
+  if (spec.actions && spec.actions.length > 0 && services.length === 0 && principalServices.length > 0) {
+    errors.push({ field: 'actions', message: '--actions sets what callers may do through services; services that act as themselves always get the actions AWS documents for them', hint: 'Drop --actions' });
+  }
 
   if (errors.length > 0) return fail(errors);
   return ok({
@@ -137,6 +161,7 @@ export function validateSpec(spec: PolicySpec): Result<ResolvedSpec, SpecIssue[]
     access: spec.access,
     consumers,
     services,
+    principalServices,
     regions,
     actions,
     actionsOverridden: spec.actions !== undefined && spec.actions.length > 0,
@@ -311,13 +336,18 @@ function resolveRegions(values: string[], key: KeyTarget, errors: SpecIssue[], w
   return sorted;
 }
 
-function resolveServices(values: string[], errors: SpecIssue[], warnings: SpecIssue[], notes: string[]): ResolvedService[] {
+function resolveServices(values: string[], anyNamed: boolean, errors: SpecIssue[], warnings: SpecIssue[], notes: string[]): ResolvedService[] {
   const out = new Map<string, ResolvedService>();
-  if (values.length === 0) {
+  if (!anyNamed) {
     errors.push({ field: 'services', message: 'at least one service is required', hint: 'e.g. --service secretsmanager (see kms-wizard generate --help for the list)' });
   }
   for (const raw of values) {
     const value = raw.trim();
+    const refused = findRefusedService(value);
+    if (refused) {
+      errors.push({ field: 'services', value, message: `${refused.title} is not generated: ${refused.explanation}`, hint: 'Remove this --service' });
+      continue;
+    }
     const nonVia = findNonViaService(value);
     if (nonVia) {
       errors.push({ field: 'services', value, message: `${nonVia.title} cannot be restricted with kms:ViaService`, hint: nonVia.explanation });
@@ -369,7 +399,7 @@ function resolveServices(values: string[], errors: SpecIssue[], warnings: SpecIs
       errors.push({ field: 'services', value, ...malformedViaServiceAnswer(value) });
       continue;
     }
-    const guess = didYouMean(value.toLowerCase(), SERVICE_NAMES_TYPED, 3);
+    const guess = didYouMean(value.toLowerCase(), ALL_SERVICE_NAMES_TYPED, 3);
     errors.push({
       field: 'services',
       value,

@@ -4,7 +4,7 @@
 import { COMMANDS, GLOBAL_FLAGS, TOP_LEVEL_FLAGS, WIZARD, type CommandSpec, type FlagSpec, type ValueSource } from '../cli/commands-table.js';
 import { ALL_REGIONS } from '../core/catalog/regions.js';
 import { KMS_ACTIONS } from '../core/catalog/actions.js';
-import { SERVICE_NAMES_TYPED } from '../core/catalog/services.js';
+import { ALL_SERVICE_NAMES_TYPED } from '../core/catalog/service-principals.js';
 import { ACCESS_MODES } from '../core/spec.js';
 import { FORMAT_NAMES } from './formats/index.js';
 
@@ -13,7 +13,7 @@ export function valueWords(source: ValueSource): readonly string[] | undefined {
   if (typeof source !== 'string') return source;
   switch (source) {
     case 'service':
-      return SERVICE_NAMES_TYPED;
+      return ALL_SERVICE_NAMES_TYPED;
     case 'region':
       return ALL_REGIONS;
     case 'output-format':

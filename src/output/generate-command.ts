@@ -34,8 +34,14 @@ export function generateCommand(spec: ResolvedSpec, options: GenerateCommandOpti
   if (spec.access !== 'iam') add('--access', spec.access);
   const consumers = spec.consumers.flatMap((c) => (c.principals.length > 0 ? c.principals.map((p) => p.arn) : [c.account]));
   if (!(consumers.length === 1 && consumers[0] === key.account)) for (const c of consumers) add('--consumer', c);
-  const services = new Set(spec.services.map((s) => (s.customRegion ? `${s.name}.${s.customRegion}.amazonaws.com` : (s.entry?.id ?? s.name))));
+  // A service that acts as itself brings its caller-role ViaService service along (logs): name only the former.
+  const brought = new Set(spec.principalServices.map((p) => p.entry.callerViaService));
+  const services = new Set([
+    ...spec.services.filter((s) => s.customRegion || !brought.has(s.name)).map((s) => (s.customRegion ? `${s.name}.${s.customRegion}.amazonaws.com` : (s.entry?.id ?? s.name))),
+    ...spec.principalServices.map((p) => p.entry.id),
+  ]);
   for (const s of services) add('--service', s);
+  for (const arn of new Set(spec.principalServices.flatMap((p) => p.sourceArns))) add('--source-arn', arn);
   // A new key's Region is the first --region; an existing key's is in its ARN.
   const keyRegionFlag = key.isNew && options.keyArn === undefined;
   const regions = keyRegionFlag ? [key.region, ...spec.regions.filter((r) => r !== key.region)] : spec.regions;

@@ -18,6 +18,8 @@ export interface Answers {
   readonly regions?: readonly string[];
   /** Undefined: each service's default actions; a list overrides them for every service. */
   readonly actions?: readonly string[];
+  /** Resources that narrow the services acting as themselves (trail, log group, ... ARNs); undefined: the default scope. */
+  readonly sourceArns?: readonly string[];
 }
 
 export const EMPTY_ANSWERS: Answers = { keyArn: '', admins: [], consumers: [], access: 'iam', services: [] };
@@ -32,6 +34,7 @@ export function toSpec(a: Answers): PolicySpec {
     services: [...a.services],
     regions: [...(a.regions ?? [])],
     ...(a.actions && a.actions.length > 0 ? { actions: [...a.actions] } : {}),
+    ...(a.sourceArns && a.sourceArns.length > 0 ? { sourceArns: [...a.sourceArns] } : {}),
   };
 }
 
@@ -56,7 +59,7 @@ export function errorsFor(a: Answers, fields: readonly SpecField[]): SpecIssue[]
   return r.ok ? [] : r.error.filter((i) => fields.includes(i.field));
 }
 
-const FIELD_ORDER: readonly SpecField[] = ['keyArn', 'admins', 'access', 'consumers', 'services', 'regions', 'actions'];
+const FIELD_ORDER: readonly SpecField[] = ['keyArn', 'admins', 'access', 'consumers', 'services', 'sourceArns', 'regions', 'actions'];
 
 /**
  * The answers as far as `field`, later questions at their defaults and a
@@ -73,6 +76,7 @@ function asFarAs(a: Answers, field: SpecField): Answers {
     services: after('services') || a.services.length === 0 ? ['s3'] : a.services,
     ...(after('regions') || !a.regions ? {} : { regions: a.regions }),
     ...(after('actions') || !a.actions ? {} : { actions: a.actions }),
+    ...(after('sourceArns') || !a.sourceArns ? {} : { sourceArns: a.sourceArns }),
   };
 }
 
@@ -83,7 +87,7 @@ export function warningsFor(a: Answers, field: SpecField): SpecIssue[] {
 }
 
 /** Checks one typed value of a list field as it would be checked in the full spec. */
-export function checkValue(a: Answers, field: 'admins' | 'consumers' | 'services' | 'regions' | 'actions', value: string): { errors: SpecIssue[]; warnings: SpecIssue[] } {
+export function checkValue(a: Answers, field: 'admins' | 'consumers' | 'services' | 'regions' | 'actions' | 'sourceArns', value: string): { errors: SpecIssue[]; warnings: SpecIssue[] } {
   const v = value.trim();
   const trial: Answers = { ...a, [field]: [v] };
   const r = validate(trial);

@@ -5,7 +5,8 @@
  */
 import { actionSupportsConditionKey } from '../core/catalog/actions.js';
 import { partitionInfo } from '../core/catalog/regions.js';
-import { NON_VIA_SERVICES, SERVICES, findService } from '../core/catalog/services.js';
+import { SERVICES, findService } from '../core/catalog/services.js';
+import { PRINCIPAL_SERVICES, REFUSED_SERVICES, findPrincipalService, servicePrincipal } from '../core/catalog/service-principals.js';
 import { parseKeyArn } from '../core/arn.js';
 import type { AccessMode } from '../core/spec.js';
 
@@ -56,20 +57,37 @@ export interface ServiceChoice {
   readonly usesGrants: boolean;
   /** The catalog's quirk, or for a non-ViaService service, why it cannot be picked. */
   readonly note?: string;
-  /** Set for services such as CloudTrail: listed so the user learns why, never selectable. */
+  /** Set for uses AWS documents as impossible with a KMS key (ALB access logs, ...): listed so the user learns why, never selectable. */
   readonly notVia?: boolean;
+  /** How it uses the key: through a caller (kms:ViaService) or as itself (a service principal). */
+  readonly acts: 'via' | 'itself';
+  /** For a service acting as itself: its principal (in the key's Region, or the first form). */
+  readonly principal?: string;
 }
 
 export const SERVICE_CHOICES: readonly ServiceChoice[] = [
-  ...SERVICES.map((s) => ({
+  // A ViaService entry whose name a service acting as itself also uses (ses, macie, logs) is reached by
+  // that name's service-principal choice (logs adds its caller statement) or by a full ViaService value.
+  ...SERVICES.filter((s) => !findPrincipalService(s.id)).map((s): ServiceChoice => ({
     id: s.id,
     title: s.title,
     viaNames: s.viaServiceNames,
-    aliases: s.aliases,
+    aliases: s.aliases.filter((a) => !findPrincipalService(a)),
     usesGrants: s.usesGrants,
+    acts: 'via',
     ...(s.note ? { note: s.note } : {}),
   })),
-  ...NON_VIA_SERVICES.map((s) => ({ id: s.id, title: s.title, viaNames: [], aliases: s.aliases, usesGrants: false, note: s.explanation, notVia: true })),
+  ...PRINCIPAL_SERVICES.map((s): ServiceChoice => ({
+    id: s.id,
+    title: s.title,
+    viaNames: s.callerViaService ? [s.callerViaService] : [],
+    aliases: s.aliases,
+    usesGrants: false,
+    acts: 'itself',
+    principal: servicePrincipal(s, 'us-east-1').replace('.us-east-1.', '.REGION.'),
+    ...(s.note ? { note: s.note } : {}),
+  })),
+  ...REFUSED_SERVICES.map((s): ServiceChoice => ({ id: s.id, title: s.title, viaNames: [], aliases: s.aliases, usesGrants: false, note: s.explanation, notVia: true, acts: 'itself' })),
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 /** How well a service matches a search: 0 exact id/alias, 1 prefix, 2 anywhere, -1 no match. */
@@ -85,7 +103,7 @@ export function serviceMatch(s: ServiceChoice, query: string): number {
 
 /** The catalog id a typed service name stands for (aliases map to their service), else the value as typed. */
 export function canonicalService(value: string): string {
-  return findService(value)?.id ?? value.trim();
+  return findPrincipalService(value)?.id ?? findService(value)?.id ?? value.trim();
 }
 
 /** The Regions offered for a key: the key's Region first, then the rest of its partition. */

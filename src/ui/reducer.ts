@@ -44,12 +44,13 @@ export function initialState(init: WizardInit): WizardState {
     ...(a.services ? { services: a.services } : {}),
     ...(a.regions ? { regions: a.regions } : {}),
     ...(a.actions && a.actions.length > 0 ? { actions: a.actions } : {}),
+    ...(a.sourceArns && a.sourceArns.length > 0 ? { sourceArns: a.sourceArns } : {}),
   };
   const state: WizardState = {
     screen: 'key',
     answers,
     preAnswered: given.filter(([, v]) => v !== undefined).map(([id]) => id),
-    fields: { key: textField(answers.keyArn), admins: textField(), consumers: textField() },
+    fields: { key: textField(answers.keyArn), admins: textField(), consumers: textField(), sourceArns: textField() },
     lists: { access: Math.max(0, ACCESS_MODES.indexOf(answers.access)), services: pickState(), regions: pickState(), actions: pickState() },
     review: { tab: 0, scroll: 0 },
     output: {

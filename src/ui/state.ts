@@ -56,7 +56,9 @@ export interface WizardState {
   readonly answers: Answers;
   /** Steps whose answers came from flags: shown as answered, not asked (unless the answer is invalid). */
   readonly preAnswered: readonly StepId[];
-  readonly fields: { readonly key: TextField; readonly admins: TextField; readonly consumers: TextField };
+  readonly fields: { readonly key: TextField; readonly admins: TextField; readonly consumers: TextField; readonly sourceArns: TextField };
+  /** The services step's second part: the source ARNs of the services acting as themselves. */
+  readonly servicesPhase?: 'sources';
   readonly lists: { readonly access: number; readonly services: PickState; readonly regions: PickState; readonly actions: PickState };
   readonly review: { readonly tab: number; readonly scroll: number };
   readonly output: OutputState;

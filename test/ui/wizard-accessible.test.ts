@@ -58,7 +58,7 @@ describe('accessible wizard', () => {
       'arn:aws:iam::111122223333:group/admins', 'arn:aws:iam::111122223333:role/KeyAdmin', // admins
       '5', '2', // trust: refused number, then principals
       'arn:aws:iam::111122223333:role/app', // consumers
-      'list', 'cloudtrail', 'ebs, secretsmanager', // services: the list, a refusal, then two
+      'list', 'alb', 'ebs, secretsmanager', // services: the list, a refusal (ALB logs are SSE-S3 only), then two
       '', // regions: the key's
       '', // actions: defaults
       '1', // write
@@ -70,7 +70,7 @@ describe('accessible wizard', () => {
     expect(r.refused[0]).toContain('is an alias name, not a key ARN');
     expect(r.refused[1]).toContain('IAM groups are never valid principals');
     expect(r.refused[2]).toBe('type a number from 1 to 3');
-    expect(r.refused[3]).toContain('AWS CloudTrail cannot be restricted with kms:ViaService');
+    expect(r.refused[3]).toContain('Application Load Balancer access logs is not generated: AWS documents that ALB access logs support only SSE-S3');
     expect(r.out()).toContain('1. iam: the key policy trusts the account');
     expect(r.out()).toContain('Note: EBS is named "ec2" in kms:ViaService');
     expect(r.out()).toContain('secretsmanager: AWS Secrets Manager'); // the list
@@ -80,6 +80,22 @@ describe('accessible wizard', () => {
     const expected = generated({ keyArn: KEY_ARN, admins: ['arn:aws:iam::111122223333:role/KeyAdmin'], access: 'principals', consumers: ['arn:aws:iam::111122223333:role/app'], services: ['ebs', 'secretsmanager'] });
     expect(r.out()).toContain(`Wrote into .: ${Object.keys(expected).join(', ')}.`);
     expect(written(r.cwd)).toEqual(expected);
+  });
+
+  test('a service acting as itself: the default scope is said, then source ARNs are asked (a wrong one refused) and land in the files', async () => {
+    const trail = 'arn:aws:cloudtrail:us-east-1:111122223333:trail/main';
+    const r = run([
+      KEY_ARN, '', '1', '', // key, admins, trust iam, consumers
+      'cloudtrail, secretsmanager', // services: one as itself, one via
+      'arn:aws:sns:us-east-1:111122223333:t', trail, // source ARNs: refused (no chosen service uses it), then the trail
+      '', '', '1', '', '', // regions, actions, write, json, "."
+    ]);
+    expect(await r.done).toBe(0);
+    expect(r.out()).toContain('cloudtrail: only for trails of account 111122223333');
+    expect(r.refused.join('\n')).toContain('not among the services');
+    const expected = generated({ keyArn: KEY_ARN, services: ['cloudtrail', 'secretsmanager'], sourceArns: [trail] });
+    expect(written(r.cwd)).toEqual(expected);
+    expect(expected['key-policy.json']).toContain(trail);
   });
 
   test('flags answer their questions; --out writes without asking where', async () => {

@@ -150,14 +150,40 @@ describe('services', () => {
     expectIssue(h, issueFor({ services: [] }, 'services'));
   });
 
-  test('CloudTrail is listed, explained, and cannot be selected', async () => {
+  test('ALB access logs are listed, explained (elasticloadbalancing enable-access-logging.html: SSE-S3 only), and cannot be selected', async () => {
+    h = await atServices();
+    await h.burst('alb');
+    expect(h.frame()).toContain('[-] alb-access-logs');
+    expect(flat(h.frame())).toContain('support only SSE-S3');
+    await h.press(K.space);
+    expectIssue(h, issueFor({ services: ['alb'] }, 'services'));
+    expect(h.frame()).toContain('0 selected');
+  });
+
+  test('the list shows which services act via ViaService and which as themselves', async () => {
     h = await atServices();
     await h.burst('cloudtrail');
-    expect(h.frame()).toContain('[-] cloudtrail');
-    expect(flat(h.frame())).toContain('CloudTrail does not call KMS on behalf of a caller');
-    await h.press(K.space);
-    expectIssue(h, issueFor({ services: ['cloudtrail'] }, 'services'));
-    expect(h.frame()).toContain('0 selected');
+    expect(flat(h.frame())).toContain('as itself: cloudtrail.amazonaws.com');
+    await h.press(K.ctrlU);
+    await h.burst('secretsmanager');
+    expect(flat(h.frame())).toMatch(/secretsmanager +AWS Secrets Manager .*via/);
+  });
+
+  test('choosing CloudTrail asks for source ARNs in the same step, with the default scope explained; a wrong ARN is refused', async () => {
+    h = await atServices();
+    await h.burst('cloudtrail');
+    await h.press(K.space, K.enter);
+    expect(h.frame()).toContain('Step 5 of 9: Services');
+    expect(flat(h.frame())).toContain('cloudtrail: only for trails of account 111122223333');
+    await h.burst('arn:aws:logs:us-east-1:111122223333:log-group:app');
+    await h.press(K.enter);
+    expectIssue(h, issueFor({ services: ['cloudtrail'], sourceArns: ['arn:aws:logs:us-east-1:111122223333:log-group:app'] }, 'sourceArns'));
+    await h.press(K.ctrlU);
+    await h.burst('arn:aws:cloudtrail:us-east-1:111122223333:trail/main');
+    await h.press(K.enter);
+    expect(flat(h.frame())).toContain('✔ arn:aws:cloudtrail:us-east-1:111122223333:trail/main');
+    await h.press(K.enter);
+    expect(h.frame()).toContain('Step 6 of 9: Regions');
   });
 
   test.each([

@@ -113,6 +113,13 @@ export const SERVICES: readonly ServiceEntry[] = [
   svc('lookoutequipment', 'Amazon Lookout for Equipment'),
   svc('lookoutmetrics', 'Amazon Lookout for Metrics'),
   svc('lookoutvision', 'Amazon Lookout for Vision'),
+  svc('logs', 'Amazon CloudWatch Logs (the roles that call it)', {
+    aliases: ['cloudwatch-logs-callers'],
+    // "Encrypt log data in CloudWatch Logs using AWS KMS": the caller role's statement with kms:ViaService
+    // logs.REGION.amazonaws.com (the page lists kms:Describe*; DescribeKey is the only Describe action).
+    defaultActions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+    actionsBasis: 'documented',
+  }),
   svc('macie', 'Amazon Macie'),
   svc('malware-protection', 'Amazon GuardDuty Malware Protection', { aliases: ['guardduty'], note: 'GuardDuty Malware Protection is named "malware-protection" in kms:ViaService.' }),
   svc('managedblockchain', 'Amazon Managed Blockchain'),
@@ -173,17 +180,8 @@ export const NON_VIA_SERVICES: readonly NonViaServiceEntry[] = [
     explanation:
       'CloudTrail does not call KMS on behalf of a caller, so kms:ViaService never matches it. ' +
       'It uses the service principal "cloudtrail.amazonaws.com" in the key policy, scoped with the ' +
-      '"kms:EncryptionContext:aws:cloudtrail:arn" and "aws:SourceArn" conditions; see ' +
+      '"kms:EncryptionContext:aws:cloudtrail:arn" and "aws:SourceArn" conditions (kms-wizard generates it with --service cloudtrail); see ' +
       '"Configure AWS KMS key policies for CloudTrail" in the CloudTrail User Guide.',
-  },
-  {
-    id: 'logs',
-    title: 'Amazon CloudWatch Logs',
-    aliases: ['cloudwatch-logs', 'cloudwatch'],
-    explanation:
-      'CloudWatch Logs does not use kms:ViaService: its key policy names the service principal ' +
-      '"logs.<region>.amazonaws.com", scoped with the "kms:EncryptionContext:aws:logs:arn" condition; ' +
-      'see "Encrypt log data in CloudWatch Logs using AWS KMS" in the CloudWatch Logs User Guide.',
   },
 ];
 

@@ -26,6 +26,8 @@ export function matrixInputFromBuild(result: BuildResult): MatrixInput {
     iamPolicyNames: result.iamPlans.map((p) => p.fileName),
     consumers,
     action: matrixAction(spec.actions),
+    sourceArns: spec.principalServices.flatMap((p) => p.sourceArns),
+    serviceRegion: spec.regions.includes(spec.key.region) ? spec.key.region : spec.regions[0]!,
     intent: {
       viaServices: viaServiceValues(spec),
       consumerAccounts: spec.consumers.map((c) => c.account),

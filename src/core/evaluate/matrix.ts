@@ -4,6 +4,7 @@ import { findService, VIA_SERVICE_NAMES, viaServiceValue } from '../catalog/serv
 import { evaluateRead, readPolicySet, type DecisionKind, type KmsRequest, type ReadPolicySet } from './index.js';
 import { consumerFrom, deriveConsumers, syntheticConsumer, type Consumer } from './matrix-consumers.js';
 import { isPlainObject } from './policy-document.js';
+import { serviceRowPlans } from './matrix-services.js';
 import { allowedViaValues, type ViaValue } from './via-values.js';
 
 /** One scenario of the access matrix: a request, its decision and why. */
@@ -45,8 +46,12 @@ export interface MatrixInput {
   iamPolicyNames?: string[];
   /** Principal ARNs or account ids; derived from the key policy when absent. */
   consumers?: string[];
-  /** The action every row tries; kms:Decrypt by default. */
+  /** The action every consumer row tries; kms:Decrypt by default (service-principal rows try the call that service makes). */
   action?: string;
+  /** Resources the service principals were narrowed to (`--source-arn`): their rows ask about these. */
+  sourceArns?: string[];
+  /** The Region service principals without one in their name are asked about; default the key's. */
+  serviceRegion?: string;
   intent?: MatrixIntent;
 }
 
@@ -175,6 +180,12 @@ export function accessMatrix(input: MatrixInput): MatrixRow[] {
     const ownIam = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: firstVia ? keyIn(key, firstVia.region) : key.arn }] };
     const policies = readPolicySet({ keyPolicy: input.keyPolicy, iamPolicies: [ownIam], iamPolicyNames: [`${outsiderAccount}'s own IAM policy`] });
     run(`a principal of another account (${outsiderAccount}) whose own IAM policy allows the key${through}`, outsider, firstVia, policies, intent ? 'ImplicitDeny' : undefined);
+  }
+  const keyOnly = readPolicySet({ keyPolicy: input.keyPolicy, iamPolicies: [] });
+  const sourceArns = Array.isArray(input.sourceArns) ? input.sourceArns.filter((a): a is string => typeof a === 'string') : [];
+  for (const plan of serviceRowPlans(input.keyPolicy, key, outsiderAccount ?? OUTSIDER_ACCOUNTS[0]!, { sourceArns, ...(typeof input.serviceRegion === 'string' ? { region: input.serviceRegion } : {}) })) {
+    const d = evaluateRead(plan.request, keyOnly);
+    rows.push({ scenario: plan.scenario, request: plan.request, decision: d.decision, reason: d.summary, ...(intent ? { expected: plan.own ? 'Allow' : 'ImplicitDeny' } : {}) });
   }
   return rows;
 }

@@ -88,6 +88,7 @@ export function matchPrincipal(stmt: { hasPrincipal: boolean; hasNotPrincipal: b
   if (list.aws.some((a) => a.includes('*') || a.includes('?'))) problems.push(WILDCARD_NOTE);
   const cov = caller.valid ? coverage(list.aws, caller) : { principal: false, role: false, account: false };
 
+  if (caller.service) return matchServicePrincipal(stmt.hasPrincipal, list, caller, problems);
   if (stmt.hasPrincipal) {
     if (list.anyone) return { matched: true, how: 'anyone', reason: 'Principal "*" covers every caller', problems };
     if (cov.principal || cov.role) {
@@ -118,4 +119,17 @@ export function matchPrincipal(stmt: { hasPrincipal: boolean; hasNotPrincipal: b
   }
   if (listed.length > 0) return { matched: false, reason: 'NotPrincipal lists this caller (or its role or account), so the statement leaves it out', problems };
   return { matched: true, how: 'anyone', reason: 'NotPrincipal does not list this caller, so the statement covers it', problems };
+}
+
+/** A service principal is named only by a `Service` entry (or "*"); service principal names compare exactly. */
+function matchServicePrincipal(hasPrincipal: boolean, list: PrincipalList, caller: Caller, problems: string[]): PrincipalResult {
+  const named = list.others.includes(`Service ${caller.arn}`);
+  if (hasPrincipal) {
+    if (list.anyone) return { matched: true, how: 'anyone', reason: 'Principal "*" covers every caller, AWS services included', problems };
+    if (named) return { matched: true, how: 'principal', reason: `Principal names the service ${caller.arn}`, problems };
+    const all = [...list.aws, ...list.others];
+    return { matched: false, reason: all.length > 0 ? `Principal names ${all.slice(0, 3).join(', ')}${all.length > 3 ? ', ...' : ''}, not the service ${caller.arn}` : 'Principal names nobody', problems };
+  }
+  if (list.anyone || named) return { matched: false, reason: 'NotPrincipal lists this service, so the statement leaves it out', problems };
+  return { matched: true, how: 'anyone', reason: 'NotPrincipal does not list this service, so the statement covers it', problems };
 }

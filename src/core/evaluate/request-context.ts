@@ -26,7 +26,12 @@ export interface Caller {
   readonly name?: string;
   /** For a session: its role's ARN (without the role's path, which a session ARN does not show). */
   readonly roleArn?: string;
+  /** An AWS service calling as itself (`logs.us-east-1.amazonaws.com`): `arn` holds the service principal. */
+  readonly service?: true;
 }
+
+/** A service principal: `name.amazonaws.com` or `name.REGION.amazonaws.com` (`.amazonaws.com.cn` in some China services). */
+export const SERVICE_PRINCIPAL_PATTERN = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/;
 
 /** A request context value: its values, and whether the key is multivalued (a set). */
 export interface ContextEntry {
@@ -52,6 +57,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 export function describeCaller(input: unknown): Caller {
   const arn = str(input).trim();
+  if (SERVICE_PRINCIPAL_PATTERN.test(arn)) return { arn, valid: true, service: true };
   if (isAccountId(arn)) {
     return { arn: rootArn('aws', arn), valid: true, kind: 'root', account: arn, partition: 'aws', name: arn };
   }
@@ -89,6 +95,12 @@ export function buildRequestContext(request: KmsRequest): RequestContext {
   const set = (name: string, v: string | readonly string[], multi = false) =>
     values.set(name.toLowerCase(), { name, values: typeof v === 'string' ? [v] : [...v], multi });
 
+  if (caller.service) {
+    // A service calling as itself sends aws:SourceArn / aws:SourceAccount (and its encryption context) only
+    // as its documentation says; the request carries what --context and --encryption-context give.
+    set('aws:PrincipalServiceName', caller.arn);
+    notes.push(`${caller.arn} calls as an AWS service, not an IAM principal: no IAM policy applies, and the request holds only the context given (aws:SourceArn, aws:SourceAccount, encryption context)`);
+  }
   if (!caller.valid) notes.push(`the principal ${JSON.stringify(caller.arn)} is not an IAM principal ARN, so no key policy statement can name it`);
   if (caller.account) {
     set('kms:CallerAccount', caller.account);

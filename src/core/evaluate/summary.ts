@@ -104,6 +104,7 @@ export function allowSentence(keyAllow: StatementTrace, iamAllow: StatementTrace
       return `allowed: ${statementName(keyAllow)} names account ${caller.account}, and its root user needs no IAM policy${through}`;
     }
     const named = keyAllow.principalMatch === 'anyone' ? 'allows any principal meeting its conditions' : `names ${caller.arn}`;
+    if (caller.service) return `allowed: ${statementName(keyAllow)} ${named}${through}, and the service's request meets its conditions (no IAM policy applies to a service principal)`;
     return `allowed: ${statementName(keyAllow)} ${named}${through}, which is enough on its own in the key's account`;
   }
   const side = crossAccount ? 'and the caller\'s own account allows it too' : 'and an IAM policy allows it';

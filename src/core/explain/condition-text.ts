@@ -154,7 +154,9 @@ export function describeConditions(raw: unknown, effect: 'Allow' | 'Deny', princ
       const name = t.key.slice('kms:EncryptionContext:'.length);
       const word = OP_WORDS[t.op.base.name] ?? t.op.base.name;
       clauses.push(`the encryption context's "${name}" ${word} ${joinWords(t.values.map((v) => `"${v}"`), 'or')}${t.op.ifExists ? ` (or there is no "${name}")` : ''}`);
-      if (effect === 'Allow' && positive) notAllowed.push(`requests with another "${name}" in their encryption context, or none`);
+      // CloudWatch Logs documents ArnEquals/ArnLike on its context key: a positive match like StringEquals/StringLike.
+      const matches = positive || (!t.op.base.negated && t.op.base.family === 'Arn');
+      if (effect === 'Allow' && matches) notAllowed.push(`requests with another "${name}" in their encryption context, or none`);
       continue;
     }
     if (key === 'kms:grantisforawsresource' && t.op.base.name === 'Bool') {

@@ -2,10 +2,12 @@ import { parseKeyArn } from '../arn.js';
 import { CRYPTOGRAPHIC_ACTIONS } from '../catalog/actions.js';
 import { isPlainObject, readPolicyDocument, type PolicyStatement } from '../evaluate/policy-document.js';
 import { didYouMean } from '../suggest.js';
+import { safeText } from '../terminal-safe.js';
 import { wildcardMatch } from '../evaluate/wildcard.js';
 import { actionsPhrase, uncoveredExample } from './actions-text.js';
 import { describeConditions } from './condition-text.js';
 import { joinWords } from './english-list.js';
+import { servicePrincipalsOf, serviceStatementText } from './service-principal-text.js';
 import { describePrincipal } from './principal-text.js';
 import { describeResources } from './resource-text.js';
 
@@ -105,7 +107,7 @@ function keyStatement(stmt: PolicyStatement, keyAccount: string | undefined): St
       return { ...base, text, notAllowed, problems };
     }
     case 'services':
-      return { ...base, text: finish(`Lets ${who.who} use ${actions}${when}`), notAllowed, problems };
+      return { ...base, text: serviceStatementText(stmt.principal, actions, when, notAllowed), notAllowed, problems };
     default:
       return { ...base, text: finish(`Lets ${who.who} use ${actions}${when}`) + crossNote, notAllowed, problems };
   }
@@ -141,7 +143,9 @@ function keySummary(statements: readonly PolicyStatement[], explained: readonly 
   const denies = valid.filter((s) => s.effect === 'Deny');
   const parts = [`Key policy with ${statements.length} statement${statements.length === 1 ? '' : 's'} (${allows.length} Allow, ${denies.length} Deny${valid.length < statements.length ? `, ${statements.length - valid.length} not valid` : ''}).`];
   const cryptoAllows = allows.filter(coversCrypto);
-  const direct = cryptoAllows.filter((s) => !requiresService(s));
+  // A service acting as itself never makes a "direct call" on a caller's behalf: counted apart.
+  const asThemselves = cryptoAllows.filter((s) => servicePrincipalsOf(s.principal).length > 0);
+  const direct = cryptoAllows.filter((s) => !requiresService(s) && !asThemselves.includes(s));
   const restricted = cryptoAllows.filter(requiresService);
   if (cryptoAllows.length > 0 && direct.length === 0) parts.push('Direct calls to KMS are never allowed: every statement that allows cryptographic use requires a service (kms:ViaService).');
   const bypass = direct.find((s) => s.condition === undefined && describePrincipal(s.principal).kind === 'accounts');
@@ -151,6 +155,10 @@ function keySummary(statements: readonly PolicyStatement[], explained: readonly 
     );
   } else if (direct.length > 0 && restricted.length > 0) {
     parts.push(`Direct calls are allowed by ${joinWords(direct.map(label))}.`);
+  }
+  if (asThemselves.length > 0) {
+    const names = [...new Set(asThemselves.flatMap((s) => servicePrincipalsOf(s.principal)))];
+    parts.push(`AWS services that use the key as themselves: ${joinWords(names.map(safeText))} (${joinWords(asThemselves.map(label))}).`);
   }
   if (!allows.some((s) => covers(s, 'kms:PutKeyPolicy'))) {
     parts.push('No statement lets anyone change this key policy (kms:PutKeyPolicy): KMS rejects such a policy unless its lockout safety check is bypassed.');

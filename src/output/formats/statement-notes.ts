@@ -33,12 +33,15 @@ export function describeStatement(statement: Statement): string {
   }
   const actions = short(asArray(statement.Action));
   const c = statement.Condition ?? {};
+  if (statement.Principal !== undefined && statement.Principal !== '*' && statement.Principal.Service !== undefined) {
+    return describeServiceStatement(statement, actions);
+  }
   const equals = c.StringEquals ?? {};
   const via = asArray(equals['kms:ViaService']).map(String);
   const caller = asArray(equals['kms:CallerAccount']).map(String);
   const forAwsResource = c.Bool?.['kms:GrantIsForAWSResource'] === true;
   const principal = who(statement);
-  if (via.length === 0 && statement.Principal !== undefined) {
+  if (via.length === 0 && statement.Principal !== undefined && statement.Condition === undefined) {
     return (
       `${statement.Sid ?? 'Statement'}: ${principal} may manage the key (${actions.length} administrative actions, none that encrypt or decrypt). ` +
       'It keeps the policy lockout-safe: KMS refuses a key policy that would leave nobody able to change it.'
@@ -48,7 +51,41 @@ export function describeStatement(statement: Statement): string {
   if (via.length > 0) text += ` only through ${either(via)} (kms:ViaService)`;
   if (caller.length > 0) text += `${via.length > 0 ? ' and' : ''} only from account ${either(caller)} (kms:CallerAccount)`;
   if (forAwsResource) text += ', and only for grants on your AWS resources (kms:GrantIsForAWSResource)';
+  const context = contextLimits(c);
+  if (context.length > 0) text += `, only for ${list(context)}`;
   return `${text}.${via.length > 0 ? ' Direct SDK or CLI calls carry no kms:ViaService and are denied.' : ''}`;
+}
+
+/** The encryption-context limits of a statement, in words. */
+function contextLimits(c: NonNullable<Statement['Condition']>): string[] {
+  const out: string[] = [];
+  for (const block of Object.values(c)) {
+    for (const [key, value] of Object.entries(block)) {
+      const m = /^kms:EncryptionContext:(.+)$/i.exec(key);
+      if (m) out.push(`data whose encryption context ${m[1]} is ${either(asArray(value).map(String))}`);
+    }
+  }
+  return out;
+}
+
+/** A statement for an AWS service acting as itself: who, what, and the conditions that keep it to your resources. */
+function describeServiceStatement(statement: Statement, actions: readonly string[]): string {
+  const c = statement.Condition ?? {};
+  const services = asArray((statement.Principal as Record<string, string | string[]>).Service);
+  const limits: string[] = [];
+  for (const block of Object.values(c)) {
+    for (const [key, value] of Object.entries(block)) {
+      const values = asArray(value).map(String);
+      if (key === 'aws:SourceArn') limits.push(`on behalf of ${either(values)} (aws:SourceArn)`);
+      else if (key === 'aws:SourceAccount') limits.push(`for resources of account ${either(values)} (aws:SourceAccount)`);
+      else if (key === 'kms:GrantIsForAWSResource') limits.push('only for grants on AWS resources (kms:GrantIsForAWSResource)');
+    }
+  }
+  limits.push(...contextLimits(c).map((l) => `only for ${l}`));
+  return (
+    `${statement.Sid ?? 'Statement'}: the AWS service ${list(services)}, acting as itself, may call ${list(actions)}` +
+    `${limits.length > 0 ? ` ${limits.join(', ')}` : ''}. The conditions keep the service from using this key for other accounts' resources (confused deputy).`
+  );
 }
 
 /** Word-wraps `text` into lines of at most `width` characters, each starting with `prefix`. */

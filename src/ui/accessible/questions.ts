@@ -11,6 +11,7 @@ import { safeText } from '../../core/terminal-safe.js';
 import { checkValue, errorsFor, splitValues, type Answers } from '../answers.js';
 import { ACCESS_OPTIONS, SERVICE_CHOICES, actionPurpose, canonicalService, regionChoices } from '../choices.js';
 import { actionDefaults } from '../steps/actions.js';
+import { defaultScopeLines } from '../steps/source-arns.js';
 
 /** Asks one question; `validate` returns an error text or true. Resolves with the answer typed. */
 export type Ask = (q: { message: string; default?: string; validate?: (v: string) => true | string }) => Promise<string>;
@@ -21,7 +22,7 @@ export type Say = (text: string) => void;
 const issueText = (issues: readonly SpecIssue[]) => issues.map((i) => `${safeText(i.message)}${i.hint ? `. Fix: ${safeText(i.hint)}` : ''}`).join('; ');
 
 /** Checks every comma-separated value of a list answer; true when all are valid. */
-function listValidator(a: () => Answers, field: 'admins' | 'consumers' | 'services' | 'regions' | 'actions') {
+function listValidator(a: () => Answers, field: 'admins' | 'consumers' | 'services' | 'regions' | 'actions' | 'sourceArns') {
   return (text: string): true | string => {
     const errors = splitValues(text).flatMap((v) => checkValue(a(), field, v).errors);
     return errors.length ? issueText(errors) : true;
@@ -79,7 +80,10 @@ export async function askConsumers(a: Answers, ask: Ask, say: Say): Promise<Answ
 }
 
 export async function askServices(a: Answers, ask: Ask, say: Say): Promise<Answers> {
-  say('Step 5 of 9, Services. Which AWS services may use the key for the consumers? kms:ViaService limits use to calls made through them. Type names separated by commas, for example secretsmanager, ebs. Type list to hear every service.');
+  say(
+    'Step 5 of 9, Services. Which AWS services may use the key? Some act for the consumers (kms:ViaService limits use to calls made through them); ' +
+      'others, such as cloudtrail and logs, call KMS as themselves and are limited to your resources. Type names separated by commas, for example secretsmanager, ebs, cloudtrail. Type list to hear every service.',
+  );
   for (;;) {
     const text = await ask({
       message: 'Services:',
@@ -87,7 +91,8 @@ export async function askServices(a: Answers, ask: Ask, say: Say): Promise<Answe
       validate: (v) => (v.trim().toLowerCase() === 'list' ? true : splitValues(v).length === 0 ? 'at least one service is required' : listValidator(() => a, 'services')(v)),
     });
     if (text.trim().toLowerCase() === 'list') {
-      say(SERVICE_CHOICES.map((c) => `  ${c.id}: ${c.title}${c.notVia ? ' (cannot be used with kms:ViaService)' : ''}${c.aliases.length ? `, also ${c.aliases.join(', ')}` : ''}`).join('\n'));
+      const how = (c: (typeof SERVICE_CHOICES)[number]) => (c.notVia ? 'not possible with a KMS key' : c.acts === 'itself' ? `as itself, ${c.principal}` : 'through kms:ViaService');
+      say(SERVICE_CHOICES.map((c) => `  ${c.id}: ${c.title} (${how(c)})${c.aliases.length ? `, also ${c.aliases.join(', ')}` : ''}`).join('\n'));
       continue;
     }
     const services = [...new Set(splitValues(text).map(canonicalService))];
@@ -97,6 +102,25 @@ export async function askServices(a: Answers, ask: Ask, say: Say): Promise<Answe
       if (note) say(`Note: ${note}`);
     }
     const errors = errorsFor(next, ['services']);
+    if (errors.length === 0) return askSourceArns(next, ask, say);
+    say(issueText(errors));
+  }
+}
+
+/** The same step's second part: optional source ARNs for the services acting as themselves. */
+async function askSourceArns(a: Answers, ask: Ask, say: Say): Promise<Answers> {
+  const scope = defaultScopeLines(a);
+  if (scope.length === 0) return a;
+  say(`Services acting as themselves. Default scope, used when you give no source ARN:\n${scope.map((l) => `  ${l}`).join('\n')}`);
+  for (;;) {
+    const text = await ask({
+      message: 'Source ARNs to narrow them, separated by commas (press Enter for the default scope):',
+      ...(a.sourceArns?.length ? { default: a.sourceArns.join(', ') } : {}),
+      validate: listValidator(() => a, 'sourceArns'),
+    });
+    const values = splitValues(text);
+    const next = { ...a, sourceArns: values.length ? values : undefined };
+    const errors = errorsFor(next, ['sourceArns']);
     if (errors.length === 0) return next;
     say(issueText(errors));
   }

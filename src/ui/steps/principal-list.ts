@@ -13,11 +13,11 @@ import type { WizardState } from '../state.js';
 import { editText, textField } from '../text-field.js';
 import type { ViewContext } from './types.js';
 
-type ListField = 'admins' | 'consumers';
+type ListField = 'admins' | 'consumers' | 'sourceArns';
 
 export function listKeys(s: WizardState, ev: KeyEvent, field: ListField): WizardState | undefined {
   const text = s.fields[field];
-  const values = s.answers[field];
+  const values = s.answers[field] ?? [];
   if (ev.kind === 'enter') {
     const typed = splitValues(text.value);
     if (typed.length === 0) {
@@ -39,7 +39,7 @@ export function listKeys(s: WizardState, ev: KeyEvent, field: ListField): Wizard
 /** The list's lines: intro, entries so far (or the default), the input, and what is wrong with it. */
 export function listView(s: WizardState, ctx: ViewContext, field: ListField, intro: string, emptyMeaning: string, placeholder: string): Line[] {
   const { width, color } = ctx;
-  const values = s.answers[field];
+  const values = s.answers[field] ?? [];
   const out: Line[] = [...para(intro, width), blank];
   if (values.length === 0) out.push(...para(line(seg(`  (none yet: ${emptyMeaning})`, { dim: true })), width, 3));
   const room = Math.max(1, ctx.height - out.length - 6);

@@ -39,9 +39,18 @@ describe('build() over random valid specs (property)', () => {
           const actions = asArray(s.Action).flatMap(expandKmsActions);
           expect(asArray(s.Action)).not.toContain('kms:*');
           if (actions.some((a) => CRYPTOGRAPHIC_ACTIONS.includes(a) || a === 'kms:CreateGrant')) {
-            const cond = s.Condition?.StringEquals ?? {};
-            expect(cond['kms:ViaService'], s.Sid).toBeDefined();
-            expect(cond['kms:CallerAccount'], s.Sid).toMatch(/^\d{12}$/);
+            const keys = Object.values(s.Condition ?? {}).flatMap((block) => Object.keys(block));
+            const service = s.Principal !== undefined && s.Principal !== '*' && s.Principal.Service !== undefined;
+            if (service) {
+              // A service acting as itself: tied to your resources by source keys, the encryption context,
+              // or (Route 53 DNSSEC's CreateGrant) kms:GrantIsForAWSResource.
+              expect(keys.some((k) => /^(aws:SourceArn|aws:SourceAccount|kms:EncryptionContext:.+|kms:GrantIsForAWSResource)$/.test(k)), s.Sid).toBe(true);
+            } else {
+              const cond = s.Condition?.StringEquals ?? {};
+              // Callers: through a service, or (CloudTrail log readers) only for data under a trail's encryption context.
+              expect(cond['kms:ViaService'] !== undefined || keys.includes('kms:EncryptionContext:aws:cloudtrail:arn'), s.Sid).toBe(true);
+              expect(cond['kms:CallerAccount'], s.Sid).toMatch(/^\d{12}$/);
+            }
           }
           if (asArray(s.Action).includes('kms:CreateGrant')) expect(s.Condition?.Bool).toEqual({ 'kms:GrantIsForAWSResource': true });
         }

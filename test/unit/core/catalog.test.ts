@@ -27,7 +27,8 @@ describe('service catalog quirks (AWS KMS condition keys: kms:ViaService table)'
 
   it('holds every service of the guide table', () => {
     const table = `apprunner appflow mgn athena auditmanager rds backup backup-gateway codeartifact codeguru-reviewer comprehend connect profile wisdom dms directoryservice dynamodb ssm ec2 ecr elasticfilesystem eks elasticache dax es mediatailor finspace forecast fsx glue groundstation malware-protection healthlake iotsitewise kendra cassandra kinesis firehose kinesisvideo lambda lex license-manager geo lookoutequipment lookoutmetrics lookoutvision macie managedblockchain kafka airflow memorydb monitron mq nimble omics proton qldb redshift sqlworkbench redshift-serverless rekognition sagemaker secretsmanager ses sns sqs s3 importexport storagegateway ssm-incidents ssm-contacts timestream translate workmail workspaces workspaces-web xray`.split(' ');
-    expect([...VIA_SERVICE_NAMES].sort()).toEqual([...new Set(table)].sort());
+    // Plus "logs": "Encrypt log data in CloudWatch Logs using AWS KMS" documents kms:ViaService logs.REGION.amazonaws.com for caller roles.
+    expect([...VIA_SERVICE_NAMES].sort()).toEqual([...new Set([...table, 'logs'])].sort());
   });
 
   // https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html: Secrets Manager needs only GenerateDataKey and Decrypt.
@@ -61,11 +62,11 @@ describe('service catalog quirks (AWS KMS condition keys: kms:ViaService table)'
     }
   });
 
-  it('CloudTrail and CloudWatch Logs are explained, not given a ViaService value', () => {
+  it('CloudTrail is explained, not given a ViaService value; CloudWatch Logs callers use logs.REGION (encrypt-log-data-kms.html)', () => {
     expect(findService('cloudtrail')).toBeUndefined();
     expect(findNonViaService('cloudtrail')!.explanation).toMatch(/cloudtrail\.amazonaws\.com/);
     expect(findNonViaService('cloudtrail')!.explanation).toMatch(/aws:SourceArn/);
-    expect(findNonViaService('cloudwatch-logs')!.id).toBe('logs');
+    expect(findService('logs')!.viaServiceNames).toEqual(['logs']);
   });
 
   // [conditions-kms]: use .amazonaws.com in every partition, China too.

@@ -70,6 +70,22 @@ export const SPECS: readonly NamedSpec[] = [
     name: 'iam: multi-Region key used through Secrets Manager in three Regions',
     spec: { keyArn: MRK, admins: [], consumers: [], access: 'iam', services: ['secretsmanager'], regions: ['eu-west-1', 'eu-central-1', 'us-east-1'] },
   },
+  {
+    name: 'iam: services acting as themselves (CloudTrail, CloudWatch Logs, vended logs, EventBridge bus) beside Secrets Manager, a named trail',
+    spec: {
+      keyArn: KEY,
+      admins: [],
+      consumers: ['111122223333', '444455556666'],
+      access: 'iam',
+      services: ['cloudtrail', 'logs', 'delivery.logs', 'events', 'secretsmanager'],
+      regions: [],
+      sourceArns: ['arn:aws:cloudtrail:us-east-1:111122223333:trail/org-trail'],
+    },
+  },
+  {
+    name: 'principals: only services acting as themselves (Config, Route 53 DNSSEC), no IAM policy',
+    spec: { keyArn: KEY, admins: [], consumers: ['arn:aws:iam::111122223333:role/app'], access: 'principals', services: ['config', 'route53-dnssec'], regions: [] },
+  },
 ];
 
 /** Every spec with its build result. */

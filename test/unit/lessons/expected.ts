@@ -23,6 +23,7 @@ export const EXPECTED_DECISIONS: Record<string, 'Allow' | 'ImplicitDeny' | 'Expl
   'encryption-context/other-team-secret': 'ImplicitDeny',
   'encryption-context/describe-key-context': 'ImplicitDeny',
   'key-in-use/loses-access': 'ImplicitDeny',
+  'service-principals/other-account-trail': 'ImplicitDeny',
 };
 
 /** The one right option of each choose exercise. */
@@ -34,6 +35,7 @@ export const EXPECTED_OPTIONS: Record<string, string> = {
   'cross-account/caller-account-value': '444455556666',
   'encryption-context/like-or-equals': 'StringLike',
   'key-in-use/which-to-keep': '{"Sid": "BackupAccountDecrypt", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:role/backup"}, "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": "*"}',
+  'service-principals/logs-principal': 'logs.us-east-1.amazonaws.com',
 };
 
 /** The lines with lint errors in each spot exercise. */

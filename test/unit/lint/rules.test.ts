@@ -202,8 +202,16 @@ const CASES: Case[] = [
   {
     code: 'KW406',
     why: 'service principal with Decrypt and no aws:SourceArn',
-    bad: [keyPolicy({ Sid: 'CloudTrail', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:Decrypt'], Resource: '*' })],
+    bad: [
+      keyPolicy({ Sid: 'CloudTrail', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:Decrypt'], Resource: '*' }),
+      // A source key whose value names no account or resource scopes nothing.
+      keyPolicy({ Sid: 'CloudTrail', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:cloudtrail:*:*:trail/*' } } }),
+      // CreateGrant for anything, not only AWS resources.
+      keyPolicy({ Sid: 'Dnssec', Effect: 'Allow', Principal: { Service: 'dnssec-route53.amazonaws.com' }, Action: 'kms:CreateGrant', Resource: '*' }),
+    ],
     good: [
+      // Route53 access-control-managing-permissions.html#KMS-key-policy-for-DNSSEC: CreateGrant only for AWS resources.
+      keyPolicy({ Sid: 'Dnssec', Effect: 'Allow', Principal: { Service: 'dnssec-route53.amazonaws.com' }, Action: 'kms:CreateGrant', Resource: '*', Condition: { Bool: { 'kms:GrantIsForAWSResource': true } } }),
       keyPolicy({ Sid: 'CloudTrail', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: { StringEquals: { 'aws:SourceArn': `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/main` } } }),
       // CloudWatch Logs' documented statement scopes with the encryption context instead.
       keyPolicy({ Sid: 'Logs', Effect: 'Allow', Principal: { Service: 'logs.us-east-1.amazonaws.com' }, Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'], Resource: '*', Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:us-east-1:${ACCOUNT}:*` } } }),
@@ -214,6 +222,24 @@ const CASES: Case[] = [
     why: "consumer account with the key owner's kms:CallerAccount",
     bad: [keyPolicy(use({ Principal: { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` } }))],
     good: [keyPolicy(useWhere({ StringEquals: { 'kms:ViaService': VIA_SM, 'kms:CallerAccount': OTHER_ACCOUNT } }, { Principal: { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` } }))],
+  },
+  {
+    code: 'KW410',
+    why: 'regionless CloudWatch Logs principal (encrypt-log-data-kms.html: logs.REGION.amazonaws.com)',
+    bad: [keyPolicy({ Sid: 'Logs', Effect: 'Allow', Principal: { Service: 'logs.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:us-east-1:${ACCOUNT}:*` } } })],
+    good: [keyPolicy({ Sid: 'Logs', Effect: 'Allow', Principal: { Service: 'logs.us-east-1.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:us-east-1:${ACCOUNT}:*` } } })],
+  },
+  {
+    code: 'KW409',
+    why: 'ec2.amazonaws.com for EBS (EBS uses kms:ViaService ec2.REGION.amazonaws.com)',
+    bad: [keyPolicy({ Sid: 'Ebs', Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } } })],
+    good: [keyPolicy(useWhere({ StringEquals: { 'kms:ViaService': 'ec2.us-east-1.amazonaws.com', 'kms:CallerAccount': ACCOUNT } }))],
+  },
+  {
+    code: 'KW317',
+    why: 'aws:SourceArn under StringEquals (IAM UG aws:SourceArn: use ARN operators)',
+    bad: [keyPolicy({ Sid: 'CloudTrail', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: { StringEquals: { 'aws:SourceArn': `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/main` } } })],
+    good: [keyPolicy({ Sid: 'CloudTrail', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: { ArnEquals: { 'aws:SourceArn': `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/main` } } })],
   },
   { code: 'KW501', why: 'alias ARN as IAM Resource', bad: [iamPolicy(iamUse({ Resource: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/app` }))], good: [GOOD_IAM, iamPolicy(iamUse({ Action: ['kms:CreateAlias'], Resource: [`arn:aws:kms:us-east-1:${ACCOUNT}:alias/app`, KEY_ARN] }))] },
   { code: 'KW502', why: 'key id or alias name as IAM Resource', bad: [iamPolicy(iamUse({ Resource: '1234abcd-12ab-34cd-56ef-1234567890ab' })), iamPolicy(iamUse({ Resource: 'alias/app' }))], good: [GOOD_IAM] },

@@ -10,6 +10,7 @@ import { conditionKeyNotOnAction } from './condition-key-not-on-action.js';
 import { conflictingElements } from './conflicting-elements.js';
 import { duplicateSid } from './duplicate-sid.js';
 import { duplicateSidKeyPolicy } from './duplicate-sid-key-policy.js';
+import { ec2PrincipalForEbs } from './ec2-principal-for-ebs.js';
 import { encryptionContextOnActionWithoutContext } from './encryption-context-on-action-without-context.js';
 import { forAllValuesEncryptionContext } from './for-all-values-encryption-context.js';
 import { forAllValuesSingleValued } from './for-all-values-single-valued.js';
@@ -28,6 +29,7 @@ import { keyIdAsIamResource } from './key-id-as-iam-resource.js';
 import { keyPolicyIgnoresIam } from './key-policy-ignores-iam.js';
 import { keyPolicyLockout } from './key-policy-lockout.js';
 import { keyPolicyTooLarge } from './key-policy-too-large.js';
+import { logsPrincipalWithoutRegion } from './logs-principal-without-region.js';
 import { malformedAction } from './malformed-action.js';
 import { malformedKeyArnResource } from './malformed-key-arn-resource.js';
 import { missingAction } from './missing-action.js';
@@ -44,6 +46,7 @@ import { principalInIamPolicy } from './principal-in-iam-policy.js';
 import { rootStatementBypassesViaService } from './root-statement-bypasses-via-service.js';
 import { servicePrincipalConfusedDeputy } from './service-principal-confused-deputy.js';
 import { starPrincipalAccountWideAdmin } from './star-principal-account-wide-admin.js';
+import { sourceArnStringOperator } from './source-arn-string-operator.js';
 import { starPrincipalNoIamNeeded } from './star-principal-no-iam-needed.js';
 import { starPrincipalWithoutCallerAccount } from './star-principal-without-caller-account.js';
 import { starPrincipalWithoutConditions } from './star-principal-without-conditions.js';
@@ -71,9 +74,9 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   unknownConditionOperator, unknownKmsConditionKey, misspelledGlobalConditionKey, unknownGlobalConditionKey,
   viaServiceMalformed, viaServiceWrongName, viaServiceUnknownService, viaServiceUnlistedRegion,
   forAllValuesSingleValued, forAnyValueSingleValued, forAllValuesEncryptionContext, wildcardInStringEquals,
-  accountConditionNotAccountId, encryptionContextOnActionWithoutContext, conditionKeyNotOnAction, statementNeverMatches,
+  accountConditionNotAccountId, encryptionContextOnActionWithoutContext, conditionKeyNotOnAction, statementNeverMatches, sourceArnStringOperator,
   starPrincipalWithoutConditions, starPrincipalWithoutCallerAccount, starPrincipalNoIamNeeded, notAPrincipal,
-  groupPrincipal, servicePrincipalConfusedDeputy, callerAccountMismatch, starPrincipalAccountWideAdmin,
+  groupPrincipal, servicePrincipalConfusedDeputy, callerAccountMismatch, starPrincipalAccountWideAdmin, logsPrincipalWithoutRegion, ec2PrincipalForEbs,
   aliasAsIamResource, keyIdAsIamResource, iamResourceEveryKey, malformedKeyArnResource,
   keyPolicyLockout, rootStatementBypassesViaService,
 ];
