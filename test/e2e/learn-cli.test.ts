@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { LESSON_COUNT } from '../helpers/lesson-count.js';
 
 let dir: string;
 const env = () => ({ KMS_WIZARD_CONFIG_DIR: dir });
@@ -24,7 +25,7 @@ describe('learn --list', () => {
     const r = await runCli(['learn', '--list'], { env: env() });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`1 of 11 done (progress: ${join(dir, 'progress.json')})`);
+    expect(r.stdout).toContain(`1 of ${LESSON_COUNT} done (progress: ${join(dir, 'progress.json')})`);
     expect(r.stdout).toMatch(/◐\s+3\s+via-service\s+kms:ViaService: through which service, in which Region\s+1\/4/);
     expect(r.stdout).toMatch(/✓\s+7\s+key-admins\s+.*2\/2/);
     expect(r.stdout).toMatch(/·\s+10\s+find-the-bugs/);
@@ -36,8 +37,8 @@ describe('learn --list', () => {
     const r = await runCli(['learn', '--list', '--json'], { env: env() });
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
-    expect(data).toMatchObject({ progressFile: join(dir, 'progress.json'), done: 0, total: 11 });
-    expect(data.lessons).toHaveLength(11);
+    expect(data).toMatchObject({ progressFile: join(dir, 'progress.json'), done: 0, total: LESSON_COUNT });
+    expect(data.lessons).toHaveLength(LESSON_COUNT);
     expect(data.lessons[2]).toMatchObject({ id: 'via-service', number: 3, exercises: 4, completed: 1, done: false, resumeStep: 5 });
     expect(data.notice).toBeUndefined();
   });
@@ -47,7 +48,7 @@ describe('learn --list', () => {
     const r = await runCli(['learn', '--list'], { env: env() });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/progress\.json was corrupt \(invalid JSON.*\); it was moved to .*progress\.json\.corrupt-/);
-    expect(r.stdout).toContain('0 of 11 done');
+    expect(r.stdout).toContain(`0 of ${LESSON_COUNT} done`);
     const aside = readdirSync(dir).filter((f) => f.startsWith('progress.json.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe('{"version": 1, "lessons": ');

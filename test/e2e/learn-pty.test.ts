@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KEYS, spawnPty } from '../helpers/pty.js';
+import { LESSON_COUNT } from '../helpers/lesson-count.js';
 
 const size = { cols: 80, rows: 24 };
 
@@ -23,7 +24,7 @@ describe('learn in a real terminal', () => {
     await first.settle();
     // Down, Down, Enter typed as one burst: lesson 3 opens.
     first.write(`${KEYS.down}${KEYS.down}${KEYS.enter}`);
-    await first.waitFor('Lesson 3/11');
+    await first.waitFor(`Lesson 3/${LESSON_COUNT}`);
     await first.settle();
     first.write('nnn');
     await first.waitFor('Exercise 1/4: The value for EBS');
@@ -61,7 +62,7 @@ describe('learn in a real terminal', () => {
     chmodSync(editor, 0o755);
 
     const t = spawnPty(['learn', 'via-service'], { ...size, env: { KMS_WIZARD_CONFIG_DIR: dir, EDITOR: editor } });
-    await t.waitFor('Lesson 3/11');
+    await t.waitFor(`Lesson 3/${LESSON_COUNT}`);
     await t.settle();
     t.write('nnnnnnn');
     await t.waitFor('Press Enter to edit the key policy in');

@@ -15,6 +15,7 @@ import { LearnApp } from '../../src/lessons/runner/LearnApp.js';
 import type { RunnerDeps } from '../../src/lessons/runner/model.js';
 import { initialState } from '../../src/lessons/runner/state.js';
 import { KEYS } from '../helpers/keys.js';
+import { LESSON_COUNT } from '../helpers/lesson-count.js';
 
 const KEY = KEYS;
 const lessons = loadLessons(lessonsDir());
@@ -83,7 +84,7 @@ describe('learn: one whole lesson in the TUI', () => {
   it('key-admins: read, a hint, a wrong answer, the right one, a failed and a passing fix, then done', async () => {
     const t = await start({ lessonId: 'key-admins', editorAnswers: [fixture('wrong', 'key-admins/add-admins'), fixture('solutions', 'key-admins/add-admins')] });
     await t.press();
-    await t.sees('Lesson 7/11');
+    await t.sees(`Lesson 7/${LESSON_COUNT}`);
     await t.sees('A key policy has two audiences');
 
     await t.press(KEY.enter);
@@ -141,7 +142,7 @@ describe('learn: keys and navigation', () => {
     const t = await start();
     await t.press();
     await t.press(`${KEY.down}${KEY.down}${KEY.enter}`);
-    await t.sees('Lesson 3/11');
+    await t.sees(`Lesson 3/${LESSON_COUNT}`);
     // "nnn" in one chunk: three steps forward, to the first exercise (steps 1..3 are pages).
     await t.press('nnn');
     await t.sees('Exercise 1/4: The value for EBS');

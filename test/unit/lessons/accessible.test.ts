@@ -9,6 +9,7 @@ import { runAccessibleLessons, type AskLine } from '../../../src/lessons/accessi
 import { loadLessons } from '../../../src/lessons/load-lessons.js';
 import { lessonsDir } from '../../../src/lessons/package-root.js';
 import { ProgressStore } from '../../../src/lessons/progress-store.js';
+import { LESSON_COUNT } from '../../helpers/lesson-count.js';
 
 const lessons = loadLessons(lessonsDir());
 const solution = readFileSync(fileURLToPath(new URL('../../fixtures/lessons/solutions/key-admins/add-admins.json', import.meta.url)), 'utf8');
@@ -53,7 +54,7 @@ describe('accessible lessons (linear prompts, same state machine)', () => {
     const how = await runAccessibleLessons({ lessons, store: t.store, loaded: t.store.load(), lessonId: 'key-admins', io: t.io, ask: t.ask });
     expect(how).toBe('quit');
     const out = t.output();
-    expect(out).toContain('Lesson 7/11 Key administrators and the lockout check step 1/5');
+    expect(out).toContain(`Lesson 7/${LESSON_COUNT} Key administrators and the lockout check step 1/5`);
     expect(out).toContain('Hint 1/2: Does any of the administrators');
     expect(out).toContain('✗ Not quite: KMS denies (implicitly) this request.');
     expect(out).toContain('✓ Right: KMS denies (implicitly) this request.');
