@@ -3,12 +3,33 @@
  * validateSpec() that `generate` uses, so a value the wizard accepts is a
  * value `generate` accepts, with the same messages.
  */
+import { isAccountId, parseKeyArn } from '../core/arn.js';
 import { buildPolicies, type BuildResult } from '../core/build.js';
 import { validateSpec, type AccessMode, type PolicySpec, type ResolvedSpec, type SpecField, type SpecIssue } from '../core/spec.js';
 import type { Result } from '../core/result.js';
 
+/** Where the policy starts (the first question): a key that does not exist yet, an existing key, or an existing key with its current policy. */
+export type StartChoice = 'new' | 'existing' | 'current';
+
+/** A key that does not exist yet: where it will be created. */
+export interface NewKeyAnswers {
+  readonly account: string;
+  readonly region: string;
+  readonly multiRegion: boolean;
+}
+
+/** The key's current key policy, as read from a file: its name (as the user typed it) and its text. */
+export interface CurrentPolicyFile {
+  readonly file: string;
+  readonly text: string;
+}
+
 /** The answers so far: a PolicySpec where "not answered yet" and "default" are the same thing. */
 export interface Answers {
+  readonly start: StartChoice;
+  readonly newKey: NewKeyAnswers;
+  /** Read when start is 'current'; kept when the user goes back and changes the start (it is only used for 'current'). */
+  readonly current?: CurrentPolicyFile;
   readonly keyArn: string;
   readonly admins: readonly string[];
   readonly consumers: readonly string[];
@@ -20,7 +41,21 @@ export interface Answers {
   readonly actions?: readonly string[];
 }
 
-export const EMPTY_ANSWERS: Answers = { keyArn: '', admins: [], consumers: [], access: 'iam', services: [] };
+export const EMPTY_ANSWERS: Answers = { start: 'existing', newKey: { account: '', region: '', multiRegion: false }, keyArn: '', admins: [], consumers: [], access: 'iam', services: [] };
+
+/** The key's Region: from its ARN, or where the new key will be created ('' while not known). */
+export function keyRegionOf(a: Answers): string {
+  if (a.start === 'new') return a.newKey.region;
+  const k = parseKeyArn(a.keyArn);
+  return k.ok ? k.value.region : '';
+}
+
+/** What is missing or wrong in a new key's account and Region (undefined when complete). */
+export function newKeyProblem(a: Answers): string | undefined {
+  if (!isAccountId(a.newKey.account)) return 'the account that will own the key needs its 12-digit id';
+  if (!a.newKey.region) return 'choose the Region the key will live in';
+  return undefined;
+}
 
 /** The PolicySpec these answers give: the one `generate` builds from the equivalent flags. */
 export function toSpec(a: Answers): PolicySpec {
@@ -66,6 +101,9 @@ const FIELD_ORDER: readonly SpecField[] = ['keyArn', 'admins', 'access', 'consum
 function asFarAs(a: Answers, field: SpecField): Answers {
   const after = (f: SpecField) => FIELD_ORDER.indexOf(f) > FIELD_ORDER.indexOf(field);
   return {
+    start: a.start,
+    newKey: a.newKey,
+    ...(a.current ? { current: a.current } : {}),
     keyArn: a.keyArn,
     admins: after('admins') ? [] : a.admins,
     access: after('access') ? 'iam' : a.access,

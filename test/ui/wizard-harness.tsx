@@ -56,6 +56,7 @@ export async function startWizard(opts: HarnessOptions = {}): Promise<Harness> {
   const copies: string[] = [];
   const writes: { dir: string; force: boolean }[] = [];
   const services: WizardServices = {
+    readText: real.readText,
     planWrites: real.planWrites,
     writeFiles: (dir, files, force) => {
       writes.push({ dir, force });

@@ -101,7 +101,7 @@ export async function askServices(a: Answers, ask: Ask, say: Say): Promise<Answe
 }
 
 export async function askRegions(a: Answers, ask: Ask, say: Say): Promise<Answers> {
-  const home = regionChoices(a.keyArn)[0] ?? '';
+  const home = regionChoices(a)[0] ?? '';
   say(`Step 6 of 9, Regions. From which Regions may the services use the key? The key lives in ${home}; a single-Region key is only used there.`);
   const text = await ask({
     message: `Regions, separated by commas (press Enter for ${home}):`,
