@@ -3,6 +3,7 @@ import { ADMIN_ACTIONS, MULTI_REGION_ADMIN_ACTIONS } from './catalog/actions.js'
 import { IAM_MANAGED_POLICY_MAX_CHARS, iamPolicyLength, KEY_POLICY_MAX_BYTES, utf8Length } from './catalog/limits.js';
 import { viaServiceValue } from './catalog/services.js';
 import { POLICY_VERSION, serializePolicy, type ConditionBlock, type PolicyDocument, type Statement } from './policy.js';
+import { ADMINS_SID, grantsSid, useSid } from './generated-sids.js';
 import { validateSpec, type ConsumerAccount, type PolicySpec, type ResolvedService, type ResolvedSpec, type SpecIssue } from './spec.js';
 
 /** One IAM policy to create in a consumer account. */
@@ -112,7 +113,7 @@ export function buildPolicies(spec: ResolvedSpec): BuildResult {
   const groups = actionGroups(spec);
   const statements: Statement[] = [
     {
-      Sid: 'KeyAdministrators',
+      Sid: ADMINS_SID,
       Effect: 'Allow',
       Principal: { AWS: one(spec.admins) },
       Action: adminActions(spec.key.multiRegion),
@@ -125,11 +126,11 @@ export function buildPolicies(spec: ResolvedSpec): BuildResult {
     for (const g of groups) {
       const condition: ConditionBlock = { StringEquals: { 'kms:ViaService': one(g.via), 'kms:CallerAccount': consumer.account } };
       if (g.use.length > 0) {
-        statements.push({ Sid: `AllowUse${g.name}${suffix}`, Effect: 'Allow', Principal: principal, Action: one(g.use), Resource: '*', Condition: condition });
+        statements.push({ Sid: useSid(g.name, suffix), Effect: 'Allow', Principal: principal, Action: one(g.use), Resource: '*', Condition: condition });
       }
       if (g.grants) {
         statements.push({
-          Sid: `AllowGrants${g.name}${suffix}`,
+          Sid: grantsSid(g.name, suffix),
           Effect: 'Allow',
           Principal: principal,
           Action: 'kms:CreateGrant',

@@ -37,7 +37,7 @@ function coversAction(stmt: PolicyStatement, action: string): boolean {
 }
 
 /** kms:CallerAccount values a statement requires (positive string operators). */
-function callerAccounts(stmt: PolicyStatement): string[] {
+export function callerAccounts(stmt: PolicyStatement): string[] {
   if (!isPlainObject(stmt.condition)) return [];
   const out: string[] = [];
   for (const [operator, block] of Object.entries(stmt.condition)) {

@@ -1,0 +1,125 @@
+// What access changes between two key policies: the same requests evaluated
+// against both, and every request whose answer moves to or from Allow.
+import { parseKeyArn, type KeyArn } from '../arn.js';
+import { actionSupportsConditionKey } from '../catalog/actions.js';
+import { evaluateRead, readPolicySet, type DecisionKind, type Decision, type ReadPolicySet } from '../evaluate/index.js';
+import { readPolicyDocument } from '../evaluate/policy-document.js';
+import { statementName } from '../evaluate/summary.js';
+import { requestSet, type RequestPrincipal } from './access-requests.js';
+import { serviceDecision } from './service-decision.js';
+import type { ViaValue } from '../evaluate/via-values.js';
+
+/** One request whose answer differs between the two key policies. */
+export interface AccessChange {
+  /** The caller: a role/user ARN, a stand-in role of an account (see `who`), or a service principal. */
+  readonly principal: string;
+  readonly action: string;
+  /** The ViaService value the call came through; null for a direct call. */
+  readonly via: string | null;
+  readonly before: DecisionKind;
+  readonly after: DecisionKind;
+  /** Who, in words: `role/app in 111122223333`, `a role in 111122223333`, `service principal logs...`. */
+  readonly who: string;
+  /** Why: the statement (and condition) that decides the new answer, and what allowed it before. */
+  readonly reason: string;
+  /** A service principal or a principal of another account: losing access there is usually a mistake. */
+  readonly outsideKeyAccount: boolean;
+}
+
+export interface AccessComparison {
+  /** Requests the new policy allows and the current one did not. */
+  readonly added: readonly AccessChange[];
+  /** Requests the current policy allows and the new one does not. */
+  readonly removed: readonly AccessChange[];
+  /** Services and other accounts that lose access, by name (usually a mistake). */
+  readonly warnings: readonly string[];
+}
+
+export interface CompareInput {
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly keyArn: string;
+  /**
+   * IAM policies attached to every IAM principal. Default: one allowing
+   * kms:* on the key, so the comparison shows everything each key policy
+   * lets IAM allow.
+   */
+  readonly iamPolicies?: readonly unknown[];
+  readonly iamPolicyNames?: readonly string[];
+}
+
+const ASSUMED_IAM_NAME = 'the assumed IAM policy (kms:* on this key)';
+
+function assumedIamPolicy(key: KeyArn): unknown {
+  return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: `arn:${key.partition}:kms:*:${key.account}:key/${key.keyId}` }] };
+}
+
+/** The key a call through a service in `region` uses: a multi-Region key's replica there, else the key itself. */
+const keyIn = (key: KeyArn, region: string) =>
+  key.multiRegion && region !== key.region ? `arn:${key.partition}:kms:${region}:${key.account}:key/${key.keyId}` : key.arn;
+
+function allowedBy(d: Decision): string {
+  const t = d.keyPolicy.statements.find((s) => s.applies && s.effect === 'Allow');
+  return t ? `${statementName(t)} of the current policy` : 'the current policy';
+}
+
+/**
+ * Compares two key policies over the request set of {@link requestSet}.
+ * Pure; never throws (an invalid key ARN gives no changes). Each document is
+ * read once; each request is evaluated against both.
+ */
+export function compareAccess(input: CompareInput): AccessComparison {
+  const parsed = parseKeyArn(input.keyArn);
+  if (!parsed.ok) return { added: [], removed: [], warnings: [] };
+  const key = parsed.value;
+  const iamPolicies = input.iamPolicies && input.iamPolicies.length > 0 ? [...input.iamPolicies] : [assumedIamPolicy(key)];
+  const iamPolicyNames = input.iamPolicies && input.iamPolicies.length > 0 ? [...(input.iamPolicyNames ?? [])] : [ASSUMED_IAM_NAME];
+  const before: ReadPolicySet = readPolicySet({ keyPolicy: input.before, iamPolicies, iamPolicyNames });
+  const after: ReadPolicySet = { ...before, key: readPolicyDocument(input.after) };
+  const set = requestSet([before.key, after.key], key);
+
+  const added: AccessChange[] = [];
+  const removed: AccessChange[] = [];
+  const record = (p: RequestPrincipal, action: string, via: ViaValue | undefined, b: DecisionKind, a: DecisionKind, reason: () => string) => {
+    if ((b === 'Allow') === (a === 'Allow')) return;
+    const principal = p.kind === 'iam' ? p.consumer.arn : p.service;
+    const who = p.kind === 'iam' ? p.consumer.label : `service principal ${p.service}`;
+    const outsideKeyAccount = p.kind === 'service' || p.consumer.account !== key.account;
+    (a === 'Allow' ? added : removed).push({ principal, action, via: via?.value ?? null, before: b, after: a, who, reason: reason(), outsideKeyAccount });
+  };
+
+  for (const p of set.principals) {
+    for (const action of set.actions) {
+      if (p.kind === 'service') {
+        // A service principal calls KMS itself: there is no ViaService to try.
+        const b = serviceDecision(before.key, p.service, action, key.arn);
+        const a = serviceDecision(after.key, p.service, action, key.arn);
+        record(p, action, undefined, b.decision, a.decision, () => a.decision === 'Allow' ? a.reason : `${a.reason} (before: ${b.reason.replace(/^allowed: /, 'allowed by ')})`);
+        continue;
+      }
+      // Only actions whose requests can carry kms:ViaService are ever made through a service [conditions-kms].
+      const vias = actionSupportsConditionKey(action, 'kms:ViaService') ? [undefined, ...set.vias] : [undefined];
+      for (const via of vias) {
+        const request = { principal: p.consumer.arn, action, keyArn: via ? keyIn(key, via.region) : key.arn, ...(via ? { viaService: via.value } : {}) };
+        const b = evaluateRead(request, before);
+        const a = evaluateRead(request, after);
+        record(p, action, via, b.decision, a.decision, () => a.decision === 'Allow' ? a.summary : `${a.summary} (before: allowed by ${allowedBy(b)})`);
+      }
+    }
+  }
+  return { added, removed, warnings: lossWarnings(removed) };
+}
+
+/** One warning per service principal or other account that loses access, naming it and what it loses. */
+function lossWarnings(removed: readonly AccessChange[]): string[] {
+  const byWho = new Map<string, Set<string>>();
+  for (const c of removed) {
+    if (!c.outsideKeyAccount) continue;
+    const set = byWho.get(c.who) ?? new Set<string>();
+    set.add(c.action.replace(/^kms:/, ''));
+    byWho.set(c.who, set);
+  }
+  return [...byWho.entries()].map(
+    ([who, actions]) => `${who} loses ${[...actions].join(', ')}: access for a service or another account is rarely meant to go; keep its statement (--keep) unless you mean it`,
+  );
+}
