@@ -7,6 +7,7 @@ import { isAccountId, parseKeyArn } from '../core/arn.js';
 import { buildPolicies, type BuildResult } from '../core/build.js';
 import { validateSpec, type AccessMode, type PolicySpec, type ResolvedSpec, type SpecField, type SpecIssue } from '../core/spec.js';
 import type { Result } from '../core/result.js';
+import { mergedWithCurrent } from './current-policy.js';
 
 /** Where the policy starts (the first question): a key that does not exist yet, an existing key, or an existing key with its current policy. */
 export type StartChoice = 'new' | 'existing' | 'current';
@@ -133,9 +134,9 @@ export function checkValue(a: Answers, field: 'admins' | 'consumers' | 'services
 /** Splits what was typed into a list field: commas and spaces separate values. */
 export const splitValues = (text: string): string[] => text.split(/[\s,]+/).map((v) => v.trim()).filter(Boolean);
 
-/** The policies for valid answers (undefined while they are not valid). */
+/** The policies the answers alone give (undefined while they are not valid). */
 const buildMemo = new Map<ResolvedSpec, BuildResult>();
-export function build(a: Answers): BuildResult | undefined {
+export function buildFromAnswers(a: Answers): BuildResult | undefined {
   const r = validate(a);
   if (!r.ok) return undefined;
   let b = buildMemo.get(r.value);
@@ -145,4 +146,24 @@ export function build(a: Answers): BuildResult | undefined {
     buildMemo.set(r.value, b);
   }
   return b;
+}
+
+/**
+ * The policies to write (undefined while the answers are not valid): starting
+ * from the key's current policy, its kept statements merged in as
+ * `generate --from` merges them.
+ */
+export function build(a: Answers): BuildResult | undefined {
+  const b = buildFromAnswers(a);
+  if (!b || a.start !== 'current') return b;
+  const merged = mergedWithCurrent(a, b);
+  return merged?.ok ? merged.value.result : undefined;
+}
+
+/** Why valid answers still give no policies: the merge with the current policy failed (a Sid kept twice). */
+export function mergeProblems(a: Answers): readonly string[] {
+  const b = buildFromAnswers(a);
+  if (!b || a.start !== 'current') return [];
+  const merged = mergedWithCurrent(a, b);
+  return merged && !merged.ok ? merged.error : [];
 }
