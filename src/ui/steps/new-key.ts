@@ -12,7 +12,7 @@ import { textInputLines } from '../components/text-input.js';
 import type { KeyEvent } from '../keys.js';
 import { blank, line, para, seg, type Line } from '../lines.js';
 import { advance } from '../navigation.js';
-import { pickKeys, pickState } from '../pick-list.js';
+import { pickKeys, pickState, type PickState } from '../pick-list.js';
 import type { WizardState } from '../state.js';
 import { editText } from '../text-field.js';
 import type { ViewContext } from './types.js';
@@ -41,6 +41,12 @@ function accountProblem(value: string): string | undefined {
   return /^\d+$/.test(v) ? `an AWS account id has 12 digits; "${v}" has ${v.length}` : `"${safeText(v)}" is not an account id: it has 12 digits and nothing else`;
 }
 
+/** The Region list opened on the Region already chosen (going back and forth keeps it); a custom one stays typed in the filter. */
+function regionListAt(region: string): PickState {
+  const known = ALL_REGIONS.indexOf(region);
+  return known >= 0 || !region ? pickState(Math.max(0, known)) : { filter: region, cursor: 0 };
+}
+
 const listHeight = (s: WizardState) => Math.max(3, s.size.rows - 14);
 
 export function newKeyKeys(s: WizardState, ev: KeyEvent): WizardState | undefined {
@@ -51,10 +57,7 @@ export function newKeyKeys(s: WizardState, ev: KeyEvent): WizardState | undefine
       if (ev.kind === 'enter') {
         const problem = accountProblem(k.account);
         if (problem) return { ...s, issues: [{ field: 'keyArn', message: problem }] };
-        // The list opens on the Region already chosen (going back and forth keeps it).
-        const known = ALL_REGIONS.indexOf(k.region);
-        const region = known >= 0 || !k.region ? pickState(Math.max(0, known)) : { filter: k.region, cursor: 0 };
-        return { ...s, newKeyPhase: 'region', lists: { ...s.lists, keyRegion: region } };
+        return { ...s, newKeyPhase: 'region', lists: { ...s.lists, keyRegion: regionListAt(k.region) } };
       }
       const field = editText(s.fields.account, ev);
       return field ? withKey({ account: field.value.trim() }, { fields: { ...s.fields, account: field } }) : undefined;
@@ -72,7 +75,7 @@ export function newKeyKeys(s: WizardState, ev: KeyEvent): WizardState | undefine
       return { ...moved, answers: { ...s.answers, newKey: { ...k, region: row.region } }, lists: { ...moved.lists, keyRegion: pickState() }, newKeyPhase: 'multi' };
     }
     case 'multi': {
-      if (ev.kind === 'escape') return { ...s, newKeyPhase: 'region' };
+      if (ev.kind === 'escape') return { ...s, newKeyPhase: 'region', lists: { ...s.lists, keyRegion: regionListAt(k.region) } };
       const r = pickKeys(pickState(s.lists.multiRegion), ev, MULTI_OPTIONS.length, MULTI_OPTIONS.length, false);
       if (!r) return undefined;
       const chosen = withKey({ multiRegion: r.state.cursor === 1 }, { lists: { ...s.lists, multiRegion: r.state.cursor } });
