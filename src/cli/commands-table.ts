@@ -87,6 +87,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'write the key policy and IAM policy from flags (no prompts)',
     flags: [
       ...SPEC_FLAGS,
+      { name: 'from', value: 'file', description: "the key's current key policy (- = standard input)" },
+      { name: 'keep', value: 'text', repeatable: true, description: 'with --from: keep this statement (Sid or #N)' },
+      { name: 'drop', value: 'text', repeatable: true, description: 'with --from: leave this statement out (Sid or #N)' },
       { name: 'out', value: 'dir', description: 'directory to write into' },
       { name: 'format', value: 'output-format', description: 'output format' },
       { name: 'stdout', description: 'print the files instead of writing them' },
@@ -136,6 +139,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     args: 'file',
     load: () => import('../commands/explain.js'),
+  },
+  {
+    name: 'diff',
+    summary: 'the access a key policy change adds and removes (exit 1 when it adds)',
+    flags: [
+      { name: 'key-arn', value: 'text', description: 'the key both policies belong to' },
+      { name: 'iam-policy', value: 'file', repeatable: true, description: 'an IAM policy attached to every IAM principal' },
+      { name: 'json', description: 'print the added and removed access as JSON' },
+    ],
+    args: 'file',
+    load: () => import('../commands/diff.js'),
   },
   {
     name: 'learn',

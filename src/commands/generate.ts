@@ -12,6 +12,7 @@ import { FORMAT_NEXT_STEPS } from '../output/formats/iac-next-steps.js';
 import { nextSteps } from '../output/next-steps.js';
 import { formatExplanation, formatIssue, formatNextSteps } from '../output/summary.js';
 import { FilesExistError, planWrites, writeFilesAtomically } from '../output/write-files.js';
+import { FROM_HELP, FROM_OPTIONS, fromJson, fromNextSteps, fromText, mergeFrom, readFromFlags } from './from-current.js';
 import { SPEC_FLAGS_HELP, SPEC_OPTIONS, specAnswersFromFlags, specWithDefaults } from './spec-flags.js';
 
 export const help = `kms-wizard generate: write a KMS key policy and the matching IAM policy, no prompts.
@@ -21,6 +22,8 @@ Usage:
 
 Questions (each is also a wizard step):
 ${SPEC_FLAGS_HELP}
+
+${FROM_HELP}
 
 Output:
   --out DIR              directory to write into (created if needed; default .)
@@ -40,12 +43,15 @@ Examples:
   kms-wizard generate --key-arn ARN --service ebs --service rds --region us-east-1 --out policies/
   kms-wizard generate --key-arn ARN --service s3 --consumer arn:aws:iam::111122223333:role/app \\
       --access principals --stdout
+  aws kms get-key-policy --key-id ARN --policy-name default --output text |
+      kms-wizard generate --from - --key-arn ARN --service secretsmanager
 
 Services: ${SERVICES.map((s) => s.id).join(', ')}.
 Exit codes: 0 written, 1 files in the way or write failed, 2 bad flags or answers.`;
 
 const OPTIONS = {
   ...SPEC_OPTIONS,
+  ...FROM_OPTIONS,
   out: { type: 'string' },
   format: { type: 'string' },
   stdout: { type: 'boolean' },
@@ -63,26 +69,32 @@ export const run: Command = async (argv, io) => {
   const render = FORMATS[format];
   if (!render) throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}, not "${format}"`);
 
+  const fromInput = await readFromFlags(values, answers, io);
   const resolved = validateSpec(specWithDefaults(answers));
   if (!resolved.ok) {
     const n = resolved.error.length;
     throw new UsageError(`${n === 1 ? 'this answer needs fixing' : `${n} answers need fixing`}:\n${resolved.error.map((e) => `  ${formatIssue(e)}`).join('\n')}`);
   }
-  const result = buildPolicies(resolved.value);
+  const from = fromInput ? mergeFrom(buildPolicies(resolved.value), fromInput) : undefined;
+  const result = from ? from.result : buildPolicies(resolved.value);
   const files = render(result);
   const outDir = values.out ?? '.';
   const shownDir = outDir === '.' ? '.' : relative(io.cwd, outDir) || '.';
-  const steps = (FORMAT_NEXT_STEPS[format] ?? nextSteps)(result, shownDir);
+  const formatSteps = (FORMAT_NEXT_STEPS[format] ?? nextSteps)(result, shownDir);
+  const steps = from ? fromNextSteps(formatSteps, from) : formatSteps;
   const style = makeStyle(colorEnabled(io.env, io.stdout));
   const dir = outDir.startsWith('/') ? outDir : `${io.cwd}/${outDir}`;
+  const report = (files: Parameters<typeof jsonReport>[1], dryRun: boolean) => ({ ...jsonReport(result, files, steps, dryRun), ...(from ? fromJson(from) : {}) });
+  const fromSection = (paint: ReturnType<typeof makeStyle>) => (from ? `\n\n${fromText(from, paint)}` : '');
 
   if (values.stdout) {
     if (values.json) {
-      print(io.stdout, JSON.stringify(jsonReport(result, files.map((f) => ({ name: f.name, path: null, written: false })), steps, false), null, 2));
+      print(io.stdout, JSON.stringify(report(files.map((f) => ({ name: f.name, path: null, written: false })), false), null, 2));
       return EXIT.ok;
     }
     io.stdout.write(filesAsText(files));
-    print(io.stderr, formatExplanation(result, makeStyle(colorEnabled(io.env, io.stderr))));
+    const errStyle = makeStyle(colorEnabled(io.env, io.stderr));
+    print(io.stderr, `${formatExplanation(result, errStyle)}${fromSection(errStyle)}`);
     return EXIT.ok;
   }
 
@@ -92,11 +104,11 @@ export const run: Command = async (argv, io) => {
   const inTheWay = plan.filter((p) => p.exists);
   if (values['dry-run']) {
     if (values.json) {
-      print(io.stdout, JSON.stringify(jsonReport(result, files.map((f, i) => ({ name: f.name, path: plan[i]!.path, written: false, exists: plan[i]!.exists })), steps, true), null, 2));
+      print(io.stdout, JSON.stringify(report(files.map((f, i) => ({ name: f.name, path: plan[i]!.path, written: false, exists: plan[i]!.exists })), true), null, 2));
     } else {
       print(io.stdout, style.bold(`Dry run: would write into ${shownDir}:`));
       files.forEach((f, i) => print(io.stdout, `  ${f.name.padEnd(28)}${f.description}${plan[i]!.exists ? style.yellow(values.force ? '  (would overwrite)' : '  (exists: refused without --force)') : ''}`));
-      print(io.stdout, `\n${formatExplanation(result, style)}`);
+      print(io.stdout, `\n${formatExplanation(result, style)}${fromSection(style)}`);
     }
     return inTheWay.length > 0 && !values.force ? EXIT.failure : EXIT.ok;
   }
@@ -115,12 +127,12 @@ export const run: Command = async (argv, io) => {
   }
 
   if (values.json) {
-    print(io.stdout, JSON.stringify(jsonReport(result, files.map((f, i) => ({ name: f.name, path: written[i]!, written: true })), steps, false), null, 2));
+    print(io.stdout, JSON.stringify(report(files.map((f, i) => ({ name: f.name, path: written[i]!, written: true })), false), null, 2));
     return EXIT.ok;
   }
   print(io.stdout, style.bold(`Wrote into ${shownDir}:`));
   files.forEach((f) => print(io.stdout, `  ${style.green(f.name.padEnd(28))}${f.description}`));
-  print(io.stdout, `\n${formatExplanation(result, style)}\n\n${formatNextSteps(steps, style)}`);
+  print(io.stdout, `\n${formatExplanation(result, style)}${fromSection(style)}\n\n${formatNextSteps(steps, style)}`);
   return EXIT.ok;
 };
 

@@ -3,7 +3,8 @@
 import { parseKeyArn, type KeyArn } from '../arn.js';
 import { actionSupportsConditionKey } from '../catalog/actions.js';
 import { evaluateRead, readPolicySet, type DecisionKind, type Decision, type ReadPolicySet } from '../evaluate/index.js';
-import { readPolicyDocument } from '../evaluate/policy-document.js';
+import { readPolicyDocument, type PolicyDocumentView } from '../evaluate/policy-document.js';
+import { wildcardMatch } from '../evaluate/wildcard.js';
 import { statementName } from '../evaluate/summary.js';
 import { requestSet, type RequestPrincipal } from './access-requests.js';
 import { serviceDecision } from './service-decision.js';
@@ -48,7 +49,7 @@ export interface CompareInput {
   readonly iamPolicyNames?: readonly string[];
 }
 
-const ASSUMED_IAM_NAME = 'the assumed IAM policy (kms:* on this key)';
+const ASSUMED_IAM_NAME = 'the assumed kms:* IAM policy';
 
 function assumedIamPolicy(key: KeyArn): unknown {
   return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: `arn:${key.partition}:kms:*:${key.account}:key/${key.keyId}` }] };
@@ -88,27 +89,62 @@ export function compareAccess(input: CompareInput): AccessComparison {
     (a === 'Allow' ? added : removed).push({ principal, action, via: via?.value ?? null, before: b, after: a, who, reason: reason(), outsideKeyAccount });
   };
 
+  const representative = actionClasses(set.actions, [before.key, after.key, ...before.iam]);
   for (const p of set.principals) {
+    // Evaluated once per class of equivalent actions; each action of a class that changes is evaluated for its own reason.
+    const changed = new Map<string, boolean>();
     for (const action of set.actions) {
       if (p.kind === 'service') {
         // A service principal calls KMS itself: there is no ViaService to try.
         const b = serviceDecision(before.key, p.service, action, key.arn);
         const a = serviceDecision(after.key, p.service, action, key.arn);
-        record(p, action, undefined, b.decision, a.decision, () => a.decision === 'Allow' ? a.reason : `${a.reason} (before: ${b.reason.replace(/^allowed: /, 'allowed by ')})`);
+        record(p, action, undefined, b.decision, a.decision, () => (a.decision === 'Allow' ? a.reason : `${a.reason} (before: ${b.reason.replace(/^allowed: /, 'allowed by ')})`));
         continue;
       }
       // Only actions whose requests can carry kms:ViaService are ever made through a service [conditions-kms].
       const vias = actionSupportsConditionKey(action, 'kms:ViaService') ? [undefined, ...set.vias] : [undefined];
       for (const via of vias) {
-        const request = { principal: p.consumer.arn, action, keyArn: via ? keyIn(key, via.region) : key.arn, ...(via ? { viaService: via.value } : {}) };
-        const b = evaluateRead(request, before);
-        const a = evaluateRead(request, after);
-        record(p, action, via, b.decision, a.decision, () => a.decision === 'Allow' ? a.summary : `${a.summary} (before: allowed by ${allowedBy(b)})`);
+        const request = (act: string) => ({ principal: p.consumer.arn, action: act, keyArn: via ? keyIn(key, via.region) : key.arn, ...(via ? { viaService: via.value } : {}) });
+        const rep = representative.get(action)!;
+        const k = `${rep}\u0000${via?.value ?? ''}`;
+        if (!changed.has(k)) {
+          const r = request(rep);
+          changed.set(k, (evaluateRead(r, before).decision === 'Allow') !== (evaluateRead(r, after).decision === 'Allow'));
+        }
+        if (!changed.get(k)) continue;
+        const b = evaluateRead(request(action), before);
+        const a = evaluateRead(request(action), after);
+        record(p, action, via, b.decision, a.decision, () => (a.decision === 'Allow' ? a.summary : `${a.summary} (before: allowed by ${allowedBy(b)})`));
       }
     }
   }
   return { added, removed, warnings: lossWarnings(removed) };
 }
+
+/**
+ * Maps each action to the first action that every statement of the
+ * documents treats the same way (same Action/NotAction coverage, same
+ * condition keys in its request): their requests get the same decisions.
+ */
+function actionClasses(actions: readonly string[], views: readonly PolicyDocumentView[]): Map<string, string> {
+  const statements = views.flatMap((v) => v.statements);
+  const first = new Map<string, string>();
+  const out = new Map<string, string>();
+  for (const action of actions) {
+    const covered = statements.map((s) => {
+      const hit = (s.action ?? s.notAction ?? []).some((p) => wildcardMatch(p, action, true));
+      return s.notAction ? !hit : hit;
+    });
+    const keys = CLASS_KEYS.map((k) => actionSupportsConditionKey(action, k));
+    const signature = [...covered, ...keys].map((b) => (b ? '1' : '0')).join('');
+    if (!first.has(signature)) first.set(signature, action);
+    out.set(action, first.get(signature)!);
+  }
+  return out;
+}
+
+/** Condition keys whose presence in a request depends on the action (request-context.ts sets them by action). */
+const CLASS_KEYS = ['kms:ViaService', 'kms:GrantIsForAWSResource', 'kms:EncryptionContext:x'];
 
 /** One warning per service principal or other account that loses access, naming it and what it loses. */
 function lossWarnings(removed: readonly AccessChange[]): string[] {

@@ -2,14 +2,14 @@
 // every principal either names (plus a role of the key's account and one of
 // another account), every KMS action either names, called directly, through
 // each ViaService value either names and through a service neither names.
-import { parsePrincipalArn, type KeyArn } from '../arn.js';
+import type { KeyArn } from '../arn.js';
 import { VIA_SERVICE_NAMES, viaServiceValue } from '../catalog/services.js';
 import { parseOperator } from '../evaluate/condition-operators.js';
 import { callerAccounts, consumerFrom, syntheticConsumer, type Consumer } from '../evaluate/matrix-consumers.js';
 import { isPlainObject, type PolicyDocumentView } from '../evaluate/policy-document.js';
 import { parseViaValue, type ViaValue } from '../evaluate/via-values.js';
 import { coveredKmsActions } from './statement-shape.js';
-import { KMS_ACTIONS } from '../catalog/actions.js';
+import { kmsAction, KMS_ACTIONS } from '../catalog/actions.js';
 
 /** Who the comparison asks about. */
 export type RequestPrincipal =
@@ -87,7 +87,8 @@ export function requestSet(views: readonly PolicyDocumentView[], key: KeyArn): R
   const region = [...vias.values()][0]?.region ?? key.region;
   const otherVia: ViaValue = { value: viaServiceValue(other, region), service: other, region };
 
-  const ordered = KMS_ACTIONS.filter((a) => actions.has(a));
+  // A key policy only governs actions on the key: CreateKey, ListKeys, GenerateRandom... are IAM's alone [key-policy-overview].
+  const ordered = KMS_ACTIONS.filter((a) => actions.has(a) && kmsAction(a)?.onKey);
   return {
     principals: [
       ...[...consumers.values()].map((consumer): RequestPrincipal => ({ kind: 'iam', consumer })),
@@ -96,10 +97,4 @@ export function requestSet(views: readonly PolicyDocumentView[], key: KeyArn): R
     actions: ordered.length > 0 ? ordered : ['kms:Decrypt'],
     vias: [...[...vias.values()].sort((a, b) => a.value.localeCompare(b.value)), otherVia],
   };
-}
-
-/** Whether an IAM principal ARN is in the key's account. */
-export function inKeyAccount(arn: string, key: KeyArn): boolean {
-  const p = parsePrincipalArn(arn);
-  return p.ok && p.value.account === key.account;
 }

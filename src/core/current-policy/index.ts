@@ -27,6 +27,8 @@ export { preAnswersFrom, type PreAnswers } from './pre-answers.js';
 export interface FromCurrentPolicy {
   /** The build, with `keyPolicy` = generated statements + kept statements, and the warnings below added. */
   readonly result: BuildResult;
+  /** The current policy's name (file name or `<stdin>`). */
+  readonly source: string;
   readonly fates: Fates;
   readonly access: AccessComparison;
   /** Everything the user must hear: wrong account, lost access for services and other accounts, new lint errors, size. */
@@ -53,5 +55,5 @@ export function fromCurrentPolicy(build: BuildResult, current: CurrentPolicy, fa
     : [];
   // build() already warns when the generated part alone is too large.
   const buildWarnings = build.warnings.filter((w) => !/the key policy is \d+ bytes/.test(w.message));
-  return ok({ result: { ...build, keyPolicy, warnings: [...buildWarnings, ...size] }, fates, access, warnings });
+  return ok({ result: { ...build, keyPolicy, warnings: [...buildWarnings, ...size] }, source: current.name, fates, access, warnings });
 }

@@ -1,0 +1,89 @@
+// kms-wizard diff: what access a new key policy adds and removes compared
+// with the current one, offline. The CI form of "check no new access":
+// exit 1 when AFTER allows anything BEFORE did not.
+import { parseFlags } from '../cli/args.js';
+import { CliError, EXIT, UsageError } from '../cli/errors.js';
+import { print, type Command } from '../cli/io.js';
+import { colorEnabled, makeStyle } from '../cli/style.js';
+import { EXAMPLE_KEY_ARN, parseKeyArn } from '../core/arn.js';
+import { compareAccess, formatCurrentPolicyError, readCurrentPolicy } from '../core/current-policy/index.js';
+import { safeText } from '../core/terminal-safe.js';
+import { accessLines, changeJson } from '../output/current-policy-text.js';
+import { parsePolicyDocuments, readPolicyTexts } from './policy-files.js';
+
+export const help = `kms-wizard diff: the access a key policy change adds and removes, offline.
+
+Usage:
+  kms-wizard diff BEFORE.json AFTER.json --key-arn ARN [--iam-policy FILE]... [--json]
+
+Evaluates both key policies over the same requests: every principal either
+names (plus a role of the key's account and a role of another account),
+every KMS action on a key either names, called directly, through each
+kms:ViaService value either names, and through a service neither names.
+Lists each request whose answer changes to or from Allow, with the statement
+and condition behind the new answer. Access added is listed first.
+
+Without --iam-policy, every IAM principal is taken to have an IAM policy that
+allows kms:* on the key, so the comparison shows everything each key policy
+lets IAM allow. With --iam-policy, those policies are attached to every IAM
+principal instead. Service principals need no IAM policy.
+
+Options:
+  --key-arn ARN        the key both policies belong to (arn:aws:kms:REGION:ACCOUNT:key/ID)
+  --iam-policy FILE    an IAM policy attached to every IAM principal (repeatable)
+  --json               print {"added": [...], "removed": [...], "warnings": [...]}; each change is
+                       {principal, who, action, via, before, after, reason} (via null = a direct call)
+  -h, --help           show this help
+
+Either file may be - (standard input), e.g. the key's policy in place:
+  aws kms get-key-policy --key-id ARN --policy-name default --output text |
+      kms-wizard diff - key-policy.json --key-arn ARN
+
+In CI, fail a pull request that widens a key:
+  kms-wizard diff main/key-policy.json key-policy.json --key-arn ARN
+
+Exit codes: 0 AFTER allows nothing new, 1 AFTER allows something BEFORE did not,
+2 usage error, or a file that is unreadable, not JSON (file:line:column) or not a key policy.`;
+
+const OPTIONS = {
+  'key-arn': { type: 'string' },
+  'iam-policy': { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+} as const;
+
+export const run: Command = async (argv, io) => {
+  const { values, positionals } = parseFlags(argv, OPTIONS, true);
+  if (positionals.length !== 2) {
+    throw new UsageError(`expected two key policy files, BEFORE and AFTER (got ${positionals.length}), e.g. kms-wizard diff current.json key-policy.json --key-arn ARN`);
+  }
+  if (positionals[0] === '-' && positionals[1] === '-') throw new UsageError('only one of BEFORE and AFTER can be - (standard input)');
+  const keyValue = values['key-arn']?.trim();
+  if (!keyValue) throw new UsageError(`missing --key-arn (e.g. --key-arn ${EXAMPLE_KEY_ARN})`);
+  const key = parseKeyArn(keyValue);
+  if (!key.ok) throw new UsageError(`--key-arn: ${safeText(key.error.message)}. ${safeText(key.error.hint)}`);
+
+  const texts = await readPolicyTexts(positionals, io);
+  const read = texts.map((t) => readCurrentPolicy(t.name, t.text));
+  const problems = read.flatMap((r, i) => (r.ok ? [] : [formatCurrentPolicyError(texts[i]!.name, r.error)]));
+  if (problems.length > 0) throw new CliError(safeText(problems.join('\n')), EXIT.usage);
+  const [before, after] = read.map((r) => (r.ok ? r.value.document : undefined));
+
+  const iamPaths = values['iam-policy'] ?? [];
+  const iam = iamPaths.length > 0 ? await parsePolicyDocuments((await readPolicyTexts(iamPaths, io)).map((t) => ({ ...t, type: 'iam' as const }))) : [];
+  const access = compareAccess({
+    before,
+    after,
+    keyArn: key.value.arn,
+    ...(iam.length > 0 ? { iamPolicies: iam.map((p) => p.document), iamPolicyNames: iam.map((p) => p.name) } : {}),
+  });
+
+  if (values.json) {
+    print(io.stdout, JSON.stringify({ added: access.added.map(changeJson), removed: access.removed.map(changeJson), warnings: access.warnings }, null, 2));
+  } else {
+    const style = makeStyle(colorEnabled(io.env, io.stdout));
+    const lines = [style.bold(`${safeText(texts[0]!.name)} -> ${safeText(texts[1]!.name)} (key ${safeText(key.value.arn)}):`), ...accessLines(access, style, true)];
+    if (access.warnings.length > 0) lines.push('', style.bold(style.yellow('Warnings:')), ...access.warnings.map((w) => `  ! ${safeText(w)}`));
+    print(io.stdout, lines.join('\n'));
+  }
+  return access.added.length > 0 ? EXIT.findings : EXIT.ok;
+};

@@ -1,0 +1,115 @@
+// `generate --from FILE|-`: the flags, reading the key's current policy, and
+// what generate prints about it. The decisions are in core/current-policy.
+import { listFlag } from '../cli/args.js';
+import { CliError, EXIT, UsageError } from '../cli/errors.js';
+import type { CommandIo } from '../cli/io.js';
+import { parseKeyArn } from '../core/arn.js';
+import type { BuildResult } from '../core/build.js';
+import {
+  formatCurrentPolicyError,
+  fromCurrentPolicy,
+  readCurrentPolicy,
+  statementFates,
+  type CurrentPolicy,
+  type Fates,
+  type FromCurrentPolicy,
+} from '../core/current-policy/index.js';
+import type { PolicySpec } from '../core/spec.js';
+import { safeText } from '../core/terminal-safe.js';
+import { accessLines, changeJson, fateLines, fatesJson } from '../output/current-policy-text.js';
+import type { NextStep } from '../output/next-steps.js';
+import { readPolicyTexts } from './policy-files.js';
+
+export const FROM_OPTIONS = {
+  from: { type: 'string' },
+  keep: { type: 'string', multiple: true },
+  drop: { type: 'string', multiple: true },
+} as const;
+
+export const FROM_HELP = `Starting from the key's current policy:
+  --from FILE|-          the key's current key policy (- = standard input), as printed by
+                         aws kms get-key-policy --key-id ARN --policy-name default --output text
+                         Each statement is kept (exactly as it is), replaced or merged; the
+                         output shows which and why, and the access the change adds or removes.
+  --keep SID|#N          keep this statement as it is (repeatable; #N = the N-th statement)
+  --drop SID|#N          leave this statement out (repeatable)`;
+
+/** The current policy and its statements' fates, read before the spec is validated. */
+export interface FromInput {
+  readonly current: CurrentPolicy;
+  readonly fates: Fates;
+}
+
+interface FromFlagValues {
+  from?: string;
+  keep?: string[];
+  drop?: string[];
+}
+
+/**
+ * Reads `--from` and decides the fates; fills the administrators from the
+ * file when --admin is not given. Undefined without --from (and an error
+ * when --keep/--drop come without it). A key ARN that does not parse is
+ * left for the spec's validation to report.
+ */
+export async function readFromFlags(values: FromFlagValues, answers: Partial<PolicySpec>, io: CommandIo): Promise<FromInput | undefined> {
+  if (values.from === undefined) {
+    if (values.keep || values.drop) throw new UsageError(`${values.keep ? '--keep' : '--drop'} needs --from FILE (the key's current policy)`);
+    return undefined;
+  }
+  if (values.from.trim() === '') throw new UsageError('--from needs a file name, or - for standard input');
+  const [text] = await readPolicyTexts([values.from], io);
+  const current = readCurrentPolicy(text!.name, text!.text);
+  if (!current.ok) throw new CliError(safeText(formatCurrentPolicyError(text!.name, current.error)), EXIT.usage);
+  const key = parseKeyArn(answers.keyArn ?? '');
+  if (!key.ok) return undefined;
+  const fates = statementFates(current.value, key.value, { keep: listFlag(values.keep), drop: listFlag(values.drop) });
+  if (!fates.ok) throw new UsageError(safeText(fates.error.join('\n')));
+  if (answers.admins === undefined && fates.value.admins.length > 0) answers.admins = [...fates.value.admins];
+  return { current: current.value, fates: fates.value };
+}
+
+/** The build merged with the current policy; a Sid clash is a usage error (exit 2). */
+export function mergeFrom(result: BuildResult, from: FromInput): FromCurrentPolicy {
+  const merged = fromCurrentPolicy(result, from.current, from.fates);
+  if (!merged.ok) throw new UsageError(safeText(merged.error.join('\n')));
+  return merged.value;
+}
+
+/** The put-key-policy step now says what it replaces and what it carries over. */
+export function fromNextSteps(steps: readonly NextStep[], from: FromCurrentPolicy): NextStep[] {
+  const kept = from.fates.statements.filter((f) => f.fate === 'kept').length;
+  return steps.map((s) =>
+    s.commands.some((c) => c.includes('put-key-policy'))
+      ? { ...s, title: `${s.title}: it replaces the whole key policy, and now carries the ${kept} kept statement${kept === 1 ? '' : 's'} of the current one` }
+      : s,
+  );
+}
+
+interface Paint {
+  bold(s: string): string;
+  dim(s: string): string;
+  yellow(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+}
+
+/** What generate prints about the current policy: the fates, the access changes, the warnings. */
+export function fromText(from: FromCurrentPolicy, paint: Paint): string {
+  const lines = [paint.bold(`What happens to each statement of ${safeText(from.source)}:`), ...fateLines(from.fates, paint), ''];
+  lines.push(...accessLines(from.access, paint));
+  if (from.warnings.length > 0) {
+    lines.push('', paint.bold(paint.yellow('About the current policy:')));
+    for (const w of from.warnings) lines.push(`  ! ${safeText(w)}`);
+  }
+  return lines.join('\n');
+}
+
+/** The fields `generate --json` adds with --from. */
+export function fromJson(from: FromCurrentPolicy) {
+  return {
+    from: fatesJson(from.fates),
+    accessChanges: [...from.access.removed, ...from.access.added].map(changeJson),
+    currentPolicyWarnings: from.warnings,
+  };
+}
