@@ -19,6 +19,7 @@ export const help = `kms-wizard generate: write a KMS key policy and the matchin
 
 Usage:
   kms-wizard generate --key-arn ARN --service NAME [flags]
+  kms-wizard generate --new-key --account ID --region REGION --service NAME [flags]
 
 Questions (each is also a wizard step):
 ${SPEC_FLAGS_HELP}
@@ -35,7 +36,10 @@ Output:
 
 Files: key-policy.json, and iam-policy.json for the key's account (iam-policy-ACCOUNT.json
 for other consumer accounts), 2-space JSON with a final newline; the same answers always
-give the same bytes.
+give the same bytes. With --new-key only key-policy.json is written (an IAM policy names the
+key's ARN); the next steps create the key with it (aws kms create-key --policy), then rerun
+with --key-arn for the IAM policy. Terraform, CloudFormation and CDK create the key themselves
+and their IAM policies refer to it.
 
 Examples:
   kms-wizard generate --key-arn arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab \\
@@ -45,6 +49,9 @@ Examples:
       --access principals --stdout
   aws kms get-key-policy --key-id ARN --policy-name default --output text |
       kms-wizard generate --from - --key-arn ARN --service secretsmanager
+  kms-wizard generate --new-key --account 111122223333 --region us-east-1 --service secretsmanager
+  kms-wizard generate --new-key --account 111122223333 --region us-east-1 --region eu-west-1 \\
+      --multi-region --service s3 --format terraform
 
 Services: ${SERVICES.map((s) => s.id).join(', ')}.
 Exit codes: 0 written, 1 files in the way or write failed, 2 bad flags or answers.`;
@@ -63,7 +70,12 @@ const OPTIONS = {
 export const run: Command = async (argv, io) => {
   const { values } = parseFlags(argv, OPTIONS);
   const answers = specAnswersFromFlags(values);
-  if (answers.keyArn === undefined) throw new UsageError('missing --key-arn (required), e.g. --key-arn arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+  if (answers.keyArn === undefined && answers.newKey === undefined) {
+    throw new UsageError(
+      'missing --key-arn (required for an existing key), e.g. --key-arn arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\n' +
+        'For a key that does not exist yet, use --new-key --account ID --region REGION instead.',
+    );
+  }
   if (answers.services === undefined) throw new UsageError('missing --service (required, repeatable), e.g. --service secretsmanager');
   const format = values.format ?? 'json';
   const render = FORMATS[format];
@@ -80,7 +92,7 @@ export const run: Command = async (argv, io) => {
   const files = render(result);
   const outDir = values.out ?? '.';
   const shownDir = outDir === '.' ? '.' : relative(io.cwd, outDir) || '.';
-  const formatSteps = (FORMAT_NEXT_STEPS[format] ?? nextSteps)(result, shownDir);
+  const formatSteps = (FORMAT_NEXT_STEPS[format] ?? nextSteps)(result, shownDir, { format, currentPolicyGiven: from !== undefined });
   const steps = from ? fromNextSteps(formatSteps, from) : formatSteps;
   const style = makeStyle(colorEnabled(io.env, io.stdout));
   const dir = outDir.startsWith('/') ? outDir : `${io.cwd}/${outDir}`;
@@ -132,6 +144,8 @@ export const run: Command = async (argv, io) => {
   }
   print(io.stdout, style.bold(`Wrote into ${shownDir}:`));
   files.forEach((f) => print(io.stdout, `  ${style.green(f.name.padEnd(28))}${f.description}`));
+  const notice = newKeyNotice(result, format);
+  if (notice) print(io.stdout, `\n${style.bold(notice)}`);
   print(io.stdout, `\n${formatExplanation(result, style)}${fromSection(style)}\n\n${formatNextSteps(steps, style)}`);
   return EXIT.ok;
 };
@@ -141,6 +155,19 @@ function writeError(err: unknown, shownDir: string): CliError {
   return new CliError(`nothing written: could not write into ${shownDir}: ${e.message}`);
 }
 
+/** Says plainly that the files are for a key not created yet, and what is not written until it is. */
+function newKeyNotice(result: ReturnType<typeof buildPolicies>, format: string): string | undefined {
+  const { key } = result.spec;
+  if (!key.isNew) return undefined;
+  const where = `account ${key.account}, Region ${key.region}${key.multiRegion ? ', multi-Region' : ''}`;
+  const pending = result.iamPlans.map((p) => p.fileName).join(', ');
+  if (format !== 'json') return `This is for a NEW key (${where}): the file creates the key with its key policy.`;
+  return (
+    `This is the key policy for a NEW key (${where}): create the key with it (step 1 below).` +
+    (pending ? `\nNo IAM policy file yet (${pending}): an IAM policy names the key's ARN, which exists only once the key does.` : '')
+  );
+}
+
 function jsonReport(
   result: ReturnType<typeof buildPolicies>,
   files: { name: string; path: string | null; written: boolean; exists?: boolean }[],
@@ -148,11 +175,16 @@ function jsonReport(
   dryRun: boolean,
 ) {
   return {
-    keyArn: result.spec.key.arn,
+    keyArn: result.spec.key.arn ?? null,
+    newKey: result.spec.key.isNew
+      ? { account: result.spec.key.account, region: result.spec.key.region, partition: result.spec.key.partition, multiRegion: result.spec.key.multiRegion }
+      : null,
     access: result.spec.access,
     dryRun,
     keyPolicy: result.keyPolicy,
     iamPolicies: result.iamPolicies.map((p) => ({ account: p.account, fileName: p.fileName, attachTo: p.attachTo, policy: p.policy })),
+    // A new key's IAM policies: needed, but written only once the key has an ARN.
+    iamPoliciesPending: result.spec.key.isNew ? result.iamPlans.map((p) => ({ account: p.account, fileName: p.fileName, attachTo: p.attachTo })) : [],
     files,
     explanation: result.explanation,
     notes: result.notes,

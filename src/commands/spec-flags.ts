@@ -2,10 +2,14 @@
 // wizard, so a flag and its question always mean the same thing.
 import { listFlag, type OptionSpec } from '../cli/args.js';
 import { UsageError } from '../cli/errors.js';
+import type { NewKeySpec } from '../core/key-target.js';
 import { ACCESS_MODES, type AccessMode, type PolicySpec } from '../core/spec.js';
 
 export const SPEC_OPTIONS = {
   'key-arn': { type: 'string' },
+  'new-key': { type: 'boolean' },
+  account: { type: 'string' },
+  'multi-region': { type: 'boolean' },
   admin: { type: 'string', multiple: true },
   consumer: { type: 'string', multiple: true },
   access: { type: 'string' },
@@ -16,6 +20,9 @@ export const SPEC_OPTIONS = {
 
 export type SpecFlagValues = {
   'key-arn'?: string;
+  'new-key'?: boolean;
+  account?: string;
+  'multi-region'?: boolean;
   admin?: string[];
   consumer?: string[];
   access?: string;
@@ -28,6 +35,8 @@ export type SpecFlagValues = {
 export function specAnswersFromFlags(values: SpecFlagValues): Partial<PolicySpec> {
   const answers: Partial<PolicySpec> = {};
   if (values['key-arn'] !== undefined) answers.keyArn = values['key-arn'];
+  const newKey = newKeyFromFlags(values);
+  if (newKey) answers.newKey = newKey;
   if (values.admin) answers.admins = listFlag(values.admin);
   if (values.consumer) answers.consumers = listFlag(values.consumer);
   if (values.access !== undefined) {
@@ -42,10 +51,32 @@ export function specAnswersFromFlags(values: SpecFlagValues): Partial<PolicySpec
   return answers;
 }
 
+/**
+ * `--new-key --account ID --region REGION [--multi-region]`: the key's Region
+ * is the first --region (the others are Regions the services use it from,
+ * through replicas for a multi-Region key). A missing account or Region is
+ * left empty for validateSpec to report with its fix.
+ */
+function newKeyFromFlags(values: SpecFlagValues): NewKeySpec | undefined {
+  if (!values['new-key']) {
+    const stray = values.account !== undefined ? '--account' : values['multi-region'] ? '--multi-region' : undefined;
+    if (stray) {
+      throw new UsageError(
+        `${stray} describes a key to create and needs --new-key${values['key-arn'] !== undefined ? `: an existing key's account and type are in its ARN, so drop ${stray}` : ` (e.g. --new-key --account 111122223333 --region us-east-1)`}`,
+      );
+    }
+    return undefined;
+  }
+  if (values['key-arn'] !== undefined) {
+    throw new UsageError('--new-key and --key-arn cannot be used together: drop --key-arn to write the policy for a key you will create, or drop --new-key for the existing key');
+  }
+  return { account: values.account ?? '', region: listFlag(values.region)[0] ?? '', multiRegion: Boolean(values['multi-region']) };
+}
+
 /** Fills the questions a non-interactive run did not answer with their defaults. */
 export function specWithDefaults(answers: Partial<PolicySpec>): PolicySpec {
   return {
-    keyArn: answers.keyArn ?? '',
+    ...(answers.newKey ? { newKey: answers.newKey } : { keyArn: answers.keyArn ?? '' }),
     admins: answers.admins ?? [],
     consumers: answers.consumers ?? [],
     access: answers.access ?? 'iam',
@@ -56,8 +87,13 @@ export function specWithDefaults(answers: Partial<PolicySpec>): PolicySpec {
 }
 
 /** The help lines for these flags, shared by `generate --help` and the wizard's help. */
-export const SPEC_FLAGS_HELP = `  --key-arn ARN          the key's ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY_ID); required.
-                         A key id or alias is refused: IAM policies must name the key ARN.
+export const SPEC_FLAGS_HELP = `  --key-arn ARN          the key's ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY_ID); required unless
+                         --new-key. A key id or alias is refused: IAM policies must name the key ARN.
+  --new-key              the key does not exist yet: write its key policy to create it with
+                         (no IAM policy file until it has an ARN). Needs --account and --region;
+                         the first --region is the key's Region. Not with --key-arn.
+  --account ID           with --new-key: the 12-digit account the key will be created in
+  --multi-region         with --new-key: a multi-Region key (its replicas in the other --region)
   --admin ARN            key administrator role/user (repeatable). Default: the key's account
                          root, with administrative actions only (never encrypt/decrypt).
   --consumer ARN|ID      a role/user ARN or a 12-digit account id that uses the key
@@ -70,4 +106,5 @@ export const SPEC_FLAGS_HELP = `  --key-arn ARN          the key's ARN (arn:aws:
                          catalog name (secretsmanager, ebs, rds, s3, ...) or a full
                          ViaService value such as myservice.us-east-1.amazonaws.com
   --region REGION        Region the services use the key from (repeatable). Default: the key's.
+                         With --new-key the first one is the key's own Region.
   --actions A,B          override the services' default actions (e.g. kms:Decrypt,kms:GenerateDataKey)`;

@@ -70,7 +70,7 @@ const OPTIONS = {
 /** The generate flags for the questions the given answers leave open, from the shared help text. */
 export function unansweredFlagsHelp(answers: Partial<PolicySpec>): string {
   const open: Record<string, boolean> = {
-    'key-arn': answers.keyArn === undefined,
+    'key-arn': answers.keyArn === undefined && answers.newKey === undefined,
     admin: answers.admins === undefined,
     consumer: answers.consumers === undefined,
     access: answers.access === undefined,
@@ -86,7 +86,7 @@ const shellQuote = (v: string) => (/^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replac
 
 function refusal(reason: string, argv: string[], answers: Partial<PolicySpec>): string {
   const given = argv.filter((a) => a !== '--no-interactive' && a !== '--accessible' && a !== 'wizard').map(shellQuote);
-  const missing = [...(answers.keyArn === undefined ? ['--key-arn ARN'] : []), ...(answers.services === undefined ? ['--service NAME'] : [])];
+  const missing = [...(answers.keyArn === undefined && answers.newKey === undefined ? ['--key-arn ARN'] : []), ...(answers.services === undefined ? ['--service NAME'] : [])];
   const open = unansweredFlagsHelp(answers);
   return (
     `the wizard needs a terminal to ask its questions, and ${reason}.\n` +

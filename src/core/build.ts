@@ -4,6 +4,7 @@ import { IAM_MANAGED_POLICY_MAX_CHARS, iamPolicyLength, KEY_POLICY_MAX_BYTES, ut
 import { viaServiceValue } from './catalog/services.js';
 import { POLICY_VERSION, serializePolicy, type ConditionBlock, type PolicyDocument, type Statement } from './policy.js';
 import { ADMINS_SID, grantsSid, useSid } from './generated-sids.js';
+import type { ExistingKey } from './key-target.js';
 import { validateSpec, type ConsumerAccount, type PolicySpec, type ResolvedService, type ResolvedSpec, type SpecIssue } from './spec.js';
 
 /** One IAM policy to create in a consumer account. */
@@ -16,12 +17,41 @@ export interface IamPolicyFile {
   readonly attachTo: readonly string[];
 }
 
+/** A statement whose Resource is `R`: the key's ARN(s), or how an output format refers to a key it creates. */
+export type StatementNaming<R> = Omit<Statement, 'Resource'> & { Resource: R };
+
+/** A policy document whose statements name the key as `R`. */
+export interface PolicyNaming<R> {
+  Version: typeof POLICY_VERSION;
+  Statement: StatementNaming<R>[];
+}
+
+/**
+ * An IAM policy a consumer account needs, for any way of naming the key:
+ * `naming(resource)` is the document with `resource` as every statement's
+ * Resource. For an existing key that is its ARN (one per Region of
+ * {@link keyRegions} for a multi-Region key); for a new key an output format
+ * passes its reference to the key it creates (never a made-up ARN).
+ */
+export interface IamPolicyPlan {
+  readonly account: string;
+  readonly fileName: string;
+  readonly attachTo: readonly string[];
+  naming<R>(resource: R): PolicyNaming<R>;
+}
+
 /** What {@link buildPolicies} returns: the policy pair and what the user must know about it. */
 export interface BuildResult {
   readonly spec: ResolvedSpec;
   readonly keyPolicy: PolicyDocument;
-  /** Empty when no IAM policy is needed (same-account `principals` / `account` access). */
+  /**
+   * The IAM policies to write now. Empty when no IAM policy is needed
+   * (same-account `principals` / `account` access), and for a new key: an IAM
+   * policy names the key's ARN, which does not exist yet (see `iamPlans`).
+   */
   readonly iamPolicies: readonly IamPolicyFile[];
+  /** Every IAM policy the pair needs, existing key or new (the same accounts, files and statements as iamPolicies for an existing key). */
+  readonly iamPlans: readonly IamPolicyPlan[];
   /** Plain-language explanation of how the pair works, one paragraph each. */
   readonly explanation: readonly string[];
   readonly notes: readonly string[];
@@ -101,11 +131,15 @@ export function actionGroups(spec: ResolvedSpec): ActionGroup[] {
 
 const pascal = (name: string) => name.split(/[^a-z0-9]+/i).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 
-/** The IAM Resource for the key: its ARN, or one ARN per Region for a multi-Region key's replicas. */
-export function keyResources(spec: ResolvedSpec): string[] {
-  const { key } = spec;
+/** The Regions an IAM policy names the key in: its own, or for a multi-Region key each Region it is used from (its primary or replicas). */
+export function keyRegions(spec: ResolvedSpec): string[] {
+  return spec.key.multiRegion ? [...spec.regions] : [spec.key.region];
+}
+
+/** The IAM Resource for an existing key: its ARN, or one ARN per Region for a multi-Region key's replicas (they share its id). */
+export function keyResources(spec: ResolvedSpec, key: ExistingKey): string[] {
   if (!key.multiRegion) return [key.arn];
-  return spec.regions.map((r) => `arn:${key.partition}:kms:${r}:${key.account}:key/${key.keyId}`);
+  return keyRegions(spec).map((r) => `arn:${key.partition}:kms:${r}:${key.account}:key/${key.keyId}`);
 }
 
 /** Deterministic: the same resolved spec always gives the same documents, byte for byte. */
@@ -142,34 +176,43 @@ export function buildPolicies(spec: ResolvedSpec): BuildResult {
   }
   const keyPolicy: PolicyDocument = { Version: POLICY_VERSION, Statement: statements };
 
-  const resources = one(keyResources(spec));
-  const iamStatements: Statement[] = groups.flatMap((g) => {
-    const onlyVia: ConditionBlock = { StringEquals: { 'kms:ViaService': one(g.via) } };
-    const out: Statement[] = [];
-    if (g.use.length > 0) out.push({ Sid: `Use${g.name}`, Effect: 'Allow', Action: one(g.use), Resource: resources, Condition: onlyVia });
-    if (g.grants) {
-      out.push({
-        Sid: `Grants${g.name}`,
-        Effect: 'Allow',
-        Action: 'kms:CreateGrant',
-        Resource: resources,
-        Condition: { ...onlyVia, Bool: { 'kms:GrantIsForAWSResource': true } },
-      });
-    }
-    return out;
+  const naming = <R>(resource: R): PolicyNaming<R> => ({
+    Version: POLICY_VERSION,
+    Statement: groups.flatMap((g) => {
+      const onlyVia: ConditionBlock = { StringEquals: { 'kms:ViaService': one(g.via) } };
+      const out: StatementNaming<R>[] = [];
+      if (g.use.length > 0) out.push({ Sid: `Use${g.name}`, Effect: 'Allow', Action: one(g.use), Resource: resource, Condition: onlyVia });
+      if (g.grants) {
+        out.push({
+          Sid: `Grants${g.name}`,
+          Effect: 'Allow',
+          Action: 'kms:CreateGrant',
+          Resource: resource,
+          Condition: { ...onlyVia, Bool: { 'kms:GrantIsForAWSResource': true } },
+        });
+      }
+      return out;
+    }),
   });
-  const iamPolicies = iamAccounts(spec).map(
-    (consumer): IamPolicyFile => ({
+  const iamPlans = iamAccounts(spec).map(
+    (consumer): IamPolicyPlan => ({
       account: consumer.account,
       fileName: consumer.account === spec.key.account ? 'iam-policy.json' : `iam-policy-${consumer.account}.json`,
-      policy: { Version: POLICY_VERSION, Statement: iamStatements },
       attachTo: consumer.principals.map((p) => p.arn),
+      naming,
     }),
   );
+  const { key } = spec;
+  const iamPolicies = key.isNew
+    ? []
+    : iamPlans.map((p): IamPolicyFile => {
+        const resources = one(keyResources(spec, key));
+        return { account: p.account, fileName: p.fileName, policy: naming(resources), attachTo: p.attachTo };
+      });
 
   const via = viaServiceValues(spec);
   const warnings = [...spec.warnings, ...sizeWarnings(keyPolicy, iamPolicies)];
-  return { spec, keyPolicy, iamPolicies, explanation: explain(spec, via), notes: spec.notes, warnings };
+  return { spec, keyPolicy, iamPolicies, iamPlans, explanation: explain(spec, via), notes: spec.notes, warnings };
 }
 
 function consumerPrincipal(spec: ResolvedSpec, consumer: ConsumerAccount): string | string[] {
@@ -248,6 +291,15 @@ function explain(spec: ResolvedSpec, via: readonly string[]): string[] {
   }
   if (spec.key.multiRegion) {
     out.push('Multi-Region key: each replica has its own key policy, not kept in sync; apply this key policy to every replica in the listed Regions.');
+  }
+  if (spec.key.isNew) {
+    out.push(
+      `New key: this is the key policy for a key not created yet, in account ${spec.key.account}, Region ${spec.key.region}. ` +
+        'Create the key with this policy in the same call, so it never has KMS\'s default key policy (which lets IAM policies allow any use of it). ' +
+        (iamAccounts(spec).length > 0
+          ? 'The IAM policy names the key\'s ARN, which exists only once the key does: it is written then (or, in Terraform, CloudFormation and CDK, refers to the key they create).'
+          : 'No IAM policy is needed, so nothing here waits for the key\'s ARN.'),
+    );
   }
   return out;
 }

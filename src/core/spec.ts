@@ -1,7 +1,8 @@
-import { checkRegion, isAccountId, parseKeyArn, parsePrincipalArn, rootArn, type KeyArn, type PrincipalArn } from './arn.js';
+import { checkRegion, isAccountId, parsePrincipalArn, rootArn, type PrincipalArn } from './arn.js';
 import { actionSupportsConditionKey, expandKmsActions, kmsAction, KMS_ACTIONS } from './catalog/actions.js';
 import { isKnownRegion, partitionInfo } from './catalog/regions.js';
 import { findNonViaService, findService, SERVICE_NAMES_TYPED, type ServiceEntry } from './catalog/services.js';
+import { resolveKeyTarget, type KeyTarget, type NewKeySpec } from './key-target.js';
 import { didYouMean } from './suggest.js';
 import { fail, ok, type Result } from './result.js';
 
@@ -14,8 +15,10 @@ export const ACCESS_MODES: readonly AccessMode[] = ['iam', 'principals', 'accoun
  * flags. Validate with {@link validateSpec} before building.
  */
 export interface PolicySpec {
-  /** The key ARN (not an alias or key id). */
-  keyArn: string;
+  /** The key ARN (not an alias or key id); give either this or `newKey`. */
+  keyArn?: string;
+  /** A key that does not exist yet; give either this or `keyArn`. */
+  newKey?: NewKeySpec;
   /** Key administrators (role/user ARNs); empty = the key's account root, admin actions only. */
   admins: string[];
   /** Role/user ARNs or 12-digit account ids; empty = the key's own account. */
@@ -30,11 +33,13 @@ export interface PolicySpec {
 }
 
 /** The spec field an error or warning is about (the matching flag is `--<field>`). */
-export type SpecField = 'keyArn' | 'admins' | 'consumers' | 'access' | 'services' | 'regions' | 'actions';
+export type SpecField = 'keyArn' | 'account' | 'keyRegion' | 'admins' | 'consumers' | 'access' | 'services' | 'regions' | 'actions';
 
 /** Names the flag that answers a field, for messages. */
 export const FIELD_FLAGS: Record<SpecField, string> = {
   keyArn: '--key-arn',
+  account: '--account',
+  keyRegion: '--region',
   admins: '--admin',
   consumers: '--consumer',
   access: '--access',
@@ -68,7 +73,8 @@ export interface ConsumerAccount {
 
 /** A validated spec: everything parsed, sorted and de-duplicated, so builds are deterministic. */
 export interface ResolvedSpec {
-  readonly key: KeyArn;
+  /** The existing key (its ARN), or a key to be created (no ARN yet: `key.isNew`). */
+  readonly key: KeyTarget;
   /** Administrator principal ARNs (the key account root when none were given). */
   readonly admins: readonly string[];
   readonly adminsDefaulted: boolean;
@@ -98,20 +104,9 @@ export function validateSpec(spec: PolicySpec): Result<ResolvedSpec, SpecIssue[]
   const warnings: SpecIssue[] = [];
   const notes: string[] = [];
 
-  const keyResult = parseKeyArn(spec.keyArn ?? '');
-  if (!keyResult.ok) {
-    errors.push({ field: 'keyArn', value: spec.keyArn, message: keyResult.error.message, hint: keyResult.error.hint });
-    return fail(errors); // everything else is relative to the key
-  }
+  const keyResult = resolveKeyTarget(spec.keyArn, spec.newKey, warnings);
+  if (!keyResult.ok) return fail(keyResult.error); // everything else is relative to the key
   const key = keyResult.value;
-  if (!key.knownRegion) {
-    warnings.push({
-      field: 'keyArn',
-      value: key.region,
-      message: `Region "${key.region}" is not in kms-wizard's Region list (it may be newer than this version)`,
-      hint: 'Check the Region code; the policies are generated as given',
-    });
-  }
 
   if (!(ACCESS_MODES as readonly string[]).includes(spec.access)) {
     errors.push({ field: 'access', value: String(spec.access), message: `unknown access mode "${spec.access}"`, hint: `Use one of ${ACCESS_MODES.join(', ')}` });
@@ -149,7 +144,7 @@ export function validateSpec(spec: PolicySpec): Result<ResolvedSpec, SpecIssue[]
   });
 }
 
-function resolveAdmins(values: string[], key: KeyArn, errors: SpecIssue[], warnings: SpecIssue[]) {
+function resolveAdmins(values: string[], key: KeyTarget, errors: SpecIssue[], warnings: SpecIssue[]) {
   const list: string[] = [];
   for (const raw of values) {
     const value = raw.trim();
@@ -186,7 +181,7 @@ function resolveAdmins(values: string[], key: KeyArn, errors: SpecIssue[], warni
   return { list: uniqSorted(list), defaulted: false };
 }
 
-function resolveConsumers(values: string[], access: AccessMode, key: KeyArn, errors: SpecIssue[], warnings: SpecIssue[]): ConsumerAccount[] {
+function resolveConsumers(values: string[], access: AccessMode, key: KeyTarget, errors: SpecIssue[], warnings: SpecIssue[]): ConsumerAccount[] {
   const byAccount = new Map<string, PrincipalArn[]>();
   for (const raw of values) {
     const value = raw.trim();
@@ -272,7 +267,7 @@ function resolveConsumers(values: string[], access: AccessMode, key: KeyArn, err
     }));
 }
 
-function resolveRegions(values: string[], key: KeyArn, errors: SpecIssue[], warnings: SpecIssue[]): string[] {
+function resolveRegions(values: string[], key: KeyTarget, errors: SpecIssue[], warnings: SpecIssue[]): string[] {
   const regions: string[] = [];
   for (const raw of values) {
     const value = raw.trim().toLowerCase();

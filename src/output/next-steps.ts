@@ -1,4 +1,7 @@
 import type { BuildResult } from '../core/build.js';
+import type { ExistingKey, NewKey } from '../core/key-target.js';
+import { keyDescription } from './formats/iac-names.js';
+import { generateCommand, shellWord } from './generate-command.js';
 
 /** One step after writing the files: what to do and the AWS CLI command for it. */
 export interface NextStep {
@@ -6,23 +9,69 @@ export interface NextStep {
   readonly commands: readonly string[];
 }
 
+/** How the steps are written. */
+export interface NextStepsOptions {
+  /**
+   * The key's current policy was given (generate --from): its statements are
+   * already accounted for, so the steps need not save it first.
+   */
+  readonly currentPolicyGiven?: boolean;
+  /** The output format, for the `kms-wizard generate` commands in the steps (default json). */
+  readonly format?: string;
+}
+
+/** The file the first step saves an existing key's policy to, before anything replaces it. */
+export const CURRENT_POLICY_FILE = 'current-key-policy.json';
+/** The shell variable the new-key steps keep the created key's ARN in. */
+export const KEY_ARN_VARIABLE = 'KEY_ARN';
+
+const fileIn = (dir: string) => (name: string) => `${dir === '.' ? '' : `${dir.replace(/\/$/, '')}/`}${name}`;
+
 /**
  * The AWS CLI commands that apply both policies and check the result.
  * `dir` is how the files are named in the commands (relative to where the
  * user will run them).
  */
-export function nextSteps(result: BuildResult, dir = '.'): NextStep[] {
-  const { key, regions } = result.spec;
-  const file = (name: string) => `file://${dir === '.' ? '' : `${dir.replace(/\/$/, '')}/`}${name}`;
+export function nextSteps(result: BuildResult, dir = '.', options: NextStepsOptions = {}): NextStep[] {
+  const { key } = result.spec;
+  return key.isNew ? newKeySteps(result, key, dir, options) : existingKeySteps(result, key, dir, options);
+}
+
+/**
+ * put-key-policy replaces the whole key policy: statements for CloudTrail,
+ * CloudWatch Logs, other accounts or Deny statements that the key has now
+ * and this policy lacks are gone after it. So, unless the current policy was
+ * given, the first step saves it and reruns kms-wizard with it.
+ */
+export function saveCurrentPolicyStep(result: BuildResult, key: ExistingKey, options: NextStepsOptions = {}): NextStep {
+  const replicas = key.multiRegion ? result.spec.regions.filter((r) => r !== key.region) : [];
+  return {
+    title:
+      'put-key-policy REPLACES the whole key policy: any statement the key has now and this file lacks (CloudTrail, CloudWatch Logs, ' +
+      'other accounts, Deny statements) is removed. Save the current policy first, then run kms-wizard again from it so it keeps what is not its own',
+    commands: [
+      `aws kms get-key-policy --key-id ${key.arn} --policy-name default --output text > ${CURRENT_POLICY_FILE}`,
+      ...replicas.map(
+        (r) => `aws kms get-key-policy --region ${r} --key-id ${replicaArn(key, r)} --policy-name default --output text > current-key-policy-${r}.json`,
+      ),
+      generateCommand(result.spec, { from: CURRENT_POLICY_FILE, ...(options.format ? { format: options.format } : {}) }),
+    ],
+  };
+}
+
+const replicaArn = (key: ExistingKey, region: string) => `arn:${key.partition}:kms:${region}:${key.account}:key/${key.keyId}`;
+
+function existingKeySteps(result: BuildResult, key: ExistingKey, dir: string, options: NextStepsOptions): NextStep[] {
+  const { regions } = result.spec;
+  const file = (name: string) => `file://${fileIn(dir)(name)}`;
   const steps: NextStep[] = [];
+  if (!options.currentPolicyGiven) steps.push(saveCurrentPolicyStep(result, key, options));
   const replicaRegions = key.multiRegion ? regions.filter((r) => r !== key.region) : [];
   steps.push({
-    title: 'Apply the key policy (as a key administrator)',
+    title: 'Apply the key policy (as a key administrator): it replaces the key policy in place',
     commands: [
       `aws kms put-key-policy --key-id ${key.arn} --policy-name default --policy ${file('key-policy.json')}`,
-      ...replicaRegions.map(
-        (r) => `aws kms put-key-policy --region ${r} --key-id arn:${key.partition}:kms:${r}:${key.account}:key/${key.keyId} --policy-name default --policy ${file('key-policy.json')}`,
-      ),
+      ...replicaRegions.map((r) => `aws kms put-key-policy --region ${r} --key-id ${replicaArn(key, r)} --policy-name default --policy ${file('key-policy.json')}`),
     ],
   });
   const policyName = `kms-wizard-${key.keyId.slice(0, key.multiRegion ? 12 : 8)}`;
@@ -38,13 +87,59 @@ export function nextSteps(result: BuildResult, dir = '.'): NextStep[] {
       commands: [`aws iam create-policy --policy-name ${policyName} --policy-document ${file(p.fileName)}`, ...attach],
     });
   }
-  steps.push({
-    title: 'Check: a direct call from a consumer must be denied (it carries no kms:ViaService)',
-    commands: [`aws kms generate-data-key --key-id ${key.arn} --key-spec AES_256   # expect AccessDeniedException`],
-  });
-  steps.push({
-    title: 'Check: the key policy in place is the one you wrote',
-    commands: [`aws kms get-key-policy --key-id ${key.arn} --policy-name default --output text`],
-  });
+  steps.push(...checkSteps(key.arn));
   return steps;
+}
+
+/**
+ * A new key: create it with the key policy in the same call (CreateKey's
+ * Policy parameter), so it never exists under KMS's default key policy; then
+ * replicas of a multi-Region key (ReplicateKey takes a policy too); then,
+ * once the key has an ARN, the IAM policy. See "create-key" and
+ * "replicate-key" in the AWS CLI Command Reference.
+ */
+function newKeySteps(result: BuildResult, key: NewKey, dir: string, options: NextStepsOptions): NextStep[] {
+  const file = (name: string) => `file://${fileIn(dir)(name)}`;
+  const arn = `"$${KEY_ARN_VARIABLE}"`;
+  const steps: NextStep[] = [
+    {
+      title: `Create the key with this key policy in one call (account ${key.account}, Region ${key.region}), so it never has KMS's default key policy; keep its ARN`,
+      commands: [
+        `${KEY_ARN_VARIABLE}=$(aws kms create-key --region ${key.region} --policy ${file('key-policy.json')} --description ${shellWord(keyDescription(result))}` +
+          `${key.multiRegion ? ' --multi-region' : ''} --query KeyMetadata.Arn --output text)`,
+        `echo ${arn}`,
+      ],
+    },
+  ];
+  const replicas = key.multiRegion ? result.spec.regions.filter((r) => r !== key.region) : [];
+  if (replicas.length > 0) {
+    steps.push({
+      title: 'Create the replicas with the same key policy (a replica has its own key policy, not kept in sync with the primary)',
+      commands: replicas.map((r) => `aws kms replicate-key --region ${key.region} --key-id ${arn} --replica-region ${r} --policy ${file('key-policy.json')}`),
+    });
+  }
+  if (result.iamPlans.length > 0) {
+    const files = result.iamPlans.map((p) => p.fileName).join(', ');
+    steps.push({
+      title:
+        `Now that the key has an ARN, write the IAM ${result.iamPlans.length === 1 ? 'policy' : 'policies'} (${files}): run kms-wizard again with the same answers and --key-arn ` +
+        '(--force rewrites key-policy.json with the same bytes), then follow the steps it prints for the IAM side',
+      commands: [`${generateCommand(result.spec, { keyArn: arn, ...(options.format ? { format: options.format } : {}), out: dir })} --force`],
+    });
+  }
+  steps.push(...checkSteps(arn));
+  return steps;
+}
+
+function checkSteps(keyId: string): NextStep[] {
+  return [
+    {
+      title: 'Check: a direct call from a consumer must be denied (it carries no kms:ViaService)',
+      commands: [`aws kms generate-data-key --key-id ${keyId} --key-spec AES_256   # expect AccessDeniedException`],
+    },
+    {
+      title: 'Check: the key policy in place is the one you wrote',
+      commands: [`aws kms get-key-policy --key-id ${keyId} --policy-name default --output text`],
+    },
+  ];
 }

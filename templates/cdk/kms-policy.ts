@@ -1,16 +1,11 @@
 // kms-policy.ts: the KMS key policy and the matching IAM policies as AWS CDK v2 code, written by
 // kms-wizard. Add it to a CDK app (it needs aws-cdk-lib and constructs).
 //
-// Key: {{keyArn}}
+// Key: {{key}}
 //
 {{explanation}}
 //
 // What CDK can manage here, and what it cannot:
-// - CDK, like CloudFormation, cannot change the policy of a key it does not create:
-//   kms.Key.fromKeyArn() gives a reference whose addToResourcePolicy() does nothing. For the
-//   existing key, apply the same key policy with the AWS CLI:
-//     kms-wizard generate <the same answers> --format json
-//     aws kms put-key-policy --key-id {{keyArn}} --policy-name default --policy file://key-policy.json
 {{scope}}
 // - CDK's default key policy: a kms.Key created without `policy` gets a statement that allows the
 //   account root kms:* with no condition, so any IAM policy could allow direct use of the key and
@@ -24,7 +19,7 @@
 //
 // In your app (bin/app.ts):
 {{usage}}
-import { Stack, type StackProps } from 'aws-cdk-lib';
+{{cdkImport}}
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';

@@ -2,7 +2,7 @@
 {{comment}}
 resource "aws_iam_policy" "{{name}}" {
   {{provider}}
-  name        = {{policyName}}
+  {{nameAttribute}}
   description = {{description}}
   policy      = jsonencode(local.{{local}})
 }

@@ -27,6 +27,7 @@ function generatedFrom(answers: Partial<PolicySpec>, file: string, text: string)
   if (!spec.ok) throw new Error(JSON.stringify(spec.error));
   const current = readCurrentPolicy(file, text);
   if (!current.ok) throw new Error(current.error.message);
+  if (spec.value.key.isNew) throw new Error('a current policy belongs to an existing key');
   const fates = statementFates(current.value, spec.value.key);
   if (!fates.ok) throw new Error(fates.error.join('\n'));
   const merged = fromCurrentPolicy(buildPolicies(spec.value), current.value, fates.value);

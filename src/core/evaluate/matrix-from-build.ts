@@ -1,5 +1,6 @@
 import { expandKmsActions } from '../catalog/actions.js';
-import { viaServiceValues, type BuildResult } from '../build.js';
+import { keyRegions, viaServiceValues, type BuildResult } from '../build.js';
+import type { ResolvedSpec } from '../spec.js';
 import type { MatrixInput } from './matrix.js';
 
 /**
@@ -15,11 +16,14 @@ export function matrixInputFromBuild(result: BuildResult): MatrixInput {
     spec.access === 'principals'
       ? spec.consumers.flatMap((c) => c.principals.map((p) => p.arn))
       : spec.consumers.map((c) => c.account);
+  const keyArn = simulatedKeyArn(spec);
+  const arnIn = (region: string) => keyArn.replace(`:kms:${spec.key.region}:`, `:kms:${region}:`);
+  const resources = keyRegions(spec).map(arnIn);
   return {
     keyPolicy: result.keyPolicy,
-    keyArn: spec.key.arn,
-    iamPolicies: result.iamPolicies.map((p) => ({ account: p.account, policy: p.policy, attachTo: p.attachTo })),
-    iamPolicyNames: result.iamPolicies.map((p) => p.fileName),
+    keyArn,
+    iamPolicies: result.iamPlans.map((p) => ({ account: p.account, policy: p.naming(resources.length === 1 ? resources[0]! : resources), attachTo: p.attachTo })),
+    iamPolicyNames: result.iamPlans.map((p) => p.fileName),
     consumers,
     action: matrixAction(spec.actions),
     intent: {
@@ -28,6 +32,18 @@ export function matrixInputFromBuild(result: BuildResult): MatrixInput {
       principalWithoutIamAllowed: spec.access === 'account',
     },
   };
+}
+
+/**
+ * The key ARN requests are evaluated against. A new key has none yet, so the
+ * simulator stands in an ARN with an id no real key has, in the key's account
+ * and Region: only the simulator sees it, and written policies never name it.
+ */
+function simulatedKeyArn(spec: ResolvedSpec): string {
+  const { key } = spec;
+  if (!key.isNew) return key.arn;
+  const id = key.multiRegion ? `mrk-${'0'.repeat(32)}` : '00000000-0000-0000-0000-000000000000';
+  return `arn:${key.partition}:kms:${key.region}:${key.account}:key/${id}`;
 }
 
 /** kms:Decrypt when the spec allows it (every service default does), else the first action it allows. */

@@ -1,7 +1,8 @@
-import type { BuildResult, IamPolicyFile } from '../../core/build.js';
+import { keyRegions, keyResources, type BuildResult, type IamPolicyPlan } from '../../core/build.js';
+import type { NewKey } from '../../core/key-target.js';
 import type { PolicyDocument } from '../../core/policy.js';
-import type { JsonValue } from './literal.js';
-import { attachTarget, iamPolicyDescription, iamPolicyName, keyAccountFirst } from './iac-names.js';
+import { SourceExpression, type LiteralValue } from './literal.js';
+import { attachTarget, iamPolicyDescription, iamPolicyName, keyAccountFirst, keyDescription } from './iac-names.js';
 import { statementComments, wrapComment } from './statement-notes.js';
 import { fillTemplate, finishFile, loadTemplate } from './template.js';
 import type { OutputFile } from './types.js';
@@ -10,11 +11,12 @@ import { tsString, tsValue } from './typescript.js';
 export const CDK_FILE = 'kms-policy.ts';
 
 const comment = (text: string) => wrapComment(text, '// ').join('\n');
-const literal = (doc: PolicyDocument) => tsValue(doc as unknown as JsonValue, '', statementComments('// '));
+const literal = (doc: PolicyDocument | LiteralValue) => tsValue(doc as unknown as LiteralValue, '', statementComments('// '));
+const one = <T>(xs: readonly T[]): T | T[] => (xs.length === 1 ? xs[0]! : [...xs]);
 const pascal = (s: string) => s.replace(/(^|[^A-Za-z0-9])([A-Za-z0-9])/g, (_, __, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
 
 /** `roles: [...]` / `users: [...]` for the principals an IAM policy is attached to. */
-function attachments(p: IamPolicyFile): string {
+function attachments(p: IamPolicyPlan): string {
   const targets = p.attachTo.map(attachTarget).filter((t) => t !== undefined);
   const lines: string[] = [];
   const roles = targets.filter((t) => t.kind === 'role');
@@ -24,7 +26,7 @@ function attachments(p: IamPolicyFile): string {
   return lines.join('\n');
 }
 
-const iamComment = (p: IamPolicyFile) =>
+const iamComment = (p: IamPolicyPlan) =>
   comment(
     `The IAM policy for account ${p.account} (${p.fileName}). ` +
       (p.attachTo.length > 0 ? `Attached to ${p.attachTo.join(', ')}.` : 'Attach it to the roles or users that use the key through the services.'),
@@ -38,32 +40,28 @@ const iamComment = (p: IamPolicyFile) =>
  */
 export function renderCdk(result: BuildResult): OutputFile[] {
   const { key, regions } = result.spec;
+  if (key.isNew) return renderNewKeyCdk(result, key);
   const { own, others } = keyAccountFirst(result);
+  const policyOf = (p: IamPolicyPlan) => p.naming(one(keyResources(result.spec, key)));
 
   // Documents: the key policy, then one constant per distinct IAM document.
   const iamConsts = new Map<string, { name: string; doc: PolicyDocument; files: string[] }>();
   for (const p of [...(own ? [own] : []), ...others]) {
-    const text = JSON.stringify(p.policy);
+    const doc = policyOf(p);
+    const text = JSON.stringify(doc);
     const existing = iamConsts.get(text);
     if (existing) existing.files.push(p.fileName);
-    else iamConsts.set(text, { name: '', doc: p.policy, files: [p.fileName] });
+    else iamConsts.set(text, { name: '', doc, files: [p.fileName] });
   }
   const distinct = [...iamConsts.values()];
   distinct.forEach((c, i) => (c.name = distinct.length === 1 ? 'iamPolicy' : `iamPolicy${i + 1}`));
-  const constOf = (p: IamPolicyFile) => iamConsts.get(JSON.stringify(p.policy))!.name;
+  const constOf = (p: IamPolicyPlan) => iamConsts.get(JSON.stringify(policyOf(p)))!.name;
   const documents = [
     `/** The key policy (key-policy.json). */\nexport const keyPolicy = ${literal(result.keyPolicy)};`,
     ...distinct.map((c) => `/** The IAM policy (${c.files.join(', ')}). */\nexport const ${c.name} = ${literal(c.doc)};`),
   ].join('\n\n');
 
-  const common = {
-    account: key.account,
-    region: key.region,
-    accountLiteral: tsString(key.account),
-    regionLiteral: tsString(key.region),
-    description: tsString(`kms-wizard: key usable only through AWS services (${result.spec.services.map((s) => s.name).join(', ')})`),
-    multiRegion: String(key.multiRegion),
-  };
+  const common = commonValues(result);
   const newKeyArns = key.multiRegion
     ? `[${regions.map((r) => `\`arn:${key.partition}:kms:${r}:${key.account}:key/\${key.keyId}\``).join(', ')}]`
     : '[key.keyArn]';
@@ -94,7 +92,9 @@ export function renderCdk(result: BuildResult): OutputFile[] {
     }),
   );
 
-  const scope = own
+  const scope = [
+    ...EXISTING_KEY_NOTE(key.arn),
+    ...(own
     ? [
         `- KmsKeyPolicyStack creates the IAM policy for account ${key.account}; with { createKey: true }`,
         '  it also creates a new key with keyPolicy, and the IAM policy then names the new key.',
@@ -102,7 +102,8 @@ export function renderCdk(result: BuildResult): OutputFile[] {
     : [
         `- Account ${key.account} needs no IAM policy (the key policy names who may use the key), so`,
         '  KmsKeyPolicyStack only creates a new key with keyPolicy: use it only for a new key.',
-      ];
+      ]),
+  ];
   if (others.length > 0) scope.push(`- One stack per other consumer account (${others.map((p) => p.account).join(', ')}) creates its IAM policy there.`);
   const usage = [
     '//   const app = new App();',
@@ -113,7 +114,8 @@ export function renderCdk(result: BuildResult): OutputFile[] {
   ];
 
   const content = fillTemplate(loadTemplate('cdk/kms-policy.ts'), {
-    keyArn: key.arn,
+    cdkImport: "import { Stack, type StackProps } from 'aws-cdk-lib';",
+    key: key.arn,
     explanation: result.explanation.map(comment).join('\n//\n'),
     scope: scope.map((l) => `// ${l}`).join('\n'),
     usage: usage.join('\n'),
@@ -121,4 +123,85 @@ export function renderCdk(result: BuildResult): OutputFile[] {
     stacks: [keyStack, ...accountStacks].join('\n'),
   });
   return [{ name: CDK_FILE, content: finishFile(content), description: `AWS CDK (TypeScript): stacks for the key policy and IAM policies of ${key.arn}` }];
+}
+
+const EXISTING_KEY_NOTE = (arn: string) => [
+  '- CDK, like CloudFormation, cannot change the policy of a key it does not create:',
+  '  kms.Key.fromKeyArn() gives a reference whose addToResourcePolicy() does nothing. For the',
+  '  existing key, apply the same key policy with the AWS CLI:',
+  '    kms-wizard generate <the same answers> --format json',
+  `    aws kms put-key-policy --key-id ${arn} --policy-name default --policy file://key-policy.json`,
+];
+
+function commonValues(result: BuildResult) {
+  const { key } = result.spec;
+  return {
+    account: key.account,
+    region: key.region,
+    accountLiteral: tsString(key.account),
+    regionLiteral: tsString(key.region),
+    description: tsString(keyDescription(result)),
+    multiRegion: String(key.multiRegion),
+  };
+}
+
+/**
+ * A new key: one stack creates it with keyPolicy and, when the key's
+ * account needs one, the IAM policy, exported as a function of the key so
+ * it names the key by reference (`key.keyArn`; for a multi-Region key the
+ * ARN in each Region built from `key.keyId`, which replicas share). Other
+ * accounts' IAM policies name the key's ARN from outside this app's stack,
+ * so they are written by a rerun with --key-arn once the key exists.
+ */
+function renderNewKeyCdk(result: BuildResult, key: NewKey): OutputFile[] {
+  const { own, others } = keyAccountFirst(result);
+  const resource = one(
+    keyRegions(result.spec).map((r) =>
+      r === key.region ? new SourceExpression('key.keyArn') : new SourceExpression(`\`arn:${key.partition}:kms:${r}:${key.account}:key/\${key.keyId}\``),
+    ),
+  );
+  const documents = [
+    `/** The key policy (key-policy.json). */\nexport const keyPolicy = ${literal(result.keyPolicy)};`,
+    ...(own
+      ? [`/** The IAM policy for account ${own.account} (${own.fileName}), naming the key the stack creates. */\nexport const iamPolicy = (key: kms.IKey) => (${literal(own.naming(resource) as unknown as LiteralValue)});`]
+      : []),
+  ].join('\n\n');
+  const iam = own
+    ? [
+        iamComment(own),
+        "new iam.ManagedPolicy(this, 'IamPolicy', {",
+        `  description: ${tsString(iamPolicyDescription(result, own.account))},`,
+        '  document: iam.PolicyDocument.fromJson(iamPolicy(key)),',
+        ...attachments(own).split('\n').filter((l) => l !== '').map((l) => `  ${l}`),
+        '});',
+      ].join('\n')
+    : '';
+  const stack = fillTemplate(loadTemplate('cdk/new-key-stack.ts'), {
+    ...commonValues(result),
+    iamSummary: own ? `, and the IAM policy for account ${own.account} that names it` : '',
+    iam,
+  });
+  const scope = [
+    `- KmsKeyPolicyStack creates the key with keyPolicy in account ${key.account}, Region ${key.region}, so it never`,
+    `  has KMS's default key policy${own ? `; its IAM policy names the new key by reference (iamPolicy(key)).` : '.'}`,
+    ...(key.multiRegion
+      ? ['- Replicas of this multi-Region key: kms.CfnReplicaKey in a stack per Region, each with keyPolicy', '  (or aws kms replicate-key --policy).']
+      : []),
+    ...(others.length > 0
+      ? [
+          `- The IAM policies of the other accounts (${others.map((p) => p.account).join(', ')}) name the key's ARN: once the`,
+          '  key exists, run kms-wizard generate again with --key-arn to write them.',
+        ]
+      : []),
+  ];
+  const content = fillTemplate(loadTemplate('cdk/kms-policy.ts'), {
+    cdkImport: "import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';",
+    key: `a new key in account ${key.account}, Region ${key.region}${key.multiRegion ? ' (multi-Region)' : ''}, created by KmsKeyPolicyStack`,
+    explanation: result.explanation.map(comment).join('\n//\n'),
+    scope: scope.map((l) => `// ${l}`).join('\n'),
+    usage: ['//   const app = new App();', "//   new KmsKeyPolicyStack(app, 'KmsKeyPolicy'); // creates the key"].join('\n'),
+    documents,
+    stacks: stack,
+  });
+  return [{ name: CDK_FILE, content: finishFile(content), description: `AWS CDK (TypeScript): a stack that creates the new key${own ? ' and the IAM policy that names it' : ''}` }];
 }

@@ -2,7 +2,7 @@
 // (one attribute per line, `=` aligned within a run of one-line attributes),
 // so a generated .tf file passes `terraform fmt -check` unchanged.
 
-import { literal, type CommentsFor, type JsonValue, type LiteralSyntax } from './literal.js';
+import { literal, type CommentsFor, type LiteralSyntax, type LiteralValue } from './literal.js';
 
 /** A quoted HCL string: JSON escapes plus `$${` and `%%{`, so nothing is read as a template. */
 export function hclString(s: string): string {
@@ -47,6 +47,6 @@ const HCL: LiteralSyntax = {
  * The HCL expression for `value`, its first line unindented and later lines
  * indented by `indent` (two spaces per level, as terraform fmt writes).
  */
-export function hclValue(value: JsonValue, indent = '', comments?: CommentsFor, path = ''): string {
+export function hclValue(value: LiteralValue, indent = '', comments?: CommentsFor, path = ''): string {
   return literal(value, HCL, indent, comments, path);
 }

@@ -1,16 +1,21 @@
 // Names the IaC formats share, so every format calls the same thing by the same name.
-import type { KeyArn } from '../../core/arn.js';
-import type { BuildResult, IamPolicyFile } from '../../core/build.js';
+import type { BuildResult, IamPolicyPlan } from '../../core/build.js';
+import type { ExistingKey } from '../../core/key-target.js';
 
 /** The IAM policy name: the same one the JSON format's next steps use with `aws iam create-policy`. */
-export function iamPolicyName(key: KeyArn): string {
+export function iamPolicyName(key: ExistingKey): string {
   return `kms-wizard-${key.keyId.slice(0, key.multiRegion ? 12 : 8)}`;
 }
 
-/** The IAM policies in the key's account first, then the other accounts in order. */
-export function keyAccountFirst(result: BuildResult): { own: IamPolicyFile | undefined; others: IamPolicyFile[] } {
+/** The IAM policies in the key's account first, then the other accounts in order (for a new key too: plans, not files). */
+export function keyAccountFirst(result: BuildResult): { own: IamPolicyPlan | undefined; others: IamPolicyPlan[] } {
   const account = result.spec.key.account;
-  return { own: result.iamPolicies.find((p) => p.account === account), others: result.iamPolicies.filter((p) => p.account !== account) };
+  return { own: result.iamPlans.find((p) => p.account === account), others: result.iamPlans.filter((p) => p.account !== account) };
+}
+
+/** The description of a key kms-wizard's output creates (CreateKey, CloudFormation, CDK, Terraform). */
+export function keyDescription(result: BuildResult): string {
+  return `kms-wizard: key usable only through AWS services (${result.spec.services.map((s) => s.name).join(', ')})`;
 }
 
 /** The role or user an IAM policy is attached to, from its ARN (the name is the last path segment). */
@@ -21,5 +26,6 @@ export function attachTarget(arn: string): { kind: 'role' | 'user'; name: string
 
 /** A short description for an IAM policy resource (all formats). */
 export function iamPolicyDescription(result: BuildResult, account: string): string {
-  return `kms-wizard: use of KMS key ${result.spec.key.keyId} only through AWS services, for account ${account}`;
+  const { key } = result.spec;
+  return `kms-wizard: use of ${key.isNew ? 'the new KMS key' : `KMS key ${key.keyId}`} only through AWS services, for account ${account}`;
 }

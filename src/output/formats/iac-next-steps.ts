@@ -2,48 +2,101 @@
 // (src/output/next-steps.ts) name key-policy.json and iam-policy.json, which
 // these formats do not write.
 import type { BuildResult } from '../../core/build.js';
-import { nextSteps, type NextStep } from '../next-steps.js';
+import { generateCommand } from '../generate-command.js';
+import { KEY_ARN_VARIABLE, nextSteps, saveCurrentPolicyStep, type NextStep, type NextStepsOptions } from '../next-steps.js';
 import { CDK_FILE } from './cdk.js';
-import { CLOUDFORMATION_FILE, cloudFormationAccountFile } from './cloudformation.js';
-import { iamPolicyName, keyAccountFirst } from './iac-names.js';
+import { CLOUDFORMATION_FILE, cloudFormationAccountFile, stackName } from './cloudformation.js';
+import { keyAccountFirst } from './iac-names.js';
 import { TERRAFORM_FILE } from './terraform.js';
 
 /** Next steps for a format, given the build and how the output directory is shown. */
-export type NextStepsFor = (result: BuildResult, dir: string) => NextStep[];
+export type NextStepsFor = (result: BuildResult, dir: string, options?: NextStepsOptions) => NextStep[];
 
 const path = (dir: string, file: string) => (dir === '.' ? file : `${dir.replace(/\/$/, '')}/${file}`);
 /** The shared checks (a direct call is denied; the policy in place is the one written). */
 const checks = (result: BuildResult) => nextSteps(result).filter((s) => s.title.startsWith('Check:'));
 
-function putKeyPolicyStep(result: BuildResult, tool: string): NextStep {
+/**
+ * For an existing key: save its current policy first unless it was given
+ * (the IaC files replace it as put-key-policy does), then, where the tool
+ * cannot set an existing key's policy, apply it with the AWS CLI.
+ */
+function existingKeyFirstSteps(result: BuildResult, format: string, options: NextStepsOptions, tool?: string): NextStep[] {
   const { key } = result.spec;
-  return {
-    title: `${tool} cannot set the policy of an existing key: apply it with the AWS CLI (key-policy.json: run kms-wizard generate again with the same answers and --format json)`,
-    commands: [`aws kms put-key-policy --key-id ${key.arn} --policy-name default --policy file://key-policy.json`],
-  };
+  if (key.isNew) return [];
+  return [
+    ...(options.currentPolicyGiven ? [] : [saveCurrentPolicyStep(result, key, { ...options, format })]),
+    ...(tool
+      ? [
+          {
+            title: `${tool} cannot set the policy of an existing key: apply it with the AWS CLI (key-policy.json: run kms-wizard generate again with the same answers and --format json)`,
+            commands: [`aws kms put-key-policy --key-id ${key.arn} --policy-name default --policy file://key-policy.json`],
+          },
+        ]
+      : []),
+  ];
 }
 
-export const terraformNextSteps: NextStepsFor = (result, dir) => {
-  const { key } = result.spec;
-  const others = keyAccountFirst(result).others;
+/**
+ * For a new key: other accounts' IAM policies name its ARN, so a rerun with
+ * --key-arn writes them (CloudFormation, CDK), into a directory of its own so
+ * the file that created the key is not replaced.
+ */
+function otherAccountsRerun(result: BuildResult, format: string, dir: string): NextStep[] {
+  const { others } = keyAccountFirst(result);
+  if (!result.spec.key.isNew || others.length === 0) return [];
+  const out = path(dir, 'with-key-arn');
   return [
     {
       title:
+        `The IAM policies of the other accounts (${others.map((p) => p.account).join(', ')}) name the key's ARN: now that the key exists, write them with the same answers and --key-arn ` +
+        `into ${out}, and deploy only their part (${format === 'cdk' ? others.map((p) => `KmsIamPolicy${p.account}`).join(', ') : others.map((p) => cloudFormationAccountFile(p.account)).join(', ')}) in each account`,
+      commands: [generateCommand(result.spec, { keyArn: `"$${KEY_ARN_VARIABLE}"`, format, out })],
+    },
+  ];
+}
+
+export const terraformNextSteps: NextStepsFor = (result, dir, options = {}) => {
+  const { key } = result.spec;
+  const others = keyAccountFirst(result).others;
+  return [
+    ...existingKeyFirstSteps(result, 'terraform', options),
+    {
+      title:
         `Review ${TERRAFORM_FILE} in your Terraform configuration, then plan and apply it (the default aws provider must use account ${key.account}, Region ${key.region}` +
-        `${others.length > 0 ? `; give the provider of each other account (${others.map((p) => p.account).join(', ')}) its credentials` : ''})`,
+        `${others.length > 0 ? `; give the provider of each other account (${others.map((p) => p.account).join(', ')}) its credentials` : ''})` +
+        (key.isNew ? ': it creates the key with its key policy' : ''),
       commands: [`terraform -chdir=${dir} init`, `terraform -chdir=${dir} plan`, `terraform -chdir=${dir} apply`],
     },
+    ...(key.isNew ? [{ title: "Keep the new key's ARN for the checks", commands: [`${KEY_ARN_VARIABLE}=$(terraform -chdir=${dir} output -raw key_arn)`] }] : []),
     ...checks(result),
   ];
 };
 
-export const cloudFormationNextSteps: NextStepsFor = (result, dir) => {
+export const cloudFormationNextSteps: NextStepsFor = (result, dir, options = {}) => {
   const { key } = result.spec;
   const { own, others } = keyAccountFirst(result);
   const deploy = (file: string, extra = '') =>
-    `aws cloudformation deploy --template-file ${path(dir, file)} --stack-name ${iamPolicyName(key)} --capabilities CAPABILITY_NAMED_IAM${extra}`;
+    `aws cloudformation deploy --template-file ${path(dir, file)} --stack-name ${stackName(key)} --capabilities CAPABILITY_NAMED_IAM${extra}`;
+  if (key.isNew) {
+    return [
+      {
+        title: `Deploy ${CLOUDFORMATION_FILE} in account ${key.account}, Region ${key.region}: it creates the key with its key policy${own ? ', and the IAM policy that names it' : ''}`,
+        commands: [deploy(CLOUDFORMATION_FILE)],
+      },
+      {
+        title: "Keep the new key's ARN (the stack's KeyArn output)",
+        commands: [
+          `${KEY_ARN_VARIABLE}=$(aws cloudformation describe-stacks --stack-name ${stackName(key)} --query "Stacks[0].Outputs[?OutputKey=='KeyArn'].OutputValue" --output text)`,
+        ],
+      },
+      ...newKeyReplicas(result),
+      ...otherAccountsRerun(result, 'cloudformation', dir),
+      ...checks(result),
+    ];
+  }
   return [
-    putKeyPolicyStep(result, 'CloudFormation'),
+    ...existingKeyFirstSteps(result, 'cloudformation', options, 'CloudFormation'),
     ...(own
       ? [{ title: `Deploy ${CLOUDFORMATION_FILE} in account ${key.account}, Region ${key.region} (its IAM policy; add CreateKey=true only to create a new key instead)`, commands: [deploy(CLOUDFORMATION_FILE)] }]
       : [{ title: `Only to create a new key with this policy: deploy ${CLOUDFORMATION_FILE} in account ${key.account}, Region ${key.region}`, commands: [deploy(CLOUDFORMATION_FILE)] }]),
@@ -52,14 +105,40 @@ export const cloudFormationNextSteps: NextStepsFor = (result, dir) => {
   ];
 };
 
-export const cdkNextSteps: NextStepsFor = (result, dir) => {
-  const others = keyAccountFirst(result).others;
+/** A new multi-Region key made by CloudFormation or CDK: its replicas, each with the same key policy (written by --format json). */
+function newKeyReplicas(result: BuildResult): NextStep[] {
+  const { key, regions } = result.spec;
+  const replicas = key.multiRegion ? regions.filter((r) => r !== key.region) : [];
+  if (replicas.length === 0) return [];
   return [
-    putKeyPolicyStep(result, 'CDK'),
     {
-      title: `Copy ${CDK_FILE} into your CDK app, add its stacks to the app (the comment at its top shows how), and deploy`,
+      title: 'Create the replicas with the same key policy (key-policy.json: run kms-wizard generate again with the same answers and --format json)',
+      commands: replicas.map((r) => `aws kms replicate-key --region ${key.region} --key-id "$${KEY_ARN_VARIABLE}" --replica-region ${r} --policy file://key-policy.json`),
+    },
+  ];
+}
+
+export const cdkNextSteps: NextStepsFor = (result, dir, options = {}) => {
+  const { key } = result.spec;
+  const others = key.isNew ? [] : keyAccountFirst(result).others;
+  return [
+    ...existingKeyFirstSteps(result, 'cdk', options, 'CDK'),
+    {
+      title: `Copy ${CDK_FILE} into your CDK app, add its stacks to the app (the comment at its top shows how), and deploy${key.isNew ? ': KmsKeyPolicy creates the key with its key policy' : ''}`,
       commands: [`cp ${path(dir, CDK_FILE)} lib/`, `npx cdk deploy KmsKeyPolicy${others.map((p) => ` KmsIamPolicy${p.account}`).join('')}`],
     },
+    ...(key.isNew
+      ? [
+          {
+            title: "Keep the new key's ARN (the stack's KeyArn output)",
+            commands: [
+              `${KEY_ARN_VARIABLE}=$(aws cloudformation describe-stacks --stack-name KmsKeyPolicy --query "Stacks[0].Outputs[?OutputKey=='KeyArn'].OutputValue" --output text)`,
+            ],
+          },
+          ...newKeyReplicas(result),
+          ...otherAccountsRerun(result, 'cdk', dir),
+        ]
+      : []),
     ...checks(result),
   ];
 };

@@ -5,8 +5,20 @@
 /** A JSON value as policy documents hold them. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/**
+ * Source code written as it is, not as a string literal: how a policy in an
+ * IaC file names a key the same file creates (`aws_kms_key.this.arn`,
+ * `key.keyArn`), where there is no ARN to write yet.
+ */
+export class SourceExpression {
+  constructor(readonly text: string) {}
+}
+
+/** A JSON value that may hold source expressions. */
+export type LiteralValue = JsonValue | SourceExpression | LiteralValue[] | { [key: string]: LiteralValue };
+
 /** Comment lines to put above an array element, by the element's path (`Statement.0`); `indent` is where they will start. */
-export type CommentsFor = (path: string, value: JsonValue, indent: string) => readonly string[];
+export type CommentsFor = (path: string, value: LiteralValue, indent: string) => readonly string[];
 
 /** How one language spells strings and objects. */
 export interface LiteralSyntax {
@@ -19,8 +31,9 @@ export interface LiteralSyntax {
  * The literal for `value`: its first line unindented, later lines indented
  * from `indent`, two spaces per level, arrays with trailing commas.
  */
-export function literal(value: JsonValue, syntax: LiteralSyntax, indent = '', comments?: CommentsFor, path = ''): string {
+export function literal(value: LiteralValue, syntax: LiteralSyntax, indent = '', comments?: CommentsFor, path = ''): string {
   if (value === null) return 'null';
+  if (value instanceof SourceExpression) return value.text;
   if (typeof value === 'string') return syntax.string(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const inner = `${indent}  `;

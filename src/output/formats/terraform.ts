@@ -1,8 +1,8 @@
-import type { BuildResult, IamPolicyFile } from '../../core/build.js';
+import { keyRegions, keyResources, type BuildResult, type IamPolicyPlan } from '../../core/build.js';
 import type { PolicyDocument } from '../../core/policy.js';
 import { hclString, hclValue } from './hcl.js';
-import type { JsonValue } from './literal.js';
-import { attachTarget, iamPolicyDescription, iamPolicyName, keyAccountFirst } from './iac-names.js';
+import { SourceExpression, type LiteralValue } from './literal.js';
+import { attachTarget, iamPolicyDescription, iamPolicyName, keyAccountFirst, keyDescription } from './iac-names.js';
 import { statementComments, wrapComment } from './statement-notes.js';
 import { fillTemplate, finishFile, loadTemplate } from './template.js';
 import type { OutputFile } from './types.js';
@@ -12,7 +12,31 @@ export const TERRAFORM_FILE = 'kms-policy.tf';
 const ident = (s: string) => s.replace(/[^A-Za-z0-9_]/g, '_');
 const comment = (text: string) => wrapComment(text, '# ').join('\n');
 
-const hclDocument = (doc: PolicyDocument, indent: string) => hclValue(doc as unknown as JsonValue, indent, statementComments('# '));
+const hclDocument = (doc: PolicyDocument | LiteralValue, indent: string) => hclValue(doc as unknown as LiteralValue, indent, statementComments('# '));
+const one = <T>(xs: readonly T[]): T | T[] => (xs.length === 1 ? xs[0]! : [...xs]);
+
+/** How the file names the key in IAM policies: its ARN(s), or for a new key the ARNs of the resources the file creates. */
+function iamResource(result: BuildResult): LiteralValue {
+  const { spec } = result;
+  const { key } = spec;
+  if (!key.isNew) return one(keyResources(spec, key));
+  return one(keyRegions(spec).map((r) => new SourceExpression(r === key.region ? 'aws_kms_key.this.arn' : `aws_kms_replica_key.replica_${ident(r)}.arn`)));
+}
+
+const EXISTING_KEY_SCOPE = `This file assumes the key already exists: Terraform attaches the key policy to it
+(aws_kms_key_policy) and creates the IAM policies (aws_iam_policy). For a key that does not exist
+yet, run kms-wizard generate --new-key instead: the file then creates the key (aws_kms_key) with
+the policy, and the IAM policies refer to it.
+
+Removing aws_kms_key_policy from the configuration (or terraform destroy) gives the key
+KMS's default key policy again, which lets IAM policies allow any KMS action on the key:
+the kms:ViaService restriction is gone until a policy like this one is applied again.`;
+
+const NEW_KEY_SCOPE = `This file creates the key (aws_kms_key) with the key policy, so it never has KMS's default
+key policy, and the IAM policies name it by reference (aws_kms_key.this.arn): there is no key ARN
+to write until Terraform creates it. For a multi-Region key, each replica is an
+aws_kms_replica_key in its Region with the same key policy (replicas do not share key policies),
+and the IAM policies name every Region's key.`;
 
 interface Provider {
   readonly alias: string;
@@ -23,7 +47,9 @@ interface Provider {
 
 /**
  * `kms-policy.tf`: aws_kms_key_policy for the existing key (one per Region
- * for a multi-Region key's replicas), aws_iam_policy per consumer account
+ * for a multi-Region key's replicas), or for a new key aws_kms_key (and an
+ * aws_kms_replica_key per other Region of a multi-Region key) created with
+ * the policy; aws_iam_policy per consumer account
  * (with a provider alias for each account other than the key's), and the
  * attachments to the roles/users named. Every policy is
  * `jsonencode(local.<name>)` of a local holding exactly build()'s document.
@@ -33,18 +59,20 @@ export function renderTerraform(result: BuildResult): OutputFile[] {
   const providers: Provider[] = [];
 
   // Locals: the key policy, then one local per distinct IAM document.
-  const iamLocals = new Map<string, { name: string; doc: PolicyDocument; files: string[] }>();
+  const iamLocals = new Map<string, { name: string; doc: LiteralValue; files: string[] }>();
   const { own, others } = keyAccountFirst(result);
   const ordered = [...(own ? [own] : []), ...others];
+  const resource = iamResource(result);
   for (const p of ordered) {
-    const text = JSON.stringify(p.policy);
+    const doc = p.naming(resource) as unknown as LiteralValue;
+    const text = JSON.stringify(doc);
     const existing = iamLocals.get(text);
     if (existing) existing.files.push(p.fileName);
-    else iamLocals.set(text, { name: '', doc: p.policy, files: [p.fileName] });
+    else iamLocals.set(text, { name: '', doc, files: [p.fileName] });
   }
   const distinct = [...iamLocals.values()];
   distinct.forEach((l, i) => (l.name = distinct.length === 1 ? 'iam_policy' : `iam_policy_${i + 1}`));
-  const localOf = (p: IamPolicyFile) => iamLocals.get(JSON.stringify(p.policy))!.name;
+  const localOf = (p: IamPolicyPlan) => iamLocals.get(JSON.stringify(p.naming(resource)))!.name;
   const locals = [
     comment(`The key policy (key-policy.json), applied to ${key.multiRegion ? 'the key and each replica' : 'the key'}.`),
     `key_policy = ${hclDocument(result.keyPolicy, '')}`,
@@ -52,7 +80,8 @@ export function renderTerraform(result: BuildResult): OutputFile[] {
   ].join('\n');
 
   // Key policies: the key itself with the default provider; replicas through a provider per Region.
-  const keyPolicies = [
+  const keyPolicies = key.isNew ? newKeyResources(result, providers) : [];
+  if (!key.isNew) keyPolicies.push(
     fillTemplate(loadTemplate('terraform/key-policy.tf'), {
       comment: comment(
         `Attaches the key policy to the existing key ${key.arn}. Runs with the default aws provider, which must use account ${key.account} and Region ${key.region}.`,
@@ -61,8 +90,8 @@ export function renderTerraform(result: BuildResult): OutputFile[] {
       provider: '',
       keyId: hclString(key.keyId),
     }),
-  ];
-  if (key.multiRegion) {
+  );
+  if (!key.isNew && key.multiRegion) {
     for (const region of regions.filter((r) => r !== key.region)) {
       const alias = ident(region);
       providers.push({ alias, region, comment: `Region ${region}: the replica of the multi-Region key there has its own key policy.` });
@@ -112,7 +141,7 @@ export function renderTerraform(result: BuildResult): OutputFile[] {
       ),
       name,
       provider,
-      policyName: hclString(iamPolicyName(key)),
+      nameAttribute: key.isNew ? `name_prefix = ${hclString('kms-wizard-')}` : `name        = ${hclString(iamPolicyName(key))}`,
       description: hclString(iamPolicyDescription(result, p.account)),
       local: localOf(p),
       attachments: attachments.join(''),
@@ -129,12 +158,53 @@ export function renderTerraform(result: BuildResult): OutputFile[] {
   );
 
   const content = fillTemplate(loadTemplate('terraform/kms-policy.tf'), {
-    keyArn: key.arn,
+    key: key.isNew ? `a new key in account ${key.account}, Region ${key.region}${key.multiRegion ? ' (multi-Region)' : ''}, created by this file` : key.arn,
+    scope: (key.isNew ? NEW_KEY_SCOPE : EXISTING_KEY_SCOPE).split('\n\n').map(comment).join('\n#\n'),
     explanation: result.explanation.map((p) => comment(p)).join('\n#\n'),
     locals: locals,
     providers: providerBlocks.join(''),
     keyPolicies: keyPolicies.join(''),
     iamPolicies: iamPolicies.join(''),
   });
-  return [{ name: TERRAFORM_FILE, content: finishFile(content), description: `Terraform: key policy for ${key.arn}${result.iamPolicies.length ? ' and IAM policies' : ''}` }];
+  const what = key.isNew ? `a new key with its key policy${result.iamPlans.length ? ', and IAM policies that name it' : ''}` : `key policy for ${key.arn}${result.iamPlans.length ? ' and IAM policies' : ''}`;
+  return [{ name: TERRAFORM_FILE, content: finishFile(content), description: `Terraform: ${what}` }];
+}
+
+/** One-line attributes with their `=` aligned, as terraform fmt writes a run of them. */
+function alignedAttributes(attributes: readonly [string, string][]): string {
+  const width = Math.max(...attributes.map(([k]) => k.length));
+  return attributes.map(([k, v]) => `${k.padEnd(width)} = ${v}`).join('\n');
+}
+
+/** A new key: aws_kms_key with the policy, and for a multi-Region key a replica with the same policy in each other Region. */
+function newKeyResources(result: BuildResult, providers: Provider[]): string[] {
+  const { key, regions } = result.spec;
+  const description = hclString(keyDescription(result));
+  const out = [
+    fillTemplate(loadTemplate('terraform/key.tf'), {
+      comment: comment(
+        `Creates the key with the key policy in one step, so it never has KMS's default key policy. Runs with the default aws provider, which must use account ${key.account} and Region ${key.region}.`,
+      ),
+      attributes: alignedAttributes([
+        ['description', description],
+        ...(key.multiRegion ? [['multi_region', 'true'] as [string, string]] : []),
+        ['policy', 'jsonencode(local.key_policy)'],
+      ]),
+    }),
+  ];
+  if (key.multiRegion) {
+    for (const region of regions.filter((r) => r !== key.region)) {
+      const alias = ident(region);
+      providers.push({ alias, region, comment: `Region ${region}: the replica of the multi-Region key there has its own key policy.` });
+      out.push(
+        fillTemplate(loadTemplate('terraform/replica-key.tf'), {
+          comment: comment(`The replica in ${region}: replicas do not share key policies, so it is created with the same one.`),
+          name: `replica_${alias}`,
+          provider: `provider = aws.${alias}\n`,
+          description,
+        }),
+      );
+    }
+  }
+  return out;
 }

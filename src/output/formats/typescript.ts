@@ -1,6 +1,6 @@
 // Writes JSON values as TypeScript object literals (single quotes, trailing
 // commas, two-space indent: the style of a CDK app's own files).
-import { literal, type CommentsFor, type JsonValue, type LiteralSyntax } from './literal.js';
+import { literal, type CommentsFor, type LiteralSyntax, type LiteralValue } from './literal.js';
 
 /** A single-quoted TypeScript string literal. */
 export function tsString(s: string): string {
@@ -15,6 +15,6 @@ const TS: LiteralSyntax = {
 };
 
 /** The literal for `value`, first line unindented, later lines indented from `indent`. */
-export function tsValue(value: JsonValue, indent = '', comments?: CommentsFor, path = ''): string {
+export function tsValue(value: LiteralValue, indent = '', comments?: CommentsFor, path = ''): string {
   return literal(value, TS, indent, comments, path);
 }
