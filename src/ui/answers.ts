@@ -3,7 +3,7 @@
  * validateSpec() that `generate` uses, so a value the wizard accepts is a
  * value `generate` accepts, with the same messages.
  */
-import { isAccountId, parseKeyArn } from '../core/arn.js';
+import { parseKeyArn } from '../core/arn.js';
 import { buildPolicies, type BuildResult } from '../core/build.js';
 import { validateSpec, type AccessMode, type PolicySpec, type ResolvedSpec, type SpecField, type SpecIssue } from '../core/spec.js';
 import type { Result } from '../core/result.js';
@@ -51,17 +51,10 @@ export function keyRegionOf(a: Answers): string {
   return k.ok ? k.value.region : '';
 }
 
-/** What is missing or wrong in a new key's account and Region (undefined when complete). */
-export function newKeyProblem(a: Answers): string | undefined {
-  if (!isAccountId(a.newKey.account)) return 'the account that will own the key needs its 12-digit id';
-  if (!a.newKey.region) return 'choose the Region the key will live in';
-  return undefined;
-}
-
 /** The PolicySpec these answers give: the one `generate` builds from the equivalent flags. */
 export function toSpec(a: Answers): PolicySpec {
   return {
-    keyArn: a.keyArn,
+    ...(a.start === 'new' ? { newKey: { ...a.newKey } } : { keyArn: a.keyArn }),
     admins: [...a.admins],
     consumers: [...a.consumers],
     access: a.access,
@@ -92,7 +85,7 @@ export function errorsFor(a: Answers, fields: readonly SpecField[]): SpecIssue[]
   return r.ok ? [] : r.error.filter((i) => fields.includes(i.field));
 }
 
-const FIELD_ORDER: readonly SpecField[] = ['keyArn', 'admins', 'access', 'consumers', 'services', 'regions', 'actions'];
+const FIELD_ORDER: readonly SpecField[] = ['keyArn', 'account', 'keyRegion', 'admins', 'access', 'consumers', 'services', 'regions', 'actions'];
 
 /**
  * The answers as far as `field`, later questions at their defaults and a

@@ -41,8 +41,17 @@ export function currentPolicySummary(f: CurrentPolicyFile): string {
 }
 
 /** The current policy and its statements' fates, when the answers start from one and name a valid key. */
+let fatesMemo: { file: CurrentPolicyFile; keyArn: string; value: ReturnType<typeof readFates> } | undefined;
+
 export function currentAndFates(a: Answers): { current: CurrentPolicy; fates: Fates; key: KeyArn } | undefined {
   if (a.start !== 'current' || !a.current) return undefined;
+  // Screens ask on every frame (the consumers step for its offer): read the file once per file and key.
+  if (fatesMemo?.file !== a.current || fatesMemo.keyArn !== a.keyArn) fatesMemo = { file: a.current, keyArn: a.keyArn, value: readFates(a) };
+  return fatesMemo.value;
+}
+
+function readFates(a: Answers): { current: CurrentPolicy; fates: Fates; key: KeyArn } | undefined {
+  if (!a.current) return undefined;
   const key = parseKeyArn(a.keyArn);
   const read = readCurrentPolicy(a.current.file, a.current.text);
   if (!key.ok || !read.ok) return undefined;

@@ -1,6 +1,6 @@
 /** Moving between steps: forward over steps answered by flags, back with answers kept. */
 import { FIELD_FLAGS, type SpecField } from '../core/spec.js';
-import { errorsFor, newKeyProblem } from './answers.js';
+import { errorsFor } from './answers.js';
 import { currentPolicyIssue } from './current-policy.js';
 import { pickState, type PickState } from './pick-list.js';
 import { STEP_ORDER, type StepId, type WizardState } from './state.js';
@@ -8,7 +8,7 @@ import { STEP_ORDER, type StepId, type WizardState } from './state.js';
 /** The spec fields each step answers. */
 export const STEP_FIELDS: Record<StepId, readonly SpecField[]> = {
   start: [],
-  key: ['keyArn'],
+  key: ['keyArn', 'account', 'keyRegion'],
   current: [],
   admins: ['admins'],
   access: ['access'],
@@ -24,6 +24,7 @@ export const STEP_FIELDS: Record<StepId, readonly SpecField[]> = {
 export function answeringFlag(s: WizardState, id: StepId): string | undefined {
   if (id === 'start') return s.answers.start === 'new' ? '--new-key' : s.answers.start === 'current' ? '--from' : '--key-arn';
   if (id === 'current') return '--from';
+  if (id === 'key' && s.answers.start === 'new') return '--account, --region';
   const field = STEP_FIELDS[id][0];
   return field ? FIELD_FLAGS[field] : undefined;
 }
@@ -34,7 +35,6 @@ export const applies = (s: WizardState, id: StepId): boolean => id !== 'current'
 /** Whether a step's answer is complete and valid (the current policy step: a file was read and is a key policy). */
 export function stepDone(s: WizardState, id: StepId): boolean {
   if (id === 'current') return s.answers.current !== undefined && currentPolicyIssue(s.answers) === undefined;
-  if (id === 'key' && s.answers.start === 'new') return newKeyProblem(s.answers) === undefined;
   return errorsFor(s.answers, STEP_FIELDS[id]).length === 0;
 }
 

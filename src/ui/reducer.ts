@@ -31,10 +31,10 @@ export function initialState(init: WizardInit): WizardState {
   const a = init.answers;
   // A flag that names the key answers the first question too: --key-arn alone is an existing key
   // without its current policy, as for `generate` (the output step then says what that means).
-  const start: StartChoice | undefined = init.current ? 'current' : a.keyArn !== undefined ? 'existing' : undefined;
+  const start: StartChoice | undefined = init.current ? 'current' : a.newKey ? 'new' : a.keyArn !== undefined ? 'existing' : undefined;
   const given: [StepId, unknown][] = [
     ['start', start],
-    ['key', a.keyArn],
+    ['key', a.newKey ?? a.keyArn],
     ['current', init.current],
     ['admins', a.admins],
     ['access', a.access],
@@ -47,6 +47,7 @@ export function initialState(init: WizardInit): WizardState {
   const flagged = {
     ...EMPTY_ANSWERS,
     ...(start ? { start } : {}),
+    ...(a.newKey ? { newKey: { ...a.newKey } } : {}),
     ...(a.keyArn !== undefined ? { keyArn: a.keyArn } : {}),
     ...(a.admins ? { admins: a.admins } : {}),
     ...(a.consumers ? { consumers: a.consumers } : {}),

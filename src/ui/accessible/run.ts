@@ -121,7 +121,7 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
   const files = FORMATS[format]!(result);
   if (choice === 'print') {
     io.stdout.write(filesAsText(files));
-    say(`\n${formatNextSteps(nextStepsFor(format, result, '.'), style)}`);
+    say(`\n${formatNextSteps(nextStepsFor(format, result, '.', a), style)}`);
     return EXIT.ok;
   }
   if (choice === 'copy') {
@@ -131,7 +131,7 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
       say(`Could not copy to the clipboard: ${copied.reason}. Here are the policies instead:`);
       io.stdout.write(filesAsText(files));
     }
-    say(`\n${formatNextSteps(nextStepsFor(format, result, '.'), style)}`);
+    say(`\n${formatNextSteps(nextStepsFor(format, result, '.', a), style)}`);
     return EXIT.ok;
   }
   for (;;) {
@@ -161,7 +161,7 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
       continue;
     }
     say(`Wrote into ${shown}: ${files.map((f) => f.name).join(', ')}.`);
-    say(`\n${formatNextSteps(nextStepsFor(format, result, shown), style)}`);
+    say(`\n${formatNextSteps(nextStepsFor(format, result, shown, a), style)}`);
     return EXIT.ok;
   }
 }

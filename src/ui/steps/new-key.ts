@@ -3,10 +3,10 @@
  * it, its Region (a filterable list, as on the Regions step) and whether it
  * is multi-Region, asked one after another; Esc goes back one question.
  */
-import { isAccountId } from '../../core/arn.js';
 import { safeText } from '../../core/terminal-safe.js';
-import { ALL_REGIONS, REGION_PATTERN } from '../../core/catalog/regions.js';
-import type { Answers } from '../answers.js';
+import { ALL_REGIONS } from '../../core/catalog/regions.js';
+import { errorsFor, type Answers } from '../answers.js';
+import { issueLines } from '../components/issues.js';
 import { listLines, type ListRow } from '../components/check-list.js';
 import { textInputLines } from '../components/text-input.js';
 import type { KeyEvent } from '../keys.js';
@@ -33,14 +33,6 @@ export function newKeyRegionRows(s: WizardState): { region: string; add?: boolea
   return rows;
 }
 
-/** What is wrong with the account typed (undefined when it is a 12-digit account id). */
-function accountProblem(value: string): string | undefined {
-  const v = value.trim();
-  if (isAccountId(v)) return undefined;
-  if (v === '') return 'type the 12-digit id of the account that will own the key';
-  return /^\d+$/.test(v) ? `an AWS account id has 12 digits; "${v}" has ${v.length}` : `"${safeText(v)}" is not an account id: it has 12 digits and nothing else`;
-}
-
 /** The Region list opened on the Region already chosen (going back and forth keeps it); a custom one stays typed in the filter. */
 function regionListAt(region: string): PickState {
   const known = ALL_REGIONS.indexOf(region);
@@ -55,8 +47,8 @@ export function newKeyKeys(s: WizardState, ev: KeyEvent): WizardState | undefine
   switch (s.newKeyPhase) {
     case 'account': {
       if (ev.kind === 'enter') {
-        const problem = accountProblem(k.account);
-        if (problem) return { ...s, issues: [{ field: 'keyArn', message: problem }] };
+        const errors = errorsFor(s.answers, ['account']);
+        if (errors.length > 0) return { ...s, issues: errors };
         return { ...s, newKeyPhase: 'region', lists: { ...s.lists, keyRegion: regionListAt(k.region) } };
       }
       const field = editText(s.fields.account, ev);
@@ -70,9 +62,11 @@ export function newKeyKeys(s: WizardState, ev: KeyEvent): WizardState | undefine
       const moved: WizardState = { ...s, lists: { ...s.lists, keyRegion: r.state } };
       if (r.act !== 'submit' && r.act !== 'toggle') return moved;
       const row = rows[r.state.cursor];
-      if (!row) return { ...moved, issues: [{ field: 'keyArn', message: 'choose the Region the key will live in' }] };
-      if (row.add && !REGION_PATTERN.test(row.region)) return { ...moved, issues: [{ field: 'keyArn', message: `"${safeText(row.region)}" is not a Region code (like us-east-1)` }] };
-      return { ...moved, answers: { ...s.answers, newKey: { ...k, region: row.region } }, lists: { ...moved.lists, keyRegion: pickState() }, newKeyPhase: 'multi' };
+      if (!row) return { ...moved, issues: [{ field: 'keyRegion', message: 'no Region matches; Backspace to change the filter' }] };
+      const answers = { ...s.answers, newKey: { ...k, region: row.region } };
+      const errors = errorsFor(answers, ['keyRegion']);
+      if (errors.length > 0) return { ...moved, issues: errors };
+      return { ...moved, answers, lists: { ...moved.lists, keyRegion: pickState() }, newKeyPhase: 'multi' };
     }
     case 'multi': {
       if (ev.kind === 'escape') return { ...s, newKeyPhase: 'region', lists: { ...s.lists, keyRegion: regionListAt(k.region) } };
@@ -88,7 +82,7 @@ export function newKeyView(s: WizardState, { width, height, color }: ViewContext
   const k = s.answers.newKey;
   const out: Line[] = [...para('The key does not exist yet: its key policy needs no ARN ("Resource": "*" is the key it is attached to). Where will it be created?', width), blank];
   const done = (label: string, value: string) => line(seg('✔ ', { color: 'green' }), seg(label, { dim: true }), value);
-  const issues = s.issues.flatMap((i) => para(line(seg('✘ ', { color: 'red', bold: true }), seg(i.message, { color: 'red' })), width, 2));
+  const issues = issueLines(s.issues.map((i) => ({ ...i, message: safeText(i.message) })), width, 'error');
   if (s.newKeyPhase === 'account') {
     out.push(...para('Account that will own the key:', width), ...textInputLines(s.fields.account, width, color, '111122223333'), ...issues);
     return out.slice(0, height);
