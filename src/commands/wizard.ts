@@ -104,6 +104,7 @@ export const run: Command = async (argv, io) => {
   if (!FORMAT_NAMES.includes(format)) throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}, not "${format}"`);
   if (values.out !== undefined && values.stdout) throw new UsageError('--out and --stdout both answer the output step: give one of them');
 
+  if (values.from !== undefined && answers.newKey) throw new UsageError('--from and --new-key cannot be used together: a key that does not exist yet has no current policy');
   const current = values.from !== undefined ? await readCurrentPolicyFlag(values.from, io) : undefined;
 
   const reason = whyNotInteractive(io, Boolean(values['no-interactive']));

@@ -73,6 +73,7 @@ export function initialState(init: WizardInit): WizardState {
       actions: pickState(),
     },
     newKeyPhase: 'account',
+    ...(init.current ? { currentReadFor: answers.keyArn } : {}),
     review: { tab: 0, scroll: 0 },
     output: {
       cursor: init.output.choice === 'print' ? 2 : 0,
@@ -109,7 +110,7 @@ export function reducer(s: WizardState, a: WizardAction): WizardState {
       const file = { file: a.file, text: a.text };
       const issue = currentPolicyIssue({ ...s.answers, current: file });
       if (issue) return replay({ ...s, busy: undefined, currentError: issue });
-      return replay(advance({ ...s, busy: undefined, currentError: undefined, answers: withCurrentPolicy(s.answers, file, s.preAnswered) }));
+      return replay(advance({ ...s, busy: undefined, currentError: undefined, currentReadFor: s.answers.keyArn, answers: withCurrentPolicy(s.answers, file, s.preAnswered) }));
     }
     case 'read-failed':
       return replay({ ...s, busy: undefined, currentError: a.message });

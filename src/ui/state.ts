@@ -71,6 +71,8 @@ export interface WizardState {
   };
   /** Which question of a new key's step is asked. */
   readonly newKeyPhase: 'account' | 'region' | 'multi';
+  /** The key ARN the current policy's pre-answers were read with (its fates depend on the key's account). */
+  readonly currentReadFor?: string;
   /** Why the current policy file could not be used, when it could not. */
   readonly currentError?: string;
   readonly review: { readonly tab: number; readonly scroll: number };

@@ -11,8 +11,8 @@ import type { ScreenModule } from './types.js';
 export const CURRENT_POLICY_FILE = 'current-key-policy.json';
 
 /** The command that saves the key's current policy (its ARN when known), as "Use GetKeyPolicy with an AWS SDK or CLI" in the KMS developer guide gives it. */
-export function getKeyPolicyCommand(s: WizardState): string {
-  const arn = parseKeyArn(s.answers.keyArn).ok ? s.answers.keyArn : 'KEY_ARN';
+export function getKeyPolicyCommand(keyArn: string): string {
+  const arn = parseKeyArn(keyArn).ok ? keyArn : 'KEY_ARN';
   return `aws kms get-key-policy --key-id ${arn} --policy-name default --query Policy --output text > ${CURRENT_POLICY_FILE}`;
 }
 
@@ -36,7 +36,7 @@ export const currentStep: ScreenModule = {
   view(s, { width, color }) {
     const out: Line[] = [
       ...para("The key's current key policy: statements kms-wizard does not own (Deny, service principals, other accounts) are kept, and the review shows what access changes. Save it with:", width),
-      ...para(line(seg(`  $ ${getKeyPolicyCommand(s)}`, { color: 'cyan' })), width, 4),
+      ...para(line(seg(`  $ ${getKeyPolicyCommand(s.answers.keyArn)}`, { color: 'cyan' })), width, 4),
       ...para(line(seg('(--query Policy --output text prints the policy document itself, not the response around it.)', { dim: true })), width),
       blank,
       ...para('Path of the file:', width),

@@ -8,6 +8,7 @@ import type { WizardState } from '../state.js';
 import { editText } from '../text-field.js';
 import { newKeyAnswer, newKeyKeys, newKeyView } from './new-key.js';
 import type { ScreenModule } from './types.js';
+import { withCurrentPolicy } from '../current-policy.js';
 
 /** Step 1: the key ARN, checked as it is typed; an alias or key id is refused with the way to find the ARN. */
 export const keyStep: ScreenModule = {
@@ -21,7 +22,7 @@ export const keyStep: ScreenModule = {
     if (s.answers.start === 'new') return newKeyKeys(s, ev);
     if (ev.kind === 'enter') {
       const errors = errorsFor(s.answers, ['keyArn']);
-      return errors.length > 0 ? { ...s, issues: errors } : advance(s);
+      return errors.length > 0 ? { ...s, issues: errors } : advance(withFileReread(s));
     }
     const field = editText(s.fields.key, ev);
     if (!field) return undefined;
@@ -49,6 +50,17 @@ export const keyStep: ScreenModule = {
     return out;
   },
 };
+
+/**
+ * A current policy given by --from was read before the key was known (or
+ * with another key): its pre-answers depend on the key's account, so they
+ * are read again for this key.
+ */
+function withFileReread(s: WizardState): WizardState {
+  const { current, start, keyArn } = s.answers;
+  if (start !== 'current' || !current || s.currentReadFor === keyArn) return s;
+  return { ...s, currentReadFor: keyArn, answers: withCurrentPolicy(s.answers, current, s.preAnswered) };
+}
 
 function withKey(s: WizardState, keyArn: string, field: WizardState['fields']['key']): WizardState {
   return { ...s, answers: { ...s.answers, keyArn }, fields: { ...s.fields, key: field } };
