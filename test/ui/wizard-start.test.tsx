@@ -101,6 +101,32 @@ describe('a new key', () => {
     expect(h.frame()).toMatch(/✔ Key\s+a new multi-Region key in eu-west-2, account 123456789012/);
   });
 
+  test('answered through to the end, it writes what generate --new-key writes (the key policy only) and says to create the key with it', async () => {
+    h = await startWizard({ rows: 40 });
+    await h.press(K.up, K.enter);
+    await h.burst('123456789012');
+    await h.press(K.enter);
+    await h.burst('eu-west-1');
+    await h.press(K.enter, K.enter); // the Region, then "no" to multi-Region
+    await h.press(K.enter, K.enter, K.enter); // admins, trust, consumers
+    await h.burst('s3');
+    await h.press(K.space, K.enter);
+    expect(h.frame()).toContain('Step 7 of 10: Regions');
+    expect(h.frame()).toContain("[x] eu-west-1  the key's Region");
+    await h.press(K.enter, K.enter); // regions, actions
+    expect(h.frame()).toContain('Step 9 of 10: Review');
+    await h.press(K.enter);
+    expect(h.frame()).not.toContain('put-key-policy replaces'); // a new key has no policy to replace
+    await h.press(K.enter, K.enter);
+    await h.waitFor('Wrote into .');
+    expect(flat(h.frame())).toContain('aws kms create-key');
+    const spec = validateSpec(specWithDefaults({ newKey: { account: '123456789012', region: 'eu-west-1', multiRegion: false }, services: ['s3'] }));
+    if (!spec.ok) throw new Error(JSON.stringify(spec.error));
+    const expected = Object.fromEntries(FORMATS.json!(buildPolicies(spec.value)).map((f) => [f.name, f.content]));
+    expect(Object.keys(expected)).toEqual(['key-policy.json']);
+    expect(written(h.cwd)).toEqual(expected);
+  });
+
   test('a Region typed that is not a Region code is refused', async () => {
     h = await startWizard();
     await h.press(K.up, K.enter);
