@@ -51,6 +51,16 @@ const commands = {
     args: ['simulate', '--matrix', '--key-policy', fixture('evaluate/key-policy-root-via-secrets.json'), '--iam-policy', fixture('evaluate/iam-john.json'), '--key-arn', KEY],
     needs: [fixture('evaluate/key-policy-root-via-secrets.json'), fixture('evaluate/iam-john.json')],
   },
+  // generate --from on a key in use, against plain generate: what the fates and the access comparison add.
+  from: {
+    args: ['generate', '--key-arn', KEY, '--service', 'secretsmanager', '--stdout', '--from', fixture('current-policy/logs-deny-cross-account.json')],
+    needs: [fixture('current-policy/logs-deny-cross-account.json')],
+  },
+  // A policy against itself: every request is still evaluated against both (and exit 0, which the timing needs).
+  diff: {
+    args: ['diff', fixture('current-policy/logs-deny-cross-account.json'), fixture('current-policy/logs-deny-cross-account.json'), '--key-arn', KEY],
+    needs: [fixture('current-policy/logs-deny-cross-account.json')],
+  },
 };
 
 function timeProcess({ args, node }) {
@@ -222,6 +232,8 @@ ratioRow('kms-wizard --version vs node -e 0', ms('version'), ms('node'), 'versio
 ratioRow('generate --stdout vs node -e 0', ms('generate'), ms('node'), 'generate', 'node', 1.5);
 ratioRow('lint (key + IAM policy) vs --version', ms('lint'), ms('version'), 'lint', 'version', 1.1);
 ratioRow('simulate --matrix vs --version', ms('matrix'), ms('version'), 'matrix', 'version', 1.1);
+ratioRow('generate --from (fates + access comparison) vs generate', ms('from'), ms('generate'), 'from', 'generate', 1.3);
+ratioRow('diff (access comparison) vs --version', ms('diff'), ms('version'), 'diff', 'version', 1.3);
 ratioRow('wizard first frame vs Ink hello-world (pty)', terminal.wizard.length ? median(terminal.wizard) : undefined, terminal.hello.length ? median(terminal.hello) : undefined, 'wizard', 'hello', 1.15);
 if (terminal.keys.length) {
   const m = median(terminal.keys);

@@ -64,7 +64,7 @@ export async function readFromFlags(values: FromFlagValues, answers: Partial<Pol
   if (!current.ok) throw new CliError(safeText(formatCurrentPolicyError(text!.name, current.error)), EXIT.usage);
   const key = parseKeyArn(answers.keyArn ?? '');
   if (!key.ok) return undefined;
-  const fates = statementFates(current.value, key.value, { keep: listFlag(values.keep), drop: listFlag(values.drop) });
+  const fates = statementFates(current.value, key.value, { keep: listFlag(values.keep), drop: listFlag(values.drop), adminsGiven: answers.admins !== undefined });
   if (!fates.ok) throw new UsageError(safeText(fates.error.join('\n')));
   if (answers.admins === undefined && fates.value.admins.length > 0) answers.admins = [...fates.value.admins];
   return { current: current.value, fates: fates.value };

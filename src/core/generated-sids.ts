@@ -15,7 +15,11 @@ export const useSid = (group: string, accountSuffix: string): string => `AllowUs
 /** Sid of a consumer's CreateGrant statement. */
 export const grantsSid = (group: string, accountSuffix: string): string => `AllowGrants${group}${accountSuffix}`;
 
-/** Every Sid build() can write, as patterns (group names are `Through` + letters and digits). */
+/**
+ * Every Sid build() can write, as patterns (group names are `Through` + letters
+ * and digits). Statements for service principals belong here too, so a rerun
+ * replaces them instead of keeping a second copy.
+ */
 export const GENERATED_SID_PATTERNS: readonly RegExp[] = [
   /^KeyAdministrators$/,
   /^AllowUseThrough[A-Za-z0-9]+$/,

@@ -81,6 +81,14 @@ describe('generate --from: a key with CloudWatch Logs, a Deny and another accoun
     expect(second.stdout).toMatch(/Access added: none/);
   });
 
+  it('--format terraform carries the kept statements, each with a comment that does not describe what it did not write', async () => {
+    const r = await gen(['--from', LOGS, '--format', 'terraform', '--stdout']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/# AllowCloudWatchLogs: kept from the key's current policy exactly as it was\./);
+    expect(r.stdout).toMatch(/# Statement: kept from the key's current policy exactly as it was\./);
+    expect(r.stdout).toContain('logs.us-east-1.amazonaws.com');
+  });
+
   it('reads the policy from standard input with --from -', async () => {
     const r = await gen(['--from', '-', '--stdout'], { input: readFileSync(LOGS, 'utf8') });
     expect(r.code).toBe(0);
@@ -127,6 +135,14 @@ describe('generate --from: bad input writes nothing and exits 2', () => {
     expect(await refused(['--from', 'nope.json'])).toMatch(/cannot read nope\.json: no such file/);
     expect(await refused(['--from', LOGS, '--keep', 'Nope'])).toMatch(/--keep Nope: no statement has that Sid/);
     expect(await refused(['--drop', 'X'])).toMatch(/--drop needs --from FILE/);
+  });
+
+  it('shows a Sid with terminal escape sequences as visible escapes, never raw', async () => {
+    const policy = { Statement: [{ Sid: 'Evil\u001b]0;pwned\u0007\u001b[2J', Effect: 'Deny', Principal: '*', Action: 'kms:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] };
+    const r = await gen(['--from', '-', '--stdout'], { input: JSON.stringify(policy) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('#1 "Evil\\u001b]0;pwned\\u0007\\u001b[2J"');
+    expect(r.stderr).not.toContain('\u001b');
   });
 
   it('warns (and still writes) when the policy names another account than the key', async () => {

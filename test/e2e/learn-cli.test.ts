@@ -24,7 +24,7 @@ describe('learn --list', () => {
     const r = await runCli(['learn', '--list'], { env: env() });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`1 of 10 done (progress: ${join(dir, 'progress.json')})`);
+    expect(r.stdout).toContain(`1 of 11 done (progress: ${join(dir, 'progress.json')})`);
     expect(r.stdout).toMatch(/◐\s+3\s+via-service\s+kms:ViaService: through which service, in which Region\s+1\/4/);
     expect(r.stdout).toMatch(/✓\s+7\s+key-admins\s+.*2\/2/);
     expect(r.stdout).toMatch(/·\s+10\s+find-the-bugs/);
@@ -36,8 +36,8 @@ describe('learn --list', () => {
     const r = await runCli(['learn', '--list', '--json'], { env: env() });
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
-    expect(data).toMatchObject({ progressFile: join(dir, 'progress.json'), done: 0, total: 10 });
-    expect(data.lessons).toHaveLength(10);
+    expect(data).toMatchObject({ progressFile: join(dir, 'progress.json'), done: 0, total: 11 });
+    expect(data.lessons).toHaveLength(11);
     expect(data.lessons[2]).toMatchObject({ id: 'via-service', number: 3, exercises: 4, completed: 1, done: false, resumeStep: 5 });
     expect(data.notice).toBeUndefined();
   });
@@ -47,7 +47,7 @@ describe('learn --list', () => {
     const r = await runCli(['learn', '--list'], { env: env() });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/progress\.json was corrupt \(invalid JSON.*\); it was moved to .*progress\.json\.corrupt-/);
-    expect(r.stdout).toContain('0 of 10 done');
+    expect(r.stdout).toContain('0 of 11 done');
     const aside = readdirSync(dir).filter((f) => f.startsWith('progress.json.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe('{"version": 1, "lessons": ');

@@ -23,7 +23,7 @@ describe('learn in a real terminal', () => {
     await first.settle();
     // Down, Down, Enter typed as one burst: lesson 3 opens.
     first.write(`${KEYS.down}${KEYS.down}${KEYS.enter}`);
-    await first.waitFor('Lesson 3/10');
+    await first.waitFor('Lesson 3/11');
     await first.settle();
     first.write('nnn');
     await first.waitFor('Exercise 1/4: The value for EBS');
@@ -61,7 +61,7 @@ describe('learn in a real terminal', () => {
     chmodSync(editor, 0o755);
 
     const t = spawnPty(['learn', 'via-service'], { ...size, env: { KMS_WIZARD_CONFIG_DIR: dir, EDITOR: editor } });
-    await t.waitFor('Lesson 3/10');
+    await t.waitFor('Lesson 3/11');
     await t.settle();
     t.write('nnnnnnn');
     await t.waitFor('Press Enter to edit the key policy in');

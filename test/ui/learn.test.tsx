@@ -83,7 +83,7 @@ describe('learn: one whole lesson in the TUI', () => {
   it('key-admins: read, a hint, a wrong answer, the right one, a failed and a passing fix, then done', async () => {
     const t = await start({ lessonId: 'key-admins', editorAnswers: [fixture('wrong', 'key-admins/add-admins'), fixture('solutions', 'key-admins/add-admins')] });
     await t.press();
-    await t.sees('Lesson 7/10');
+    await t.sees('Lesson 7/11');
     await t.sees('A key policy has two audiences');
 
     await t.press(KEY.enter);
@@ -141,7 +141,7 @@ describe('learn: keys and navigation', () => {
     const t = await start();
     await t.press();
     await t.press(`${KEY.down}${KEY.down}${KEY.enter}`);
-    await t.sees('Lesson 3/10');
+    await t.sees('Lesson 3/11');
     // "nnn" in one chunk: three steps forward, to the first exercise (steps 1..3 are pages).
     await t.press('nnn');
     await t.sees('Exercise 1/4: The value for EBS');

@@ -40,6 +40,8 @@ export interface Fates {
 export interface FateOverrides {
   readonly keep?: readonly string[];
   readonly drop?: readonly string[];
+  /** `--admin` was given: the file's administrators statement is replaced by those administrators, not merged. */
+  readonly adminsGiven?: boolean;
 }
 
 type Ruling = Pick<StatementFate, 'fate' | 'reason' | 'principals' | 'role'>;
@@ -51,9 +53,10 @@ const bare = (actions: readonly string[]) => names(actions.map((a) => a.replace(
 export function defaultFate(statement: unknown, key: KeyArn): Ruling {
   if (!isPlainObject(statement)) return { fate: 'kept', reason: 'not a statement object kms-wizard can read; kept as it is' };
   const p = namedPrincipals(statement.Principal, key);
-  const awsOnly = Object.hasOwn(statement, 'Principal') && p.services.length === 0 && p.unknown.length === 0 && !p.anyone;
+  // What build() writes: Allow, principals named as AWS accounts/roles or as services (never "*" or Federated).
+  const generatedShape = Object.hasOwn(statement, 'Principal') && p.unknown.length === 0 && !p.anyone;
 
-  if (isGeneratedSid(statement.Sid) && statement.Effect === 'Allow' && awsOnly) {
+  if (isGeneratedSid(statement.Sid) && statement.Effect === 'Allow' && generatedShape) {
     if (statement.Sid === ADMINS_SID) {
       const admins = awsEntries(statement.Principal).filter((a) => !p.keyRoot.includes(a));
       return { fate: 'replaced', reason: 'written by kms-wizard earlier: written again from the current answers (its administrators stay unless --admin is given)', principals: admins.sort(), role: 'admins' };
@@ -162,7 +165,11 @@ export function statementFates(current: CurrentPolicy, key: KeyArn, overrides: F
     const base = { index: i + 1, ...(sid !== undefined ? { sid } : {}), statement };
     if (kept.has(i)) return { ...base, fate: 'kept', reason: 'kept as it is (--keep)' };
     if (dropped.has(i)) return { ...base, fate: 'replaced', reason: 'left out (--drop)' };
-    return { ...base, ...defaultFate(statement, key) };
+    const ruling = defaultFate(statement, key);
+    if (overrides.adminsGiven && ruling.fate === 'merged') {
+      return { ...base, fate: 'replaced', reason: `a key administrators statement: replaced by the administrators given with --admin, so ${names(ruling.principals ?? [])} no longer administer the key` };
+    }
+    return { ...base, ...ruling };
   });
   const from = (role: StatementFate['role']) => [...new Set(statements.filter((s) => s.role === role).flatMap((s) => s.principals ?? []))].sort();
   return ok({ statements, admins: from('admins'), directUsers: from('direct-users'), warnings: accountWarnings(current, key) });

@@ -1,6 +1,7 @@
 // One plain-language sentence per policy statement, for the comments the IaC
 // formats put above each statement. Worked out from the statement itself, so
 // any document build() returns gets an accurate comment.
+import { isGeneratedSid } from '../../core/generated-sids.js';
 import { asArray, type Statement } from '../../core/policy.js';
 import type { CommentsFor } from './literal.js';
 
@@ -26,6 +27,10 @@ function who(statement: Statement): string {
  * condition is the administrators' (build() emits no other kind).
  */
 export function describeStatement(statement: Statement): string {
+  // A statement kept from the key's current policy (generate --from) can hold anything: it is not described.
+  if (statement.Principal !== undefined && !isGeneratedSid(statement.Sid)) {
+    return `${typeof statement.Sid === 'string' ? statement.Sid : 'Statement'}: kept from the key's current policy exactly as it was.`;
+  }
   const actions = short(asArray(statement.Action));
   const c = statement.Condition ?? {};
   const equals = c.StringEquals ?? {};

@@ -119,3 +119,20 @@ describe('a policy of another account', () => {
     expect(fatesOf(current('console-default.json')).warnings).toEqual([]);
   });
 });
+
+describe('a generated statement for a service principal', () => {
+  it('is replaced like any generated statement (its Sid says kms-wizard wrote it)', () => {
+    const policy = current('p.json', JSON.stringify({
+      Statement: [{ Sid: 'AllowUseThroughServices', Effect: 'Allow', Principal: { Service: 'logs.us-east-1.amazonaws.com' }, Action: 'kms:Encrypt', Resource: '*' }],
+    }));
+    expect(fatesOf(policy).statements[0]).toMatchObject({ fate: 'replaced', reason: expect.stringMatching(/written by kms-wizard earlier/) });
+  });
+});
+
+describe('--admin given', () => {
+  it('replaces the console administrators statement (its roles no longer administer the key) instead of merging it', () => {
+    const f = fatesOf(current('console-default.json'), { adminsGiven: true });
+    expect(f.statements[1]).toMatchObject({ fate: 'replaced', reason: expect.stringMatching(/replaced by the administrators given with --admin, so arn:aws:iam::111122223333:role\/KMSAdminRole no longer/) });
+    expect(f.admins).toEqual([]);
+  });
+});

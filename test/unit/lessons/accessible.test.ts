@@ -53,7 +53,7 @@ describe('accessible lessons (linear prompts, same state machine)', () => {
     const how = await runAccessibleLessons({ lessons, store: t.store, loaded: t.store.load(), lessonId: 'key-admins', io: t.io, ask: t.ask });
     expect(how).toBe('quit');
     const out = t.output();
-    expect(out).toContain('Lesson 7/10 Key administrators and the lockout check step 1/5');
+    expect(out).toContain('Lesson 7/11 Key administrators and the lockout check step 1/5');
     expect(out).toContain('Hint 1/2: Does any of the administrators');
     expect(out).toContain('✗ Not quite: KMS denies (implicitly) this request.');
     expect(out).toContain('✓ Right: KMS denies (implicitly) this request.');

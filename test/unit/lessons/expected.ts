@@ -22,6 +22,7 @@ export const EXPECTED_DECISIONS: Record<string, 'Allow' | 'ImplicitDeny' | 'Expl
   'cross-account/one-side': 'ImplicitDeny',
   'encryption-context/other-team-secret': 'ImplicitDeny',
   'encryption-context/describe-key-context': 'ImplicitDeny',
+  'key-in-use/loses-access': 'ImplicitDeny',
 };
 
 /** The one right option of each choose exercise. */
@@ -32,6 +33,7 @@ export const EXPECTED_OPTIONS: Record<string, string> = {
   'grants/secrets-manager-actions': '["kms:GenerateDataKey", "kms:Decrypt"]',
   'cross-account/caller-account-value': '444455556666',
   'encryption-context/like-or-equals': 'StringLike',
+  'key-in-use/which-to-keep': '{"Sid": "BackupAccountDecrypt", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:role/backup"}, "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": "*"}',
 };
 
 /** The lines with lint errors in each spot exercise. */
