@@ -56,6 +56,9 @@ export const TOP_LEVEL_FLAGS: readonly FlagSpec[] = [
 /** The flags that answer the wizard's questions (src/commands/spec-flags.ts), shared by the wizard and generate. */
 const SPEC_FLAGS: readonly FlagSpec[] = [
   { name: 'key-arn', value: 'text', description: 'the key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)' },
+  { name: 'new-key', description: 'the key does not exist yet (with --account and --region)' },
+  { name: 'account', value: 'text', description: 'with --new-key: the 12-digit account the key will be created in' },
+  { name: 'multi-region', description: 'with --new-key: a multi-Region key' },
   { name: 'admin', value: 'text', repeatable: true, description: 'key administrator role or user ARN' },
   { name: 'consumer', value: 'text', repeatable: true, description: 'role or user ARN, or 12-digit account id, that uses the key' },
   { name: 'access', value: 'access', description: 'how the key policy trusts consumers' },

@@ -70,7 +70,7 @@ function resolveNewKey(spec: NewKeySpec, warnings: SpecIssue[]): Result<NewKey, 
   if (!isAccountId(account)) {
     errors.push({
       field: 'account',
-      value: account,
+      ...(account === '' ? {} : { value: account }),
       message: account === '' ? 'a new key needs the account it will be created in' : `"${account}" is not a 12-digit AWS account id${/^\d+$/.test(account) ? ` (it has ${account.length} digits)` : ''}`,
       hint: 'Give --account with the 12-digit id, as `aws sts get-caller-identity --query Account --output text` prints it (keep leading zeros)',
     });
@@ -79,7 +79,7 @@ function resolveNewKey(spec: NewKeySpec, warnings: SpecIssue[]): Result<NewKey, 
   const partition = partitionOfRegion(region);
   const regionError = region === '' ? { message: 'a new key needs the Region it will be created in', hint: 'Give --region, e.g. --region us-east-1' } : checkRegion(region, partition);
   if (regionError) {
-    errors.push({ field: 'keyRegion', value: region, message: regionError.message, hint: regionError.hint });
+    errors.push({ field: 'keyRegion', ...(region === '' ? {} : { value: region }), message: regionError.message, hint: regionError.hint });
   } else if (!isKnownRegion(region)) {
     const guess = didYouMean(region, partitionInfo(partition).regions, 2);
     if (guess) errors.push({ field: 'keyRegion', value: region, message: `unknown Region "${region}"`, hint: `Did you mean ${guess}?` });

@@ -75,7 +75,7 @@ describe('bash', () => {
     expect(bashComplete('kms-wizard generate --ser')).toEqual(['--service']);
     expect(bashComplete('kms-wizard lint --')).toEqual(['--type', '--key-arn', '--format', '--json', '--strict', '--help', '--version']);
     // No command: the wizard's flags (and -v, which only the bare kms-wizard takes).
-    expect(bashComplete('kms-wizard --acc')).toEqual(['--access', '--accessible']);
+    expect(bashComplete('kms-wizard --acc').sort()).toEqual(['--access', '--accessible', '--account']);
   });
 
   it('completes service names, Regions, formats and access modes as flag values, also after "="', () => {
@@ -109,7 +109,7 @@ describe.runIf(has('fish') || Boolean(process.env.CI))('fish', () => {
     expect(complete('kms-wizard generate --service secretsm')).toEqual(['secretsmanager']);
     expect(complete('kms-wizard generate --format ').sort()).toEqual(['cdk', 'cloudformation', 'json', 'terraform']);
     expect(complete('kms-wizard completion ').sort()).toEqual(['bash', 'fish', 'zsh']);
-    expect(complete('kms-wizard --acc').sort()).toEqual(['--access', '--accessible']);
+    expect(complete('kms-wizard --acc').sort()).toEqual(['--access', '--accessible', '--account']);
   });
 });
 

@@ -25,7 +25,8 @@ describe('wizard in a pseudo-terminal', () => {
   test('flags pre-answer; Enter through every other step writes the same bytes as generate and exits 0', async () => {
     const flags = ['--key-arn', KEY_ARN, '--service', 'secretsmanager', '--service', 'ebs', '--admin', 'arn:aws:iam::111122223333:role/KeyAdmin'];
     const cwd = tmp();
-    const t = spawnPty(flags, { cwd });
+    // Tall enough that the printed next steps (saving the current policy comes first) stay on screen.
+    const t = spawnPty(flags, { cwd, rows: 40 });
     await t.waitFor('Step 4 of 10: Trust');
     expect(t.text()).toMatch(/✔ Administrators\s+arn:aws:iam::111122223333:role\/KeyAdmin \(--admin\)/);
     for (const next of ['Step 5 of 10: Consumers', 'Step 7 of 10: Regions', 'Step 8 of 10: Actions', 'Step 9 of 10: Review', 'Step 10 of 10: Output', 'Directory to write', 'Wrote into .']) {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseKeyArn } from '../../../src/core/arn.js';
 import { build } from '../../../src/core/build.js';
 import { CRYPTOGRAPHIC_ACTIONS, expandKmsActions } from '../../../src/core/catalog/actions.js';
 import { asArray, serializePolicy, type PolicyDocument } from '../../../src/core/policy.js';
@@ -54,6 +55,30 @@ describe('build() over random valid specs (property)', () => {
         expect(serializePolicy(build(spec).keyPolicy)).toBe(serializePolicy(r.keyPolicy));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('build() for a new key over random valid specs (property)', () => {
+  it('the key policy is the one the existing key in that account and Region would get; IAM policies are planned, never written', () => {
+    fc.assert(
+      fc.property(validSpec, (spec) => {
+        const arn = parseKeyArn(spec.keyArn!);
+        if (!arn.ok) throw new Error(arn.error.message);
+        const { account, region, multiRegion } = arn.value;
+        const existing = build(spec);
+        const created = build({ ...spec, keyArn: undefined, newKey: { account, region, multiRegion } });
+        expect(created.spec.key.isNew).toBe(true);
+        expect(serializePolicy(created.keyPolicy)).toBe(serializePolicy(existing.keyPolicy));
+        expect(created.iamPolicies).toEqual([]);
+        expect(created.iamPlans.map((p) => p.fileName)).toEqual(existing.iamPolicies.map((p) => p.fileName));
+        // Given the ARN(s) the key gets, the planned documents are the existing key's, statement for statement.
+        created.iamPlans.forEach((p, i) => {
+          const policy = existing.iamPolicies[i]!.policy;
+          expect(p.naming(policy.Statement[0]!.Resource)).toStrictEqual(policy);
+        });
+      }),
+      { numRuns: 200 },
     );
   });
 });

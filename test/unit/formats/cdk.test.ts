@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CDK_FILE, renderCdk } from '../../../src/output/formats/cdk.js';
-import { BUILT } from './specs.js';
+import { BUILT, CONCRETE_KEY_ARN, NEW_KEY_BUILT } from './specs.js';
 
 /** The value of a literal expression (what the snippet passes to PolicyDocument.fromJson); throws on anything computed. */
 function literalValue(node: ts.Expression): unknown {
@@ -39,6 +39,7 @@ function exportedLiterals(source: ts.SourceFile): Map<string, unknown> {
 interface Recorded {
   keys: { id: string; props: { policy: unknown; multiRegion: boolean } }[];
   policies: { stack: string; account: string; props: { document: unknown; managedPolicyName: string; roles?: unknown[]; users?: unknown[] } }[];
+  outputs?: { id: string; value: unknown }[];
 }
 function fakeCdk(rec: Recorded) {
   class Stack {
@@ -51,7 +52,14 @@ function fakeCdk(rec: Recorded) {
   }
   const stackOf = (scope: unknown) => scope as Stack;
   return {
-    'aws-cdk-lib': { Stack },
+    'aws-cdk-lib': {
+      Stack,
+      CfnOutput: class {
+        constructor(_scope: unknown, id: string, props: { value: unknown }) {
+          rec.outputs?.push({ id, value: props.value });
+        }
+      },
+    },
     'aws-cdk-lib/aws-iam': {
       PolicyDocument: { fromJson: (json: unknown) => ({ json: structuredClone(json) }) },
       ManagedPolicy: class {
@@ -141,5 +149,42 @@ describe.each(BUILT)('cdk: $name', ({ result }) => {
 
   it('warns that CDK adds root kms:* to a key created without an explicit policy', () => {
     expect(file!.content).toMatch(/without `policy` gets a statement that allows the\s+\/\/\s+account root kms:\*/);
+  });
+});
+
+describe.each(NEW_KEY_BUILT)('cdk, a new key: $name', ({ result }) => {
+  const [file] = renderCdk(result);
+  const { key, regions } = result.spec;
+  const own = result.iamPlans.find((p) => p.account === key.account);
+
+  it('has no syntax errors and exports the key policy as an object literal equal to the JSON document', () => {
+    const { diagnostics } = ts.transpileModule(file!.content, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } });
+    expect(diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+    const source = ts.createSourceFile(CDK_FILE, file!.content, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    expect(exportedLiterals(source).get('keyPolicy')).toStrictEqual(result.keyPolicy);
+  });
+
+  it('runs: one stack creates the key with exactly the key policy, outputs its ARN, and its IAM policy names it', () => {
+    const rec: Recorded = { keys: [], policies: [], outputs: [] };
+    const mod = load(file!.content, rec);
+    const stacks = Object.entries(mod).filter(([, v]) => typeof v === 'function' && /Stack$/.test(v.name)) as [string, new (...a: unknown[]) => unknown][];
+    expect(stacks.map(([name]) => name)).toEqual(['KmsKeyPolicyStack']);
+    new stacks[0]![1]({}, 'KmsKeyPolicy');
+    expect(rec.keys).toHaveLength(1);
+    expect(rec.keys[0]!.props.policy).toStrictEqual({ json: result.keyPolicy });
+    expect(rec.keys[0]!.props.multiRegion).toBe(key.multiRegion);
+    expect(rec.outputs).toEqual([{ id: 'KeyArn', value: 'NEW_KEY_ARN' }]);
+    expect(rec.policies.map((p) => p.account)).toEqual(own ? [key.account] : []);
+    if (!own) return;
+    const arns = (key.multiRegion ? regions : [key.region]).map((r) => (r === key.region ? 'NEW_KEY_ARN' : `arn:${key.partition}:kms:${r}:${key.account}:key/NEW_KEY_ID`));
+    expect(rec.policies[0]!.props.document).toStrictEqual({ json: own.naming(arns.length === 1 ? arns[0] : arns) });
+    expect(rec.policies[0]!.props.managedPolicyName).toBeUndefined();
+    const names = (kind: string) => own.attachTo.filter((a) => a.includes(`:${kind}/`)).map((a) => ({ [kind]: a.split('/').pop() }));
+    expect(rec.policies[0]!.props.roles ?? []).toEqual(names('role'));
+    expect(rec.policies[0]!.props.users ?? []).toEqual(names('user'));
+  });
+
+  it('holds no key ARN', () => {
+    expect(file!.content).not.toMatch(CONCRETE_KEY_ARN);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, type ScalarTag, type CollectionTag } from 'yaml';
 import { cloudFormationAccountFile, CLOUDFORMATION_FILE, renderCloudFormation } from '../../../src/output/formats/cloudformation.js';
 import { yamlString } from '../../../src/output/formats/yaml.js';
-import { BUILT } from './specs.js';
+import { BUILT, CONCRETE_KEY_ARN, NEW_KEY_BUILT } from './specs.js';
 
 // CloudFormation's short-form intrinsic functions, read into their long
 // (JSON) form, the way CloudFormation itself reads a YAML template.
@@ -110,5 +110,41 @@ describe('yamlString', () => {
   it.each(['true', 'no', 'Off', '2012-10-17', '*', 'a: b', '#x', '123456789012', ''])('quotes %j so YAML reads it back as the same string', (s) => {
     expect(parse(`v: ${yamlString(s)}`)).toEqual({ v: s });
     expect(parse(`v: ${yamlString(s)}`, { version: '1.1' })).toEqual({ v: s });
+  });
+});
+
+describe.each(NEW_KEY_BUILT)('cloudformation, a new key: $name', ({ result }) => {
+  const files = renderCloudFormation(result);
+  const { key } = result.spec;
+  const own = result.iamPlans.find((p) => p.account === key.account);
+  const main = parseTemplate(files[0]!.content);
+
+  it('writes only kms-policy.yaml: other accounts\' IAM policies wait for the key ARN', () => {
+    expect(files.map((f) => f.name)).toEqual([CLOUDFORMATION_FILE]);
+  });
+
+  it('always creates the key, with exactly the key policy (no CreateKey parameter)', () => {
+    const k = main.Resources.Key!;
+    expect(k.Condition).toBeUndefined();
+    expect(main.Parameters).toBeUndefined();
+    expect(k.Properties.KeyPolicy).toStrictEqual(result.keyPolicy);
+    expect(k.Properties.MultiRegion).toBe(key.multiRegion ? true : undefined);
+    expect(main.Outputs.KeyArn).toEqual({ Description: 'The ARN of the key this stack created', Value: { 'Fn::GetAtt': ['Key', 'Arn'] } });
+  });
+
+  it("the key account's IAM policy names the created key, and CloudFormation names the policy", () => {
+    if (!own) {
+      expect(Object.keys(main.Resources)).toEqual(['Key']);
+      return;
+    }
+    const perRegion = result.spec.regions.map((r) => ({ 'Fn::Sub': `arn:${key.partition}:kms:${r}:${key.account}:key/\${Key}` }));
+    const expected = !key.multiRegion ? { 'Fn::GetAtt': ['Key', 'Arn'] } : perRegion.length === 1 ? perRegion[0] : perRegion;
+    const iam = main.Resources.IamPolicy!;
+    expect(iam.Properties.PolicyDocument).toStrictEqual(own.naming(expected));
+    expect(iam.Properties.ManagedPolicyName).toBeUndefined();
+  });
+
+  it('holds no key ARN', () => {
+    expect(files[0]!.content).not.toMatch(CONCRETE_KEY_ARN);
   });
 });

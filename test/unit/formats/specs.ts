@@ -74,3 +74,33 @@ export const SPECS: readonly NamedSpec[] = [
 
 /** Every spec with its build result. */
 export const BUILT: readonly (NamedSpec & { result: BuildResult })[] = SPECS.map((s) => ({ ...s, result: build(s.spec) }));
+
+const NEW_KEY = { account: '111122223333', region: 'us-east-1', multiRegion: false };
+
+/** Keys that do not exist yet: no ARN to write, so the formats create the key and refer to it. */
+export const NEW_KEY_SPECS: readonly NamedSpec[] = [
+  {
+    name: 'new key, iam: Secrets Manager, own account and a cross-account consumer',
+    spec: { newKey: NEW_KEY, admins: [], consumers: ['111122223333', '444455556666'], access: 'iam', services: ['secretsmanager'], regions: ['us-east-1'] },
+  },
+  {
+    name: 'new multi-Region key, iam: S3 + EBS in two Regions, a role and a user attached',
+    spec: {
+      newKey: { ...NEW_KEY, region: 'eu-west-1', multiRegion: true },
+      admins: ['arn:aws:iam::111122223333:role/KeyAdmin'],
+      consumers: ['arn:aws:iam::111122223333:role/app', 'arn:aws:iam::111122223333:user/ops'],
+      access: 'iam',
+      services: ['s3', 'ebs'],
+      regions: ['eu-west-1', 'us-west-2'],
+    },
+  },
+  {
+    name: 'new key, principals in its own account: no IAM policy at all',
+    spec: { newKey: NEW_KEY, admins: [], consumers: ['arn:aws:iam::111122223333:role/app'], access: 'principals', services: ['sqs'], regions: ['us-east-1'] },
+  },
+];
+
+export const NEW_KEY_BUILT: readonly (NamedSpec & { result: BuildResult })[] = NEW_KEY_SPECS.map((s) => ({ ...s, result: build(s.spec) }));
+
+/** A concrete key ARN (a key id after key/): a new key's files must hold none, only references to the key they create. */
+export const CONCRETE_KEY_ARN = /arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/(?:mrk-)?[0-9a-f]/;

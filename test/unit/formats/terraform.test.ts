@@ -6,7 +6,7 @@ import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { renderTerraform, TERRAFORM_FILE } from '../../../src/output/formats/terraform.js';
 import { hclString } from '../../../src/output/formats/hcl.js';
-import { BUILT } from './specs.js';
+import { BUILT, CONCRETE_KEY_ARN, NEW_KEY_BUILT } from './specs.js';
 
 // hcl2json turns a .tf file into JSON: blocks become arrays of objects, a
 // literal object expression becomes JSON, any other expression stays as
@@ -16,6 +16,7 @@ interface TfJson {
   locals: Record<string, unknown>[];
   provider?: { aws: Block[] };
   resource: Record<string, Record<string, Block[]>>;
+  output?: Record<string, Block[]>;
 }
 
 async function parseTf(content: string): Promise<TfJson> {
@@ -123,5 +124,63 @@ describe('hclString', () => {
   it('escapes quotes, backslashes and template sequences so the value stays literal', () => {
     expect(hclString('a"b\\c')).toBe('"a\\"b\\\\c"');
     expect(hclString('${var.x} %{if}')).toBe('"$${var.x} %%{if}"');
+  });
+});
+
+describe.each(NEW_KEY_BUILT)('terraform, a new key: $name', ({ result }) => {
+  const [file] = renderTerraform(result);
+  const { key, regions } = result.spec;
+  const replicaRegions = key.multiRegion ? regions.filter((r) => r !== key.region) : [];
+
+  it('creates the key (aws_kms_key) with exactly the key policy, and attaches no policy to an existing key', async () => {
+    const tf = await parseTf(file!.content);
+    const locals = Object.assign({}, ...tf.locals) as Record<string, unknown>;
+    expect(tf.resource.aws_kms_key_policy).toBeUndefined();
+    const [k] = tf.resource.aws_kms_key!.this!;
+    expect(locals[localOf(k!.policy)!]).toStrictEqual(result.keyPolicy);
+    expect(k!.multi_region).toBe(key.multiRegion ? true : undefined);
+    expect(k!.provider).toBeUndefined();
+    expect(tf.output).toEqual({ key_arn: [{ value: '${aws_kms_key.this.arn}' }] });
+  });
+
+  it('creates each replica of a multi-Region key in its Region, with the same key policy', async () => {
+    const tf = await parseTf(file!.content);
+    const replicas = tf.resource.aws_kms_replica_key ?? {};
+    expect(Object.keys(replicas).sort()).toEqual(replicaRegions.map((r) => `replica_${r.replace(/-/g, '_')}`).sort());
+    for (const r of replicaRegions) {
+      const [b] = replicas[`replica_${r.replace(/-/g, '_')}`]!;
+      expect(b!.provider).toBe(`\${aws.${r.replace(/-/g, '_')}}`);
+      expect(b!.primary_key_arn).toBe('${aws_kms_key.this.arn}');
+      expect(localOf(b!.policy)).toBe('key_policy');
+    }
+  });
+
+  it('each IAM policy is the planned document naming the created key by reference', async () => {
+    const tf = await parseTf(file!.content);
+    const locals = Object.assign({}, ...tf.locals) as Record<string, unknown>;
+    const policies = tf.resource.aws_iam_policy ?? {};
+    expect(Object.keys(policies)).toHaveLength(result.iamPlans.length);
+    const refs = regions.filter((r) => key.multiRegion || r === key.region).map((r) => (r === key.region ? '${aws_kms_key.this.arn}' : `\${aws_kms_replica_key.replica_${r.replace(/-/g, '_')}.arn}`));
+    for (const p of result.iamPlans) {
+      const [block] = policies[p.account === key.account ? 'kms_wizard' : `kms_wizard_${p.account}`]!;
+      expect(locals[localOf(block!.policy)!]).toStrictEqual(p.naming(refs.length === 1 ? refs[0] : refs));
+      expect(block!.name).toBeUndefined();
+      expect(block!.name_prefix).toBe('kms-wizard-');
+    }
+  });
+
+  it('holds no key ARN: nothing to make up before the key exists', () => {
+    expect(file!.content).not.toMatch(CONCRETE_KEY_ARN);
+    expect(file!.content).toMatch(/^# Key: a new key in account 111122223333/m);
+  });
+
+  it.skipIf(!hasTerraform)('is already in terraform fmt style (terraform fmt -check)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kms-wizard-tf-'));
+    try {
+      writeFileSync(join(dir, TERRAFORM_FILE), file!.content);
+      execFileSync('terraform', ['fmt', '-check', '-diff', dir], { env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' }, stdio: 'pipe' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
