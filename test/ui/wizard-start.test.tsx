@@ -269,3 +269,45 @@ describe('an existing key and its current policy', () => {
     expect(h.frame()).toContain('Step 2 of 10: Key');
   });
 });
+
+describe('layout', () => {
+  test.each([
+    [80, 24],
+    [60, 20],
+    [140, 30],
+  ])('the new screens fit %ix%i, with and without the why panel', async (columns, rows) => {
+    h = await startWizard({ columns, rows });
+    const check = async () => {
+      for (const why of [false, true]) {
+        if (why) await h!.press('?');
+        const lines = h!.frame().split('\n');
+        expect(lines.length).toBeLessThanOrEqual(rows - 1);
+        for (const l of lines) expect([...l].length, `${l}\n---\n${h!.frame()}`).toBeLessThanOrEqual(columns);
+        if (why) await h!.press('?');
+      }
+    };
+    await check(); // start
+    await h.press(K.up, K.enter);
+    await check(); // new key: account
+    await h.burst('123456789012');
+    await h.press(K.enter);
+    await check(); // new key: Region
+    await h.press(K.enter);
+    await check(); // new key: multi-Region
+    await h.press(K.esc, K.esc, K.esc, K.esc); // back to the start
+    expect(h.frame()).toContain('Step 1 of 10: Start');
+    await h.press(K.down, K.down, K.enter);
+    await h.burst(KEY_ARN);
+    await h.press(K.enter);
+    await check(); // current policy file
+    writeFileSync(join(h.cwd, 'current-key-policy.json'), fixture('logs-deny-cross-account.json'));
+    await h.press(K.enter);
+    await h.waitFor('Administrators');
+    await h.press(K.enter, K.enter, K.enter);
+    await h.burst('s3');
+    await h.press(K.space, K.enter, K.enter, K.enter);
+    expect(h.frame()).toContain('Review');
+    await h.press('2');
+    await check(); // Changes tab
+  });
+});
