@@ -6,7 +6,7 @@
 import { parseFlags } from '../cli/args.js';
 import { EXIT, UsageError } from '../cli/errors.js';
 import { whyNotInteractive } from '../cli/interactive.js';
-import type { Command } from '../cli/io.js';
+import type { Command, CommandIo } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
 import { FORMAT_NAMES } from '../output/formats/index.js';
 import { readTextFile } from '../output/read-text-file.js';
@@ -133,7 +133,7 @@ export const run: Command = async (argv, io) => {
 };
 
 /** `--from FILE`: read and checked before anything is drawn; a bad file is a usage error (exit 2), as for generate. */
-async function readCurrentPolicyFlag(file: string, io: Parameters<Command>[1]): Promise<CurrentPolicyFile> {
+async function readCurrentPolicyFlag(file: string, io: CommandIo): Promise<CurrentPolicyFile> {
   if (file === '-') throw new UsageError('--from - reads standard input, but the wizard reads your keys from it: save the policy to a file and give its name');
   let text: string;
   try {

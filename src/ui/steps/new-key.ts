@@ -26,7 +26,7 @@ export function newKeyAnswer(a: Answers): string {
 }
 
 /** The Regions the list offers for this filter; a typed Region not in the list is offered to use as typed. */
-export function newKeyRegionRows(s: WizardState): { region: string; add?: boolean }[] {
+function newKeyRegionRows(s: WizardState): { region: string; add?: boolean }[] {
   const q = s.lists.keyRegion.filter.trim().toLowerCase();
   const rows: { region: string; add?: boolean }[] = ALL_REGIONS.filter((r) => r.includes(q)).map((region) => ({ region }));
   if (q && !ALL_REGIONS.includes(q)) rows.push({ region: q, add: true });
