@@ -253,6 +253,17 @@ describe('an existing key and its current policy', () => {
     expect(written(h.cwd)).toEqual(generatedFrom({ keyArn: KEY_ARN, services: ['secretsmanager'] }, 'current.json', text));
   });
 
+  test('a kept statement whose Sid the generated policy uses: the review says why and Enter goes to the file step, nothing is written', async () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'KeyAdministrators', Effect: 'Deny', Principal: '*', Action: 'kms:ScheduleKeyDeletion', Resource: '*' }] });
+    h = await startWizard({ rows: 40, answers: { keyArn: KEY_ARN, admins: [], access: 'iam', consumers: [], services: ['s3'], regions: [], actions: [] }, current: { file: 'current.json', text } });
+    expect(h.frame()).toContain('Step 10 of 11: Review');
+    expect(flat(h.frame())).toContain('statement #1 "KeyAdministrators" is kept, but the generated policy has a statement with the same Sid');
+    await h.press(K.enter);
+    expect(h.frame()).toContain('Step 3 of 11: Current policy');
+    expect(flat(h.frame())).toContain('the same Sid');
+    expect(readdirSync(h.cwd)).toEqual([]);
+  });
+
   test('going back from the first pre-answered step walks the file step, the key and the start', async () => {
     h = await toFileStep();
     writeFileSync(join(h.cwd, 'current-key-policy.json'), fixture('console-default.json'));

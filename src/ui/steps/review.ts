@@ -162,7 +162,9 @@ export const reviewStep: ScreenModule = {
     switch (ev.kind) {
       case 'enter': {
         const r = validate(s.answers);
-        if (r.ok) return advance(s);
+        if (r.ok && build(s.answers)) return advance(s);
+        // Valid answers that still give no policy: the current policy could not be merged (its step says why).
+        if (r.ok) return { ...s, screen: 'current', currentError: [currentPolicyIssue(s.answers), ...mergeProblems(s.answers)].filter(Boolean).join('; ') };
         const step = firstStepWithErrors(s);
         return step ? { ...s, screen: step, issues: r.error.filter((i) => STEP_FIELDS[step].includes(i.field)) } : s;
       }
