@@ -190,6 +190,7 @@ describe('an existing key and its current policy', () => {
     await h.waitFor('Step 4 of 11: Administrators');
     expect(h.frame()).toMatch(/✔ Current policy\s+current-key-policy\.json \(4 statements\)/);
     expect(h.frame()).toContain('✔ arn:aws:iam::111122223333:role/KMSAdminRole'); // pre-answered, still editable
+    expect(h.frame()).toContain('read from current-key-policy.json');
     await h.press(K.enter, K.enter); // admins, trust
     expect(h.frame()).toContain('Step 6 of 11: Consumers');
     expect(h.frame()).toContain('arn:aws:iam::111122223333:role/app used the key directly');
