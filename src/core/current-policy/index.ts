@@ -43,7 +43,7 @@ export function fromCurrentPolicy(build: BuildResult, current: CurrentPolicy, fa
   const merged = mergeKeyPolicy(build.keyPolicy, current, fates);
   if (!merged.ok) return fail(merged.error);
   const keyPolicy: PolicyDocument = merged.value;
-  const access = compareAccess({ before: current.document, after: keyPolicy, keyArn: build.spec.key.arn ?? "" });
+  const access = compareAccess({ before: current.document, after: keyPolicy, keyArn: build.spec.key.arn ?? '' });
   const text = serializePolicy(keyPolicy);
   const warnings = [...fates.warnings, ...access.warnings];
   for (const f of newLintErrors(JSON.stringify(current.document, null, 2), text)) {
