@@ -74,6 +74,7 @@ export const WIZARD: CommandSpec = {
   summary: 'the interactive wizard (the default command)',
   flags: [
     ...SPEC_FLAGS,
+    { name: 'from', value: 'file', description: "the key's current key policy (answers the first question)" },
     { name: 'out', value: 'dir', description: 'write the files into DIR without asking' },
     { name: 'stdout', description: 'print the files instead of writing them' },
     { name: 'format', value: 'output-format', description: 'output format' },

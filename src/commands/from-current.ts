@@ -16,8 +16,9 @@ import {
 } from '../core/current-policy/index.js';
 import type { PolicySpec } from '../core/spec.js';
 import { safeText } from '../core/terminal-safe.js';
-import { accessLines, changeJson, fateLines, fatesJson } from '../output/current-policy-text.js';
-import type { NextStep } from '../output/next-steps.js';
+import { changeJson, fatesJson } from '../output/current-policy-text.js';
+// Generate prints the same words the wizard's Changes tab shows: they live in output/.
+export { fromNextSteps, fromText } from '../output/current-policy-text.js';
 import { readPolicyTexts } from './policy-files.js';
 
 export const FROM_OPTIONS = {
@@ -77,35 +78,6 @@ export function mergeFrom(result: BuildResult, from: FromInput): FromCurrentPoli
   const merged = fromCurrentPolicy(result, from.current, from.fates);
   if (!merged.ok) throw new UsageError(safeText(merged.error.join('\n')));
   return merged.value;
-}
-
-/** The put-key-policy step now says what it replaces and what it carries over. */
-export function fromNextSteps(steps: readonly NextStep[], from: FromCurrentPolicy): NextStep[] {
-  const kept = from.fates.statements.filter((f) => f.fate === 'kept').length;
-  return steps.map((s) =>
-    s.commands.some((c) => c.includes('put-key-policy'))
-      ? { ...s, title: `${s.title}: it replaces the whole key policy, and now carries the ${kept} kept statement${kept === 1 ? '' : 's'} of the current one` }
-      : s,
-  );
-}
-
-interface Paint {
-  bold(s: string): string;
-  dim(s: string): string;
-  yellow(s: string): string;
-  red(s: string): string;
-  green(s: string): string;
-}
-
-/** What generate prints about the current policy: the fates, the access changes, the warnings. */
-export function fromText(from: FromCurrentPolicy, paint: Paint): string {
-  const lines = [paint.bold(`What happens to each statement of ${safeText(from.source)}:`), ...fateLines(from.fates, paint), ''];
-  lines.push(...accessLines(from.access, paint));
-  if (from.warnings.length > 0) {
-    lines.push('', paint.bold(paint.yellow('About the current policy:')));
-    for (const w of from.warnings) lines.push(`  ! ${safeText(w)}`);
-  }
-  return lines.join('\n');
 }
 
 /** The fields `generate --json` adds with --from. */

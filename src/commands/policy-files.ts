@@ -1,11 +1,10 @@
 // Reading policy files for simulate and explain: unreadable files and invalid
 // JSON become one clear error naming the file (and line:column), exit 2.
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { CliError, EXIT, UsageError } from '../cli/errors.js';
 import type { CommandIo } from '../cli/io.js';
 import type { LintedFile, PolicyKind } from '../core/lint/index.js';
 import { safeText } from '../core/terminal-safe.js';
+import { MAX_READ_BYTES, readTextFile } from '../output/read-text-file.js';
 
 /** A policy file's name (as given) and text. */
 export interface PolicyText {
@@ -13,24 +12,7 @@ export interface PolicyText {
   readonly text: string;
 }
 
-/** No policy is anywhere near this size (key policies stop at 32 KB); it guards memory. */
-const MAX_READ_BYTES = 16 * 1024 * 1024;
 const STDIN_NAME = '<stdin>';
-
-async function readOne(path: string, io: CommandIo): Promise<string> {
-  const full = resolve(io.cwd, path);
-  try {
-    const info = await stat(full);
-    if (info.isDirectory()) throw new Error(`cannot read ${safeText(path)}: it is a directory`);
-    if (info.size > MAX_READ_BYTES) throw new Error(`cannot read ${safeText(path)}: ${info.size.toLocaleString('en-US')} bytes is far too large for a policy`);
-    return await readFile(full, 'utf8');
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (!e.code) throw e;
-    const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EISDIR' ? 'it is a directory' : e.message;
-    throw new Error(`cannot read ${safeText(path)}: ${why}`);
-  }
-}
 
 async function readStdin(io: CommandIo): Promise<string> {
   if (io.stdin.isTTY) throw new UsageError('"-" reads a policy from standard input, but standard input is a terminal; pipe a file in');
@@ -51,7 +33,7 @@ export async function readPolicyTexts(paths: readonly string[], io: CommandIo): 
   const out: PolicyText[] = [];
   for (const path of paths) {
     try {
-      out.push({ name: path === '-' ? STDIN_NAME : path, text: path === '-' ? await readStdin(io) : await readOne(path, io) });
+      out.push({ name: path === '-' ? STDIN_NAME : path, text: path === '-' ? await readStdin(io) : await readTextFile(path, io.cwd) });
     } catch (err) {
       if (err instanceof UsageError || err instanceof CliError) throw err;
       problems.push((err as Error).message);

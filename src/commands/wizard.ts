@@ -6,9 +6,12 @@
 import { parseFlags } from '../cli/args.js';
 import { EXIT, UsageError } from '../cli/errors.js';
 import { whyNotInteractive } from '../cli/interactive.js';
-import type { Command } from '../cli/io.js';
+import type { Command, CommandIo } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
 import { FORMAT_NAMES } from '../output/formats/index.js';
+import { readTextFile } from '../output/read-text-file.js';
+import { safeText } from '../core/terminal-safe.js';
+import type { CurrentPolicyFile } from '../ui/answers.js';
 import type { PolicySpec } from '../core/spec.js';
 import { SPEC_FLAGS_HELP, SPEC_OPTIONS, specAnswersFromFlags } from './spec-flags.js';
 
@@ -22,6 +25,13 @@ their step in advance; the step is then shown as answered and not asked.
 
 Questions (the same flags as kms-wizard generate):
 ${SPEC_FLAGS_HELP}
+
+Start (the first step):
+  --from FILE            the key's current key policy, saved with
+                         aws kms get-key-policy --key-id ARN --policy-name default \\
+                             --query Policy --output text > current-key-policy.json
+                         Statements kms-wizard does not own are kept; what the file says
+                         pre-answers the administrators, consumers, services and Regions.
 
 Output (the last step):
   --out DIR              write the files into DIR without asking where
@@ -54,6 +64,7 @@ const OPTIONS = {
   force: { type: 'boolean' },
   accessible: { type: 'boolean' },
   'no-interactive': { type: 'boolean' },
+  from: { type: 'string' },
 } as const;
 
 /** The generate flags for the questions the given answers leave open, from the shared help text. */
@@ -93,6 +104,9 @@ export const run: Command = async (argv, io) => {
   if (!FORMAT_NAMES.includes(format)) throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}, not "${format}"`);
   if (values.out !== undefined && values.stdout) throw new UsageError('--out and --stdout both answer the output step: give one of them');
 
+  if (values.from !== undefined && answers.newKey) throw new UsageError('--from and --new-key cannot be used together: a key that does not exist yet has no current policy');
+  const current = values.from !== undefined ? await readCurrentPolicyFlag(values.from, io) : undefined;
+
   const reason = whyNotInteractive(io, Boolean(values['no-interactive']));
   if (reason) throw new UsageError(refusal(reason, argv, answers));
 
@@ -105,17 +119,33 @@ export const run: Command = async (argv, io) => {
   const accessible = Boolean(values.accessible) || isSet(io.env.ACCESSIBLE) || io.env.TERM === 'dumb';
   if (accessible) {
     const { runAccessible } = await import('../ui/accessible/run.js');
-    return runAccessible({ answers, output, formatGiven: values.format !== undefined }, io, makeStyle(color));
+    return runAccessible({ answers, ...(current ? { current } : {}), output, formatGiven: values.format !== undefined }, io, makeStyle(color));
   }
   const { runWizardTui, transcript } = await import('../ui/run.js');
   const columns = io.stdout.columns || 80;
   const rows = (io.stdout as { rows?: number }).rows || 24;
-  const { state, files } = await runWizardTui({ answers, output, size: { columns, rows } }, io, color);
+  const { state, files } = await runWizardTui({ answers, ...(current ? { current } : {}), output, size: { columns, rows } }, io, color);
   if (state.exit === 130) return EXIT.cancelled;
   const text = transcript(state, files, makeStyle(color));
   if (text.stderr) io.stderr.write(text.stderr);
   if (text.stdout) io.stdout.write(text.stdout);
   return EXIT.ok;
 };
+
+/** `--from FILE`: read and checked before anything is drawn; a bad file is a usage error (exit 2), as for generate. */
+async function readCurrentPolicyFlag(file: string, io: CommandIo): Promise<CurrentPolicyFile> {
+  if (file === '-') throw new UsageError('--from - reads standard input, but the wizard reads your keys from it: save the policy to a file and give its name');
+  let text: string;
+  try {
+    text = await readTextFile(file, io.cwd);
+  } catch (err) {
+    throw new UsageError(`--from: ${safeText((err as Error).message)}`);
+  }
+  const current = { file, text };
+  const { currentFileIssue } = await import('../ui/current-policy.js');
+  const issue = currentFileIssue(current);
+  if (issue) throw new UsageError(`--from: ${safeText(issue)}`);
+  return current;
+}
 
 const isSet = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v !== 'false';

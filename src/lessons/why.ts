@@ -10,7 +10,10 @@ import { lessonsDir } from './package-root.js';
 
 /** The wizard steps that have a "why" panel, in wizard order. */
 export const WHY_STEPS = [
+  'start',
   'key',
+  'new-key',
+  'current',
   'admins',
   'consumers',
   'access-iam',

@@ -1,7 +1,8 @@
 // The words `generate --from`, `diff` and the wizard's Changes tab share:
 // each statement's fate, and the access added and removed, grouped so a
 // change that covers many actions reads as one line.
-import type { AccessChange, AccessComparison, Fates, StatementFate } from '../core/current-policy/index.js';
+import type { AccessChange, AccessComparison, Fates, FromCurrentPolicy, StatementFate } from '../core/current-policy/index.js';
+import type { NextStep } from './next-steps.js';
 import { safeText } from '../core/terminal-safe.js';
 
 /** Minimal styling surface (src/cli/style.ts satisfies it). */
@@ -84,4 +85,25 @@ export function changeJson(c: AccessChange) {
 /** The JSON form of the fates: `[{index, sid, fate, reason}]` (sid null when the statement has none). */
 export function fatesJson(fates: Fates) {
   return fates.statements.map((f) => ({ index: f.index, sid: f.sid ?? null, fate: f.fate, reason: f.reason, ...(f.principals ? { principals: f.principals } : {}) }));
+}
+
+/** The put-key-policy step now says what it replaces and what it carries over. */
+export function fromNextSteps(steps: readonly NextStep[], from: FromCurrentPolicy): NextStep[] {
+  const kept = from.fates.statements.filter((f) => f.fate === 'kept').length;
+  return steps.map((s) =>
+    s.commands.some((c) => c.includes('put-key-policy'))
+      ? { ...s, title: `${s.title}: it replaces the whole key policy, and now carries the ${kept} kept statement${kept === 1 ? '' : 's'} of the current one` }
+      : s,
+  );
+}
+
+/** What generate prints about the current policy: the fates, the access changes, the warnings. */
+export function fromText(from: FromCurrentPolicy, paint: Paint): string {
+  const lines = [paint.bold(`What happens to each statement of ${safeText(from.source)}:`), ...fateLines(from.fates, paint), ''];
+  lines.push(...accessLines(from.access, paint));
+  if (from.warnings.length > 0) {
+    lines.push('', paint.bold(paint.yellow('About the current policy:')));
+    for (const w of from.warnings) lines.push(`  ! ${safeText(w)}`);
+  }
+  return lines.join('\n');
 }

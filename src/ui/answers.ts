@@ -3,12 +3,34 @@
  * validateSpec() that `generate` uses, so a value the wizard accepts is a
  * value `generate` accepts, with the same messages.
  */
+import { parseKeyArn } from '../core/arn.js';
 import { buildPolicies, type BuildResult } from '../core/build.js';
 import { validateSpec, type AccessMode, type PolicySpec, type ResolvedSpec, type SpecField, type SpecIssue } from '../core/spec.js';
 import type { Result } from '../core/result.js';
+import { mergedWithCurrent } from './current-policy.js';
+
+/** Where the policy starts (the first question): a key that does not exist yet, an existing key, or an existing key with its current policy. */
+export type StartChoice = 'new' | 'existing' | 'current';
+
+/** A key that does not exist yet: where it will be created. */
+export interface NewKeyAnswers {
+  readonly account: string;
+  readonly region: string;
+  readonly multiRegion: boolean;
+}
+
+/** The key's current key policy, as read from a file: its name (as the user typed it) and its text. */
+export interface CurrentPolicyFile {
+  readonly file: string;
+  readonly text: string;
+}
 
 /** The answers so far: a PolicySpec where "not answered yet" and "default" are the same thing. */
 export interface Answers {
+  readonly start: StartChoice;
+  readonly newKey: NewKeyAnswers;
+  /** Read when start is 'current'; kept when the user goes back and changes the start (it is only used for 'current'). */
+  readonly current?: CurrentPolicyFile;
   readonly keyArn: string;
   readonly admins: readonly string[];
   readonly consumers: readonly string[];
@@ -22,12 +44,19 @@ export interface Answers {
   readonly sourceArns?: readonly string[];
 }
 
-export const EMPTY_ANSWERS: Answers = { keyArn: '', admins: [], consumers: [], access: 'iam', services: [] };
+export const EMPTY_ANSWERS: Answers = { start: 'existing', newKey: { account: '', region: '', multiRegion: false }, keyArn: '', admins: [], consumers: [], access: 'iam', services: [] };
+
+/** The key's Region: from its ARN, or where the new key will be created ('' while not known). */
+export function keyRegionOf(a: Answers): string {
+  if (a.start === 'new') return a.newKey.region;
+  const k = parseKeyArn(a.keyArn);
+  return k.ok ? k.value.region : '';
+}
 
 /** The PolicySpec these answers give: the one `generate` builds from the equivalent flags. */
 export function toSpec(a: Answers): PolicySpec {
   return {
-    keyArn: a.keyArn,
+    ...(a.start === 'new' ? { newKey: { ...a.newKey } } : { keyArn: a.keyArn }),
     admins: [...a.admins],
     consumers: [...a.consumers],
     access: a.access,
@@ -59,7 +88,7 @@ export function errorsFor(a: Answers, fields: readonly SpecField[]): SpecIssue[]
   return r.ok ? [] : r.error.filter((i) => fields.includes(i.field));
 }
 
-const FIELD_ORDER: readonly SpecField[] = ['keyArn', 'admins', 'access', 'consumers', 'services', 'sourceArns', 'regions', 'actions'];
+const FIELD_ORDER: readonly SpecField[] = ['keyArn', 'account', 'keyRegion', 'admins', 'access', 'consumers', 'services', 'sourceArns', 'regions', 'actions'];
 
 /**
  * The answers as far as `field`, later questions at their defaults and a
@@ -69,6 +98,9 @@ const FIELD_ORDER: readonly SpecField[] = ['keyArn', 'admins', 'access', 'consum
 function asFarAs(a: Answers, field: SpecField): Answers {
   const after = (f: SpecField) => FIELD_ORDER.indexOf(f) > FIELD_ORDER.indexOf(field);
   return {
+    start: a.start,
+    newKey: a.newKey,
+    ...(a.current ? { current: a.current } : {}),
     keyArn: a.keyArn,
     admins: after('admins') ? [] : a.admins,
     access: after('access') ? 'iam' : a.access,
@@ -99,9 +131,9 @@ export function checkValue(a: Answers, field: 'admins' | 'consumers' | 'services
 /** Splits what was typed into a list field: commas and spaces separate values. */
 export const splitValues = (text: string): string[] => text.split(/[\s,]+/).map((v) => v.trim()).filter(Boolean);
 
-/** The policies for valid answers (undefined while they are not valid). */
+/** The policies the answers alone give (undefined while they are not valid). */
 const buildMemo = new Map<ResolvedSpec, BuildResult>();
-export function build(a: Answers): BuildResult | undefined {
+export function buildFromAnswers(a: Answers): BuildResult | undefined {
   const r = validate(a);
   if (!r.ok) return undefined;
   let b = buildMemo.get(r.value);
@@ -111,4 +143,24 @@ export function build(a: Answers): BuildResult | undefined {
     buildMemo.set(r.value, b);
   }
   return b;
+}
+
+/**
+ * The policies to write (undefined while the answers are not valid): starting
+ * from the key's current policy, its kept statements merged in as
+ * `generate --from` merges them.
+ */
+export function build(a: Answers): BuildResult | undefined {
+  const b = buildFromAnswers(a);
+  if (!b || a.start !== 'current') return b;
+  const merged = mergedWithCurrent(a, b);
+  return merged?.ok ? merged.value.result : undefined;
+}
+
+/** Why valid answers still give no policies: the merge with the current policy failed (a Sid kept twice). */
+export function mergeProblems(a: Answers): readonly string[] {
+  const b = buildFromAnswers(a);
+  if (!b || a.start !== 'current') return [];
+  const merged = mergedWithCurrent(a, b);
+  return merged && !merged.ok ? merged.error : [];
 }

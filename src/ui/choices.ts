@@ -4,11 +4,46 @@
  * same options and words.
  */
 import { actionSupportsConditionKey } from '../core/catalog/actions.js';
-import { partitionInfo } from '../core/catalog/regions.js';
-import { SERVICES, findService } from '../core/catalog/services.js';
+import { partitionInfo, partitionOfRegion } from '../core/catalog/regions.js';
+import { NON_VIA_SERVICES, SERVICES, findService } from '../core/catalog/services.js';
 import { PRINCIPAL_SERVICES, REFUSED_SERVICES, findPrincipalService, servicePrincipal } from '../core/catalog/service-principals.js';
 import { parseKeyArn } from '../core/arn.js';
 import type { AccessMode } from '../core/spec.js';
+import { keyRegionOf, type Answers, type StartChoice } from './answers.js';
+
+/** One option of the first question: where the key policy starts. */
+export interface StartOption {
+  readonly choice: StartChoice;
+  readonly label: string;
+  /** The answer in a few words, for the list of answered steps. */
+  readonly short: string;
+  /** What the wizard then asks and what applying the policy does to the key. */
+  readonly summary: string;
+}
+
+export const START_OPTIONS: readonly StartOption[] = [
+  {
+    choice: 'new',
+    label: 'a new key: it does not exist yet',
+    short: 'a new key',
+    summary:
+      'Asks for the account and Region instead of a key ARN. You create the key with this policy in one call (aws kms create-key --policy), so it never runs under KMS\'s default policy.',
+  },
+  {
+    choice: 'existing',
+    label: 'an existing key',
+    short: 'an existing key',
+    summary:
+      'Asks for the key ARN. The key policy is written from your answers alone: put-key-policy replaces the key\'s WHOLE current policy, so statements for other services or accounts are removed.',
+  },
+  {
+    choice: 'current',
+    label: 'an existing key and its current policy (safest for a key in use)',
+    short: 'an existing key and its current policy',
+    summary:
+      'Asks for the key ARN and a file with the key\'s current policy. Statements kms-wizard does not own (Deny, service principals, other accounts) are kept; the review shows what access is added and removed.',
+  },
+];
 
 /** One option of the trust question. */
 export interface AccessOption {
@@ -107,11 +142,11 @@ export function canonicalService(value: string): string {
 }
 
 /** The Regions offered for a key: the key's Region first, then the rest of its partition. */
-export function regionChoices(keyArn: string): string[] {
-  const key = parseKeyArn(keyArn);
-  if (!key.ok) return [];
-  const rest = partitionInfo(key.value.partition).regions.filter((r) => r !== key.value.region);
-  return [key.value.region, ...rest];
+export function regionChoices(a: Answers): string[] {
+  const home = keyRegionOf(a);
+  if (!home) return [];
+  const rest = partitionInfo(partitionOfRegion(home)).regions.filter((r) => r !== home);
+  return [home, ...rest];
 }
 
 /**

@@ -2,13 +2,12 @@
  * Composes a whole frame as lines: header, answered steps, the screen's body,
  * the "why" panel and the footer, sized by {@link frameLayout}.
  */
-import { FIELD_FLAGS } from '../core/spec.js';
 import { whyText } from '../lessons/why.js';
 import { frameLayout, type FrameLayout } from './layout.js';
 import { markdownLines } from '../lessons/markdown-lines.js';
 import type { Line as LessonLine, Tone } from '../lessons/styled-text.js';
 import { blank, line, lineWidth, seg, truncate, type Line, type Segment } from './lines.js';
-import { isSkipped, STEP_FIELDS } from './navigation.js';
+import { answeringFlag, applies, isSkipped, stepsOfRun } from './navigation.js';
 import { STEP_ORDER, type WizardState } from './state.js';
 import { SCREENS } from './steps/index.js';
 
@@ -19,9 +18,10 @@ export function renderFrame(s: WizardState, color: boolean): Line[] {
   const screen = SCREENS[s.screen];
   const layout = frameLayout(s, screen.minHeight);
   const { columns } = s.size;
-  const stepNo = s.screen === 'done' ? STEP_ORDER.length : STEP_ORDER.indexOf(s.screen) + 1;
+  const steps = stepsOfRun(s);
+  const stepNo = s.screen === 'done' ? steps.length : steps.indexOf(s.screen) + 1;
   const header = truncate(
-    line(seg(TITLE, { bold: true, color: 'magenta' }), seg(`  Step ${stepNo} of ${STEP_ORDER.length}: `, { dim: true }), seg(screen.title, { bold: true })),
+    line(seg(TITLE, { bold: true, color: 'magenta' }), seg(`  Step ${stepNo} of ${steps.length}: `, { dim: true }), seg(screen.title, { bold: true })),
     columns,
   );
   const answered = answeredLines(s, layout);
@@ -54,11 +54,11 @@ export function renderFrame(s: WizardState, color: boolean): Line[] {
 function answeredLines(s: WizardState, layout: FrameLayout): Line[] {
   if (layout.answered === 0) return [];
   const i = STEP_ORDER.indexOf(s.screen as (typeof STEP_ORDER)[number]);
-  const prior = STEP_ORDER.slice(0, i).slice(-layout.answered);
+  const prior = STEP_ORDER.slice(0, i).filter((id) => applies(s, id)).slice(-layout.answered);
   return prior.map((id) => {
     const m = SCREENS[id];
-    const field = STEP_FIELDS[id][0];
-    const fromFlag = field && isSkipped(s, id) ? ` (${FIELD_FLAGS[field]})` : '';
+    const flag = answeringFlag(s, id);
+    const fromFlag = flag && isSkipped(s, id) ? ` (${flag})` : '';
     // The value gives way to the "(--flag)" mark, which says why the step was not asked.
     const value = truncate(line(m.answer?.(s) ?? ''), Math.max(8, s.size.columns - 17 - fromFlag.length));
     return truncate(line(seg('✔ ', { color: 'green' }), seg(m.title.padEnd(15), { dim: true }), ...value, seg(fromFlag, { dim: true })), s.size.columns);

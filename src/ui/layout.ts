@@ -16,7 +16,7 @@ export interface FrameLayout {
   readonly why: { readonly where: 'none' | 'below' | 'beside'; readonly width: number; readonly height: number };
 }
 
-const ANSWERED_SCREENS: readonly Screen[] = ['admins', 'access', 'consumers', 'services', 'regions', 'actions'];
+const ANSWERED_SCREENS: readonly Screen[] = ['key', 'current', 'admins', 'access', 'consumers', 'services', 'regions', 'actions'];
 
 /** `minHeight` is the body height the screen needs. */
 export function frameLayout(s: WizardState, minHeight: number): FrameLayout {
@@ -27,7 +27,8 @@ export function frameLayout(s: WizardState, minHeight: number): FrameLayout {
   const beside = showWhy && columns >= SIDE_BY_SIDE_COLUMNS;
   const bodyWidth = beside ? Math.floor(columns * 0.58) : columns;
   const below = showWhy && !beside ? Math.max(4, Math.floor(avail * 0.45)) : 0;
-  const prior = ANSWERED_SCREENS.includes(s.screen) ? STEP_ORDER.indexOf(s.screen as (typeof STEP_ORDER)[number]) : 0;
+  // The answered steps of this run before the current one (the first question is not listed until later steps).
+  const prior = ANSWERED_SCREENS.includes(s.screen) ? STEP_ORDER.slice(0, STEP_ORDER.indexOf(s.screen as (typeof STEP_ORDER)[number])).filter((id) => id !== 'current' || s.answers.start === 'current').length : 0;
   const spare = avail - below - minHeight - 1;
   const answered = Math.max(0, Math.min(prior, spare));
   const bodyHeight = Math.max(3, avail - below - (answered > 0 ? answered + 1 : 0));

@@ -1,12 +1,15 @@
 /** Moving between steps: forward over steps answered by flags, back with answers kept. */
-import type { SpecField } from '../core/spec.js';
+import { FIELD_FLAGS, type SpecField } from '../core/spec.js';
 import { errorsFor } from './answers.js';
+import { currentPolicyIssue } from './current-policy.js';
 import { pickState, type PickState } from './pick-list.js';
 import { STEP_ORDER, type StepId, type WizardState } from './state.js';
 
 /** The spec fields each step answers. */
 export const STEP_FIELDS: Record<StepId, readonly SpecField[]> = {
-  key: ['keyArn'],
+  start: [],
+  key: ['keyArn', 'account', 'keyRegion'],
+  current: [],
   admins: ['admins'],
   access: ['access'],
   consumers: ['consumers'],
@@ -17,10 +20,31 @@ export const STEP_FIELDS: Record<StepId, readonly SpecField[]> = {
   output: [],
 };
 
-/** A step is skipped when a flag answered it and that answer is valid. */
-export function isSkipped(s: WizardState, id: StepId): boolean {
-  return s.preAnswered.includes(id) && errorsFor(s.answers, STEP_FIELDS[id]).length === 0;
+/** The flag that answers a step, as the answered list names it. */
+export function answeringFlag(s: WizardState, id: StepId): string | undefined {
+  if (id === 'start') return s.answers.start === 'new' ? '--new-key' : s.answers.start === 'current' ? '--from' : '--key-arn';
+  if (id === 'current') return '--from';
+  if (id === 'key' && s.answers.start === 'new') return '--account, --region';
+  const field = STEP_FIELDS[id][0];
+  return field ? FIELD_FLAGS[field] : undefined;
 }
+
+/** Whether a step is part of this run: the current policy's file is asked only when starting from it. */
+export const applies = (s: WizardState, id: StepId): boolean => id !== 'current' || s.answers.start === 'current';
+
+/** Whether a step's answer is complete and valid (the current policy step: a file was read and is a key policy). */
+export function stepDone(s: WizardState, id: StepId): boolean {
+  if (id === 'current') return s.answers.current !== undefined && currentPolicyIssue(s.answers) === undefined;
+  return errorsFor(s.answers, STEP_FIELDS[id]).length === 0;
+}
+
+/** A step is skipped when it does not apply, or a flag answered it and that answer is valid. */
+export function isSkipped(s: WizardState, id: StepId): boolean {
+  return !applies(s, id) || (s.preAnswered.includes(id) && stepDone(s, id));
+}
+
+/** The steps of this run, for "Step N of M". */
+export const stepsOfRun = (s: WizardState): StepId[] => STEP_ORDER.filter((id) => applies(s, id));
 
 /** The first step to ask. */
 export function firstStep(s: WizardState): WizardState {
@@ -53,7 +77,7 @@ function leave(s: WizardState): WizardState {
 
 /** The first step whose answer has an error (review sends the user there). */
 export function firstStepWithErrors(s: WizardState): StepId | undefined {
-  return STEP_ORDER.find((id) => errorsFor(s.answers, STEP_FIELDS[id]).length > 0);
+  return STEP_ORDER.find((id) => applies(s, id) && !stepDone(s, id));
 }
 
 /** `--out DIR` or `--stdout` answered the output step: do it without asking. */

@@ -7,10 +7,12 @@
 import type { PolicySpec } from '../core/spec.js';
 import { ACCESS_MODES } from '../core/spec.js';
 import { analysis } from './analysis-loader.js';
-import { EMPTY_ANSWERS } from './answers.js';
+import { EMPTY_ANSWERS, type CurrentPolicyFile, type StartChoice } from './answers.js';
 import type { KeyEvent } from './keys.js';
 import { SIDE_BY_SIDE_COLUMNS } from './layout.js';
-import { back, firstStep } from './navigation.js';
+import { advance, back, firstStep } from './navigation.js';
+import { currentPolicyIssue, withCurrentPolicy } from './current-policy.js';
+import { START_OPTIONS } from './choices.js';
 import { pickState } from './pick-list.js';
 import type { OutputPreset, StepId, WizardAction, WizardState } from './state.js';
 import { SCREENS } from './steps/index.js';
@@ -19,14 +21,21 @@ import { textField } from './text-field.js';
 /** What the wizard starts from: the answers flags gave, output flags, the terminal size. */
 export interface WizardInit {
   readonly answers: Partial<PolicySpec>;
+  /** `--from FILE`: the key's current policy, read (and checked) before the wizard starts. */
+  readonly current?: CurrentPolicyFile;
   readonly output: OutputPreset;
   readonly size: { readonly columns: number; readonly rows: number };
 }
 
 export function initialState(init: WizardInit): WizardState {
   const a = init.answers;
+  // A flag that names the key answers the first question too: --key-arn alone is an existing key
+  // without its current policy, as for `generate` (the output step then says what that means).
+  const start: StartChoice | undefined = init.current ? 'current' : a.newKey ? 'new' : a.keyArn !== undefined ? 'existing' : undefined;
   const given: [StepId, unknown][] = [
-    ['key', a.keyArn],
+    ['start', start],
+    ['key', a.newKey ?? a.keyArn],
+    ['current', init.current],
     ['admins', a.admins],
     ['access', a.access],
     ['consumers', a.consumers],
@@ -35,8 +44,10 @@ export function initialState(init: WizardInit): WizardState {
     ['actions', a.actions],
     ['output', init.output.choice],
   ];
-  const answers = {
+  const flagged = {
     ...EMPTY_ANSWERS,
+    ...(start ? { start } : {}),
+    ...(a.newKey ? { newKey: { ...a.newKey } } : {}),
     ...(a.keyArn !== undefined ? { keyArn: a.keyArn } : {}),
     ...(a.admins ? { admins: a.admins } : {}),
     ...(a.consumers ? { consumers: a.consumers } : {}),
@@ -46,12 +57,24 @@ export function initialState(init: WizardInit): WizardState {
     ...(a.actions && a.actions.length > 0 ? { actions: a.actions } : {}),
     ...(a.sourceArns && a.sourceArns.length > 0 ? { sourceArns: a.sourceArns } : {}),
   };
+  const preAnswered = given.filter(([, v]) => v !== undefined).map(([id]) => id);
+  const answers = init.current ? withCurrentPolicy(flagged, init.current, preAnswered) : flagged;
   const state: WizardState = {
-    screen: 'key',
+    screen: 'start',
     answers,
-    preAnswered: given.filter(([, v]) => v !== undefined).map(([id]) => id),
-    fields: { key: textField(answers.keyArn), admins: textField(), consumers: textField(), sourceArns: textField() },
-    lists: { access: Math.max(0, ACCESS_MODES.indexOf(answers.access)), services: pickState(), regions: pickState(), actions: pickState() },
+    preAnswered,
+    fields: { key: textField(answers.keyArn), account: textField(answers.newKey.account), current: textField(init.current?.file ?? ''), admins: textField(), consumers: textField(), sourceArns: textField() },
+    lists: {
+      start: Math.max(0, START_OPTIONS.findIndex((o) => o.choice === answers.start)),
+      keyRegion: pickState(),
+      multiRegion: answers.newKey.multiRegion ? 1 : 0,
+      access: Math.max(0, ACCESS_MODES.indexOf(answers.access)),
+      services: pickState(),
+      regions: pickState(),
+      actions: pickState(),
+    },
+    newKeyPhase: 'account',
+    ...(init.current ? { currentReadFor: answers.keyArn } : {}),
     review: { tab: 0, scroll: 0 },
     output: {
       cursor: init.output.choice === 'print' ? 2 : 0,
@@ -84,6 +107,14 @@ export function reducer(s: WizardState, a: WizardAction): WizardState {
       return s.size.columns >= SIDE_BY_SIDE_COLUMNS ? { ...s, whyOpen: true } : s;
     case 'cancel':
       return s.exit === undefined ? { ...s, exit: 130 } : s;
+    case 'read': {
+      const file = { file: a.file, text: a.text };
+      const issue = currentPolicyIssue({ ...s.answers, current: file });
+      if (issue) return replay({ ...s, busy: undefined, currentError: issue });
+      return replay(advance({ ...s, busy: undefined, currentError: undefined, currentReadFor: s.answers.keyArn, answers: withCurrentPolicy(s.answers, file, s.preAnswered) }));
+    }
+    case 'read-failed':
+      return replay({ ...s, busy: undefined, currentError: a.message });
     case 'planned': {
       const dir = s.busy?.kind === 'plan' ? s.busy.dir : '.';
       if (a.existing.length === 0 || s.output.preset.force) return { ...s, busy: { kind: 'write', dir, force: s.output.preset.force } };

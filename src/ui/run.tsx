@@ -7,6 +7,7 @@ import { render } from 'ink';
 import { relative, resolve } from 'node:path';
 import type { CommandIo } from '../cli/io.js';
 import { copyToClipboard } from '../output/clipboard.js';
+import { readTextFile } from '../output/read-text-file.js';
 import { planWrites, writeFilesAtomically } from '../output/write-files.js';
 import { App, outputFiles } from './App.js';
 import type { WizardInit } from './reducer.js';
@@ -17,6 +18,7 @@ import type { WizardServices } from './use-wizard-effects.js';
 export function realServices(io: CommandIo): WizardServices {
   const shown = (p: string) => relative(io.cwd, p) || '.';
   return {
+    readText: (file) => readTextFile(file, io.cwd),
     planWrites: async (dir, files) => (await planWrites(resolve(io.cwd, dir), files)).filter((p) => p.exists).map((p) => shown(p.path)),
     writeFiles: async (dir, files, force) => (await writeFilesAtomically(resolve(io.cwd, dir), files, { force })).map(shown),
     copy: (text) => copyToClipboard(text, { env: io.env, writeTerminal: (data) => io.stdout.write(data) }),

@@ -13,8 +13,8 @@ import type { KeyEvent } from './keys.js';
 import type { PickState } from './pick-list.js';
 import type { TextField } from './text-field.js';
 
-/** The wizard's steps, in order. */
-export const STEP_ORDER = ['key', 'admins', 'access', 'consumers', 'services', 'regions', 'actions', 'review', 'output'] as const;
+/** The wizard's steps, in order ('current' is asked only when starting from the key's current policy). */
+export const STEP_ORDER = ['start', 'key', 'current', 'admins', 'access', 'consumers', 'services', 'regions', 'actions', 'review', 'output'] as const;
 export type StepId = (typeof STEP_ORDER)[number];
 export type Screen = StepId | 'done';
 
@@ -41,6 +41,7 @@ export interface OutputState {
 
 /** Work the reducer asks the App to do; its result comes back as an action. */
 export type Effect =
+  | { readonly kind: 'read'; readonly file: string }
   | { readonly kind: 'plan'; readonly dir: string }
   | { readonly kind: 'write'; readonly dir: string; readonly force: boolean }
   | { readonly kind: 'copy' };
@@ -56,10 +57,26 @@ export interface WizardState {
   readonly answers: Answers;
   /** Steps whose answers came from flags: shown as answered, not asked (unless the answer is invalid). */
   readonly preAnswered: readonly StepId[];
-  readonly fields: { readonly key: TextField; readonly admins: TextField; readonly consumers: TextField; readonly sourceArns: TextField };
+  readonly fields: { readonly key: TextField; readonly account: TextField; readonly current: TextField; readonly admins: TextField; readonly consumers: TextField; readonly sourceArns: TextField };
   /** The services step's second part: the source ARNs of the services acting as themselves. */
   readonly servicesPhase?: 'sources';
-  readonly lists: { readonly access: number; readonly services: PickState; readonly regions: PickState; readonly actions: PickState };
+  readonly lists: {
+    readonly start: number;
+    /** The new key's Region (one choice, filterable). */
+    readonly keyRegion: PickState;
+    /** The multi-Region question: 0 no, 1 yes. */
+    readonly multiRegion: number;
+    readonly access: number;
+    readonly services: PickState;
+    readonly regions: PickState;
+    readonly actions: PickState;
+  };
+  /** Which question of a new key's step is asked. */
+  readonly newKeyPhase: 'account' | 'region' | 'multi';
+  /** The key ARN the current policy's pre-answers were read with (its fates depend on the key's account). */
+  readonly currentReadFor?: string;
+  /** Why the current policy file could not be used, when it could not. */
+  readonly currentError?: string;
   readonly review: { readonly tab: number; readonly scroll: number };
   readonly output: OutputState;
   readonly finished?: Finished;
@@ -78,6 +95,8 @@ export interface WizardState {
 
 export type WizardAction =
   | { readonly type: 'keys'; readonly events: readonly KeyEvent[] }
+  | { readonly type: 'read'; readonly file: string; readonly text: string }
+  | { readonly type: 'read-failed'; readonly message: string }
   | { readonly type: 'resize'; readonly columns: number; readonly rows: number }
   | { readonly type: 'planned'; readonly existing: readonly string[] }
   | { readonly type: 'written'; readonly paths: readonly string[] }

@@ -5,6 +5,8 @@ import type { WizardAction, WizardState } from './state.js';
 
 /** The wizard's contact with the world, injectable so tests can watch it. */
 export interface WizardServices {
+  /** The text of a file the user named (the current key policy); rejects with a message naming it. */
+  readText(file: string): Promise<string>;
   /** The files in the way in `dir`, as the user should read them (relative paths). */
   planWrites(dir: string, files: readonly OutputFile[]): Promise<string[]>;
   /** Writes all files or none; returns the written paths as the user should read them. */
@@ -28,6 +30,12 @@ export function useWizardEffects(state: WizardState, dispatch: Dispatch<WizardAc
       return e?.message ?? String(err);
     };
     switch (effect.kind) {
+      case 'read':
+        services.readText(effect.file).then(
+          (text) => report({ type: 'read', file: effect.file, text }),
+          (err: unknown) => report({ type: 'read-failed', message: message(err) }),
+        );
+        break;
       case 'plan':
         services.planWrites(effect.dir, files()).then(
           (existing) => report({ type: 'planned', existing }),

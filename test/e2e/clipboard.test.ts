@@ -25,9 +25,9 @@ async function expectedText(): Promise<string> {
 /** Runs the wizard to the output step and chooses "Copy". */
 async function copyFromWizard(env: NodeJS.ProcessEnv, cwd: string) {
   const t = spawnPty(FLAGS, { cwd, env, cols: 100 });
-  await t.waitFor('Step 8 of 9: Review');
+  await t.waitFor('Step 9 of 10: Review');
   t.write(KEYS.enter);
-  await t.waitFor('Step 9 of 9: Output');
+  await t.waitFor('Step 10 of 10: Output');
   t.write(KEYS.down + KEYS.enter);
   return t;
 }

@@ -34,6 +34,9 @@ test.each([
 test('--accessible: a wrong answer is refused with the fix, and Ctrl-C exits 130 writing nothing', async () => {
   const cwd = tmp();
   const t = spawnPty(['--accessible'], { cwd });
+  await t.waitFor('Step 1 of 10, Start');
+  await t.waitFor('Choose 1 to 3:');
+  t.write(KEYS.enter); // an existing key
   await t.waitFor('Key ARN');
   t.write('alias/app\r');
   await t.waitFor('is an alias name, not a key ARN');

@@ -27,27 +27,27 @@ describe('wizard in a pseudo-terminal', () => {
     const cwd = tmp();
     // Tall enough that the printed next steps (saving the current policy comes first) stay on screen.
     const t = spawnPty(flags, { cwd, rows: 40 });
-    await t.waitFor('Step 3 of 9: Trust');
+    await t.waitFor('Step 4 of 10: Trust');
     expect(t.text()).toMatch(/✔ Administrators\s+arn:aws:iam::111122223333:role\/KeyAdmin \(--admin\)/);
-    for (const next of ['Step 4 of 9: Consumers', 'Step 6 of 9: Regions', 'Step 7 of 9: Actions', 'Step 8 of 9: Review', 'Step 9 of 9: Output', 'Directory to write', 'Wrote into .']) {
+    for (const next of ['Step 5 of 10: Consumers', 'Step 7 of 10: Regions', 'Step 8 of 10: Actions', 'Step 9 of 10: Review', 'Step 10 of 10: Output', 'Directory to write', 'Wrote into .']) {
       t.write(KEYS.enter);
       await t.waitFor(next);
     }
     t.write(KEYS.enter);
     const { exitCode } = await t.exited;
     expect(exitCode).toBe(0);
-    expect(t.text()).toContain('Next steps:');
+    expect(t.raw()).toContain('Next steps:'); // the transcript is longer than the screen
     expect(files(cwd)).toEqual(await generateFiles(flags));
   });
 
   test('Ctrl-C at a middle step leaves no file, restores the terminal and exits 130', async () => {
     const cwd = tmp();
     const t = spawnPty(['--key-arn', KEY_ARN], { cwd });
-    await t.waitFor('Step 2 of 9: Administrators');
+    await t.waitFor('Step 3 of 10: Administrators');
     t.write(KEYS.enter);
-    await t.waitFor('Step 3 of 9: Trust');
+    await t.waitFor('Step 4 of 10: Trust');
     t.write(KEYS.enter);
-    await t.waitFor('Step 4 of 9: Consumers');
+    await t.waitFor('Step 5 of 10: Consumers');
     t.write(KEYS.ctrlC);
     const { exitCode } = await t.exited;
     expect(exitCode).toBe(130);
@@ -59,10 +59,10 @@ describe('wizard in a pseudo-terminal', () => {
 
   test('a burst of keys typed at once lands on the right choices', async () => {
     const t = spawnPty(['--key-arn', KEY_ARN, '--admin', '111122223333', '--access', 'iam', '--consumer', '111122223333'], { cwd: tmp() });
-    await t.waitFor('Step 5 of 9: Services');
+    await t.waitFor('Step 6 of 10: Services');
     // Down, Down, Space, Down, Space, Enter, then on Regions: Down, Space, Enter, all in one write.
     t.write('\u001B[B\u001B[B \u001B[B \r\u001B[B \r');
-    await t.waitFor('Step 7 of 9: Actions');
+    await t.waitFor('Step 8 of 10: Actions');
     const [third, fourth] = SERVICE_CHOICES.slice(2, 4).map((c) => c.id);
     expect(t.text()).toMatch(new RegExp(`✔ Services\\s+${third}, ${fourth}\\s*\\n`));
     expect(t.text()).toMatch(/✔ Regions\s+us-east-1, af-south-1/);
@@ -72,7 +72,9 @@ describe('wizard in a pseudo-terminal', () => {
 
   test('each frame replaces the last one: no stale lines are left on screen', async () => {
     const t = spawnPty([], { cwd: tmp() });
-    await t.waitFor('Step 1 of 9: Key');
+    await t.waitFor('Step 1 of 10: Start');
+    t.write(KEYS.enter); // an existing key
+    await t.waitFor('Step 2 of 10: Key');
     expect(t.text()).toContain('Find it with:');
     t.write('abc');
     await t.waitFor('is not an ARN');
@@ -91,9 +93,11 @@ describe('wizard in a pseudo-terminal', () => {
 
   test('typing and pasting into a field, with Backspace, arrive in order', async () => {
     const t = spawnPty([], { cwd: tmp(), cols: 120 });
-    await t.waitFor('Step 1 of 9: Key');
+    await t.waitFor('Step 1 of 10: Start');
+    t.write(KEYS.enter); // an existing key
+    await t.waitFor('Step 2 of 10: Key');
     t.write(`${KEY_ARN}xy${KEYS.backspace}${KEYS.backspace}\r`);
-    await t.waitFor('Step 2 of 9: Administrators');
+    await t.waitFor('Step 3 of 10: Administrators');
     expect(t.text()).toMatch(new RegExp(`✔ Key {12}${KEY_ARN}\\s*\\n`));
     t.write(KEYS.ctrlC);
     await t.exited;
@@ -101,7 +105,7 @@ describe('wizard in a pseudo-terminal', () => {
 
   test('adapts to the terminal: 80x24 fits, and a wide terminal shows the why panel beside the step', async () => {
     const t = spawnPty(['--key-arn', KEY_ARN, '--service', 's3'], { cwd: tmp(), cols: 80, rows: 24 });
-    await t.waitFor('Step 2 of 9: Administrators');
+    await t.waitFor('Step 3 of 10: Administrators');
     expect(t.text()).not.toContain('── Why:');
     expect(t.screen()[0]).toContain('kms-wizard');
     expect(Math.max(...t.screen().map((l) => l.length))).toBeLessThanOrEqual(80);
@@ -115,7 +119,7 @@ describe('wizard in a pseudo-terminal', () => {
 
   test('NO_COLOR: no colour codes at all', async () => {
     const t = spawnPty(['--key-arn', KEY_ARN, '--service', 's3'], { cwd: tmp(), env: { NO_COLOR: '1' } });
-    await t.waitFor('Step 2 of 9: Administrators');
+    await t.waitFor('Step 3 of 10: Administrators');
     t.write('nope');
     await t.waitFor('✘');
     t.write(KEYS.ctrlC);
@@ -125,7 +129,7 @@ describe('wizard in a pseudo-terminal', () => {
 
   test('with colour, the same run is coloured (so the NO_COLOR test can fail)', async () => {
     const t = spawnPty(['--key-arn', KEY_ARN, '--service', 's3'], { cwd: tmp() });
-    await t.waitFor('Step 2 of 9: Administrators');
+    await t.waitFor('Step 3 of 10: Administrators');
     t.write(KEYS.ctrlC);
     await t.exited;
     expect(t.raw()).toMatch(/\u001B\[(3[0-9]|1)m/);
@@ -137,7 +141,7 @@ describe('wizard in a pseudo-terminal', () => {
     expect(exitCode).toBe(2);
     expect(t.raw()).toContain('CI is set');
     expect(t.raw()).toContain('--service NAME');
-    expect(t.raw()).not.toContain('Step 1 of 9');
+    expect(t.raw()).not.toContain('Step 1 of 10');
   });
 });
 

@@ -54,6 +54,7 @@ const written = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map(
 describe('accessible wizard', () => {
   test('asks every question in order, refuses bad answers with the fix, and writes what generate writes', async () => {
     const r = run([
+      '', // start: an existing key (the default)
       'alias/app', KEY_ARN, // key: refused, then accepted
       'arn:aws:iam::111122223333:group/admins', 'arn:aws:iam::111122223333:role/KeyAdmin', // admins
       '5', '2', // trust: refused number, then principals
@@ -66,10 +67,13 @@ describe('accessible wizard', () => {
       '', // directory "."
     ]);
     expect(await r.done).toBe(0);
-    expect(r.asked.map((m) => m.split(' ')[0])).toEqual(['Key', 'Administrator', 'Choose', 'Role', 'Services:', 'Services:', 'Regions,', 'Press', 'Choose', 'Format,', 'Directory']);
+    expect(r.asked.map((m) => m.split(' ')[0])).toEqual(['Choose', 'Key', 'Administrator', 'Choose', 'Role', 'Services:', 'Services:', 'Regions,', 'Press', 'Choose', 'Format,', 'Directory']);
     expect(r.refused[0]).toContain('is an alias name, not a key ARN');
     expect(r.refused[1]).toContain('IAM groups are never valid principals');
     expect(r.refused[2]).toBe('type a number from 1 to 3');
+    expect(r.out()).toContain('Step 1 of 10, Start. What is this key policy for?');
+    expect(r.out()).toContain('3. an existing key and its current policy');
+    expect(r.out()).toContain("Warning: put-key-policy replaces the key's WHOLE policy");
     expect(r.refused[3]).toContain('Application Load Balancer access logs is not generated: AWS documents that ALB access logs support only SSE-S3');
     expect(r.out()).toContain('1. iam: the key policy trusts the account');
     expect(r.out()).toContain('Note: EBS is named "ec2" in kms:ViaService');
@@ -85,7 +89,7 @@ describe('accessible wizard', () => {
   test('a service acting as itself: the default scope is said, then source ARNs are asked (a wrong one refused) and land in the files', async () => {
     const trail = 'arn:aws:cloudtrail:us-east-1:111122223333:trail/main';
     const r = run([
-      KEY_ARN, '', '1', '', // key, admins, trust iam, consumers
+      '', KEY_ARN, '', '1', '', // start (an existing key), key, admins, trust iam, consumers
       'cloudtrail, secretsmanager', // services: one as itself, one via
       'arn:aws:sns:us-east-1:111122223333:t', trail, // source ARNs: refused (no chosen service uses it), then the trail
       '', '', '1', '', '', // regions, actions, write, json, "."
@@ -102,6 +106,7 @@ describe('accessible wizard', () => {
     const answers = { keyArn: KEY_ARN, services: ['s3'] };
     const r = run(['', '', '', '', '', ''], answers, { choice: 'write', dir: 'out' });
     expect(await r.done).toBe(0);
+    expect(r.out()).toContain('start: answered by --key-arn.');
     expect(r.out()).toContain('key: answered by --key-arn.');
     expect(r.out()).toContain('services: answered by --service.');
     expect(written(join(r.cwd, 'out'))).toEqual(generated(answers));
@@ -151,5 +156,36 @@ describe('accessible wizard', () => {
     expect(code).toBe(130);
     expect(text).toContain('Cancelled: nothing was written.');
     expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  test('a new key: the account, Region and multi-Region questions, checked as generate checks them', async () => {
+    const r = run(['1', '1234', '111122223333', 'mars-1', 'eu-west-1', 'maybe', 'no', '', '', '', 's3', '', '', '3', '']);
+    expect(await r.done).toBe(0);
+    expect(r.asked.slice(0, 4)).toEqual(['Choose 1 to 3:', 'Account id that will own the key (12 digits):', 'Region the key will live in (like us-east-1):', 'A multi-Region key? yes or no:']);
+    expect(r.refused[0]).toContain('"1234" is not a 12-digit AWS account id');
+    expect(r.refused[1]).toContain('mars-1');
+    expect(r.refused[2]).toBe('type yes or no');
+    expect(r.out()).toContain('Step 2 of 10, Key. The key does not exist yet');
+    expect(r.out()).toContain('aws kms create-key'); // the new key's next steps
+  });
+
+  test('an existing key and its current policy: a bad file is refused with the reason, a good one pre-answers, and the changes are listed', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kms-wizard-acc-'));
+    writeFileSync(join(cwd, 'broken.json'), '{"Statement": [}');
+    writeFileSync(join(cwd, 'current-key-policy.json'), readFileSync(join(import.meta.dirname, '../fixtures/current-policy/console-default.json'), 'utf8'));
+    const r = run(['3', KEY_ARN, 'missing.json', 'broken.json', '', '', '', '', 'secretsmanager', '', '', '1', '', ''], {}, {}, cwd);
+    expect(await r.done).toBe(0);
+    expect(r.out()).toContain('Step 3 of 11, Current policy.');
+    expect(r.out()).toContain(`aws kms get-key-policy --key-id ${KEY_ARN} --policy-name default --query Policy --output text > current-key-policy.json`);
+    expect(r.out()).toContain('cannot read missing.json: no such file');
+    expect(r.out()).toMatch(/broken\.json:1:\d+: invalid JSON/);
+    expect(r.out()).toContain('Read current-key-policy.json (4 statements).');
+    // The administrators question offers the file's administrator as its default.
+    expect(r.asked).toContain("Administrator role or user ARNs, or account ids, separated by commas (press Enter for the key's account root):");
+    expect(r.out()).toContain('What happens to each statement of current-key-policy.json:');
+    expect(r.out()).toMatch(/replaced #1 "Enable IAM User Permissions"/);
+    expect(r.out()).toContain("key-policy.json holds the statements kept from current-key-policy.json (4 statements)");
+    const kp = JSON.parse(readFileSync(join(cwd, 'key-policy.json'), 'utf8')) as { Statement: { Sid: string; Principal: { AWS: string } }[] };
+    expect(kp.Statement.find((x) => x.Sid === 'KeyAdministrators')?.Principal.AWS).toBe('arn:aws:iam::111122223333:role/KMSAdminRole');
   });
 });

@@ -24,33 +24,34 @@ afterEach(() => h?.unmount());
 describe('the whole flow', () => {
   test('answering every step by hand writes the files generate writes, then closes on Enter with exit 0', async () => {
     h = await startWizard();
+    await h.press(K.enter); // the first question: an existing key (the default)
     expect(h.frame()).toContain('kms-wizard');
-    expect(h.frame()).toContain('Step 1 of 9: Key');
+    expect(h.frame()).toContain('Step 2 of 10: Key');
     await h.burst(KEY_ARN);
     expect(h.frame()).toContain('✔ key in us-east-1, account 111122223333');
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 2 of 9: Administrators');
+    expect(h.frame()).toContain('Step 3 of 10: Administrators');
     await h.burst('arn:aws:iam::111122223333:role/KeyAdmin');
     await h.press(K.enter);
     expect(h.frame()).toContain('✔ arn:aws:iam::111122223333:role/KeyAdmin');
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 3 of 9: Trust');
+    expect(h.frame()).toContain('Step 4 of 10: Trust');
     await h.press(K.down, K.enter); // principals
-    expect(h.frame()).toContain('Step 4 of 9: Consumers');
+    expect(h.frame()).toContain('Step 5 of 10: Consumers');
     await h.burst('arn:aws:iam::111122223333:role/app');
     await h.press(K.enter, K.enter);
-    expect(h.frame()).toContain('Step 5 of 9: Services');
+    expect(h.frame()).toContain('Step 6 of 10: Services');
     await h.burst('secrets');
     expect(h.frame()).toContain('› [ ] secretsmanager');
     await h.press(K.space, K.enter);
-    expect(h.frame()).toContain('Step 6 of 9: Regions');
+    expect(h.frame()).toContain('Step 7 of 10: Regions');
     expect(h.frame()).toContain("[x] us-east-1  the key's Region");
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 7 of 9: Actions');
+    expect(h.frame()).toContain('Step 8 of 10: Actions');
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 8 of 9: Review');
+    expect(h.frame()).toContain('Step 9 of 10: Review');
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 9 of 9: Output');
+    expect(h.frame()).toContain('Step 10 of 10: Output');
     await h.press(K.enter); // write
     expect(h.frame()).toContain('Directory to write');
     await h.press(K.enter); // "."
@@ -71,10 +72,10 @@ describe('the whole flow', () => {
 
   test('flags pre-answer their steps, which show as answered; Enter on every other step writes the defaults into the cwd', async () => {
     h = await startWizard({ answers: { keyArn: KEY_ARN, services: ['ebs', 'rds'] } });
-    expect(h.frame()).toContain('Step 2 of 9: Administrators');
+    expect(h.frame()).toContain('Step 3 of 10: Administrators');
     expect(h.frame()).toMatch(/✔ Key\s+arn:aws:kms:us-east-1:111122223333:key\/1234abcd.*\(--key-arn\)/);
     await h.press(K.enter, K.enter, K.enter); // admins, trust, consumers
-    expect(h.frame()).toContain('Step 6 of 9: Regions'); // services answered by --service
+    expect(h.frame()).toContain('Step 7 of 10: Regions'); // services answered by --service
     expect(h.frame()).toMatch(/✔ Services\s+ebs, rds \(--service\)/);
     await h.press(K.enter, K.enter, K.enter, K.enter, K.enter); // regions, actions, review, output: write, dir "."
     await h.waitFor('Wrote into .');
@@ -87,7 +88,7 @@ describe('the whole flow', () => {
   test('with every question and --out answered, the first screen is the review and Enter writes', async () => {
     const answers = { keyArn: KEY_ARN, admins: [], consumers: [], access: 'iam' as const, services: ['s3'], regions: ['us-east-1'], actions: ['kms:Decrypt'] };
     h = await startWizard({ answers, output: { choice: 'write', dir: 'out' } });
-    expect(h.frame()).toContain('Step 8 of 9: Review');
+    expect(h.frame()).toContain('Step 9 of 10: Review');
     await h.press(K.enter);
     await h.waitFor('Wrote into out');
     expect(written(join(h.cwd, 'out'))).toEqual(Object.fromEntries(generated(answers).map((f) => [f.name, f.content])));
@@ -95,7 +96,7 @@ describe('the whole flow', () => {
 
   test('a flag with an invalid answer is asked, prefilled, with the problem shown', async () => {
     h = await startWizard({ answers: { keyArn: 'alias/my-key', services: ['secretsmanager'] } });
-    expect(h.frame()).toContain('Step 1 of 9: Key');
+    expect(h.frame()).toContain('Step 2 of 10: Key');
     expect(h.frame()).toContain('> alias/my-key');
     expect(h.frame()).toContain('"alias/my-key" is an alias name, not a key ARN');
   });
@@ -104,39 +105,43 @@ describe('the whole flow', () => {
 describe('back navigation', () => {
   test('Esc goes back a step with every answer kept, and forward again keeps them', async () => {
     h = await startWizard();
+    await h.press(K.enter); // the first question: an existing key (the default)
     await h.burst(KEY_ARN);
     await h.press(K.enter);
     await h.burst('111122223333');
     await h.press(K.enter); // adds the account as administrator
     await h.press(K.esc);
-    expect(h.frame()).toContain('Step 1 of 9: Key');
+    expect(h.frame()).toContain('Step 2 of 10: Key');
     expect(h.frame()).toContain(`> ${KEY_ARN}`);
     await h.press(K.enter);
     expect(h.frame()).toContain('✔ 111122223333');
     await h.press(K.enter, K.down, K.down, K.enter); // trust: account
-    expect(h.frame()).toContain('Step 4 of 9: Consumers');
+    expect(h.frame()).toContain('Step 5 of 10: Consumers');
     await h.press(K.esc);
-    expect(h.frame()).toContain('Step 3 of 9: Trust');
+    expect(h.frame()).toContain('Step 4 of 10: Trust');
     expect(h.frame()).toMatch(/› account: .*\(current\)/);
     await h.press(K.esc, K.esc);
-    expect(h.frame()).toContain('Step 1 of 9: Key');
+    expect(h.frame()).toContain('Step 2 of 10: Key');
+    await h.press(K.esc);
+    expect(h.frame()).toContain('Step 1 of 10: Start');
+    expect(h.frame()).toMatch(/› an existing key\n/);
     await h.press(K.esc); // nothing before the first step
-    expect(h.frame()).toContain('Step 1 of 9: Key');
+    expect(h.frame()).toContain('Step 1 of 10: Start');
     expect(h.exited()).toBeUndefined();
   });
 
   test('Esc skips steps answered by flags on the way back', async () => {
     h = await startWizard({ answers: { keyArn: KEY_ARN, admins: [], access: 'iam', consumers: [] } });
-    expect(h.frame()).toContain('Step 5 of 9: Services');
+    expect(h.frame()).toContain('Step 6 of 10: Services');
     await h.press(K.esc);
-    expect(h.frame()).toContain('Step 5 of 9: Services');
+    expect(h.frame()).toContain('Step 6 of 10: Services');
   });
 
   test('selections survive going back and forth', async () => {
     h = await startWizard({ answers: { keyArn: KEY_ARN, admins: [], access: 'iam', consumers: [] } });
     await h.burst('sqs');
     await h.press(K.space, K.enter);
-    expect(h.frame()).toContain('Step 6 of 9: Regions');
+    expect(h.frame()).toContain('Step 7 of 10: Regions');
     await h.press(K.esc);
     expect(h.frame()).toContain('1 selected');
     await h.burst('sqs');
@@ -174,16 +179,16 @@ describe('fast keys', () => {
     h = await startWizard({ answers: { keyArn: KEY_ARN, admins: [], access: 'iam', consumers: [] } });
     // Down, Down, Space, Down, Space, Enter: the third and fourth services, then the next step; one read.
     await h.burst('\u001B[B\u001B[B \u001B[B \r');
-    expect(h.frame()).toContain('Step 6 of 9: Regions');
+    expect(h.frame()).toContain('Step 7 of 10: Regions');
     const [third, fourth] = SERVICE_CHOICES.slice(2, 4).map((c) => c.id);
     expect(h.frame()).toMatch(new RegExp(`✔ Services\\s+${third}, ${fourth}\\n`));
   });
 
   test('Down, Down, Space, Enter at once on the trust list picks the third option', async () => {
     h = await startWizard({ answers: { keyArn: KEY_ARN, admins: [] } });
-    expect(h.frame()).toContain('Step 3 of 9: Trust');
+    expect(h.frame()).toContain('Step 4 of 10: Trust');
     await h.burst('\u001B[B\u001B[B\r');
-    expect(h.frame()).toContain('Step 4 of 9: Consumers');
+    expect(h.frame()).toContain('Step 5 of 10: Consumers');
     expect(h.frame()).toMatch(/✔ Trust\s+account/);
   });
 
@@ -199,6 +204,7 @@ describe('fast keys', () => {
 describe('why panel', () => {
   test('? toggles the explanation from the lessons for the current step', async () => {
     h = await startWizard();
+    await h.press(K.enter); // the first question: an existing key (the default)
     expect(h.frame()).not.toContain('── Why:');
     await h.press('?');
     const why = whyText('key');
@@ -211,6 +217,7 @@ describe('why panel', () => {
 
   test('on a wide terminal it starts open, beside the step', async () => {
     h = await startWizard({ columns: 140 });
+    await h.press(K.enter); // an existing key
     expect(h.frame()).toMatch(/Paste the ARN.*│ ── Why:/);
   });
 

@@ -11,6 +11,7 @@ import type { PolicySpec } from '../../src/core/spec.js';
 import type { CopyResult } from '../../src/output/clipboard.js';
 import { loadAnalysis } from '../../src/ui/analysis-loader.js';
 import { App } from '../../src/ui/App.js';
+import type { CurrentPolicyFile } from '../../src/ui/answers.js';
 import type { OutputPreset, WizardState } from '../../src/ui/state.js';
 import { realServices } from '../../src/ui/run.js';
 import type { WizardServices } from '../../src/ui/use-wizard-effects.js';
@@ -43,6 +44,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   answers?: Partial<PolicySpec>;
+  /** `--from FILE`, as the wizard command reads it. */
+  current?: CurrentPolicyFile;
   output?: Partial<OutputPreset>;
   columns?: number;
   rows?: number;
@@ -56,6 +59,7 @@ export async function startWizard(opts: HarnessOptions = {}): Promise<Harness> {
   const copies: string[] = [];
   const writes: { dir: string; force: boolean }[] = [];
   const services: WizardServices = {
+    readText: real.readText,
     planWrites: real.planWrites,
     writeFiles: (dir, files, force) => {
       writes.push({ dir, force });
@@ -71,7 +75,7 @@ export async function startWizard(opts: HarnessOptions = {}): Promise<Harness> {
   let final: WizardState | undefined;
   const app = render(
     <App
-      init={{ answers: opts.answers ?? {}, output: { format: 'json', force: false, ...opts.output }, size: { columns: opts.columns ?? 100, rows: opts.rows ?? 30 } }}
+      init={{ answers: opts.answers ?? {}, ...(opts.current ? { current: opts.current } : {}), output: { format: 'json', force: false, ...opts.output }, size: { columns: opts.columns ?? 100, rows: opts.rows ?? 30 } }}
       services={services}
       color={false}
       onExit={(s) => (final = s)}

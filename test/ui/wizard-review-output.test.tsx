@@ -27,7 +27,7 @@ describe('review', () => {
     const findings = reviewFindings(build(answers));
     expect(findings.length).toBeGreaterThan(0);
     h = await startWizard({ answers, rows: 40 });
-    expect(h.frame()).toContain('Step 8 of 9: Review');
+    expect(h.frame()).toContain('Step 9 of 10: Review');
     expect(h.frame()).toContain(`Findings (${findings.length})`);
     await h.press('2');
     for (const f of findings) {
@@ -100,7 +100,7 @@ describe('review', () => {
 describe('output', () => {
   const atOutput = (extra: Parameters<typeof startWizard>[0] = {}) => startWizard({ answers: ALL, ...extra }).then(async (x) => {
     await x.press(K.enter);
-    expect(x.frame()).toContain('Step 9 of 9: Output');
+    expect(x.frame()).toContain('Step 10 of 10: Output');
     return x;
   });
 

@@ -43,31 +43,35 @@ describe('key step', () => {
     const parsed = parseKeyArn(value);
     if (parsed.ok) throw new Error('test value must be invalid');
     h = await startWizard();
+    await h.press(K.enter); // the first question: an existing key (the default)
     await h.burst(value);
     expectIssue(h, parsed.error);
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 1 of 9: Key');
+    expect(h.frame()).toContain('Step 2 of 10: Key');
     expectIssue(h, parsed.error);
   });
 
   test('an empty key is refused on Enter', async () => {
     h = await startWizard();
+    await h.press(K.enter); // the first question: an existing key (the default)
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 1 of 9: Key');
+    expect(h.frame()).toContain('Step 2 of 10: Key');
     expectIssue(h, issueFor({ keyArn: '' }, 'keyArn'));
   });
 
   test('a Region newer than the tool is accepted with a warning', async () => {
     const arn = 'arn:aws:kms:xx-newplace-9:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
     h = await startWizard();
+    await h.press(K.enter); // the first question: an existing key (the default)
     await h.burst(arn);
     expectIssue(h, issueFor({ keyArn: arn }, 'keyArn', 'warning'));
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 2 of 9: Administrators');
+    expect(h.frame()).toContain('Step 3 of 10: Administrators');
   });
 
   test('Backspace and Ctrl-U edit the field', async () => {
     h = await startWizard();
+    await h.press(K.enter); // the first question: an existing key (the default)
     await h.burst(`${KEY_ARN}x`);
     expect(flat(h.frame())).toContain('is not a KMS key id');
     await h.press(K.backspace);
@@ -90,7 +94,7 @@ describe('administrators and consumers', () => {
     const issue = issueFor({ admins: [value] }, 'admins');
     expectIssue(h, issue);
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 2 of 9: Administrators');
+    expect(h.frame()).toContain('Step 3 of 10: Administrators');
     expectIssue(h, issue);
     expect(h.frame()).toContain('(none yet');
   });
@@ -122,14 +126,14 @@ describe('administrators and consumers', () => {
     h = await startWizard({ answers: { keyArn: KEY_ARN, admins: [], access } });
     await h.burst(value);
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 4 of 9: Consumers');
+    expect(h.frame()).toContain('Step 5 of 10: Consumers');
     expectIssue(h, issueFor({ access, consumers: [value] }, 'consumers'));
   });
 
   test('trust principals needs at least one role or user', async () => {
     h = await startWizard({ answers: { keyArn: KEY_ARN, admins: [], access: 'principals' } });
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 4 of 9: Consumers');
+    expect(h.frame()).toContain('Step 5 of 10: Consumers');
     expectIssue(h, issueFor({ access: 'principals', consumers: [] }, 'consumers'));
   });
 
@@ -146,7 +150,7 @@ describe('services', () => {
   test('Enter with nothing selected says a service is required', async () => {
     h = await atServices();
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 5 of 9: Services');
+    expect(h.frame()).toContain('Step 6 of 10: Services');
     expectIssue(h, issueFor({ services: [] }, 'services'));
   });
 
@@ -173,7 +177,7 @@ describe('services', () => {
     h = await atServices();
     await h.burst('cloudtrail');
     await h.press(K.space, K.enter);
-    expect(h.frame()).toContain('Step 5 of 9: Services');
+    expect(h.frame()).toContain('Step 6 of 10: Services');
     expect(flat(h.frame())).toContain('cloudtrail: only for trails of account 111122223333');
     await h.burst('arn:aws:logs:us-east-1:111122223333:log-group:app');
     await h.press(K.enter);
@@ -183,7 +187,7 @@ describe('services', () => {
     await h.press(K.enter);
     expect(flat(h.frame())).toContain('✔ arn:aws:cloudtrail:us-east-1:111122223333:trail/main');
     await h.press(K.enter);
-    expect(h.frame()).toContain('Step 6 of 9: Regions');
+    expect(h.frame()).toContain('Step 7 of 10: Regions');
   });
 
   test.each([

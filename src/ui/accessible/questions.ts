@@ -7,9 +7,13 @@
  */
 import { EXAMPLE_KEY_ARN, parseKeyArn } from '../../core/arn.js';
 import type { AccessMode, SpecIssue } from '../../core/spec.js';
+import { checkValue, errorsFor, splitValues, type Answers, type StartChoice } from '../answers.js';
 import { safeText } from '../../core/terminal-safe.js';
-import { checkValue, errorsFor, splitValues, type Answers } from '../answers.js';
-import { ACCESS_OPTIONS, SERVICE_CHOICES, actionPurpose, canonicalService, regionChoices } from '../choices.js';
+import { ACCESS_OPTIONS, SERVICE_CHOICES, START_OPTIONS, actionPurpose, canonicalService, regionChoices } from '../choices.js';
+import { currentFileIssue, currentPolicySummary, withCurrentPolicy } from '../current-policy.js';
+import { STEP_ORDER, type StepId } from '../state.js';
+import { SCREENS } from '../steps/index.js';
+import { CURRENT_POLICY_FILE, getKeyPolicyCommand } from '../steps/current.js';
 import { actionDefaults } from '../steps/actions.js';
 import { defaultScopeLines } from '../steps/source-arns.js';
 
@@ -29,8 +33,46 @@ function listValidator(a: () => Answers, field: 'admins' | 'consumers' | 'servic
   };
 }
 
+/** "Step N of M, Title": numbered over the steps of this run, as the full-screen wizard numbers them. */
+export function heading(a: Answers, id: StepId): string {
+  const steps = STEP_ORDER.filter((s) => s !== 'current' || a.start === 'current');
+  return `Step ${steps.indexOf(id) + 1} of ${steps.length}, ${SCREENS[id].title}`;
+}
+
+export async function askStart(a: Answers, ask: Ask, say: Say): Promise<Answers> {
+  say(`${heading(a, 'start')}. What is this key policy for?`);
+  START_OPTIONS.forEach((o, i) => say(`  ${i + 1}. ${o.label}\n     ${o.summary}`));
+  const choices = START_OPTIONS.map((o) => o.choice);
+  const pick = await ask({ message: `Choose 1 to ${choices.length}:`, default: String(choices.indexOf(a.start) + 1), validate: numberValidator(choices) });
+  return { ...a, start: choose(pick, choices) as StartChoice };
+}
+
+/** A key that does not exist yet: the account, the Region and whether it is multi-Region. */
+async function askNewKey(a: Answers, ask: Ask, say: Say): Promise<Answers> {
+  say(`${heading(a, 'key')}. The key does not exist yet: its key policy needs no ARN. Where will it be created?`);
+  const specIssues = (next: Answers, field: 'account' | 'keyRegion') => {
+    const errors = errorsFor(next, [field]);
+    return errors.length ? issueText(errors) : true;
+  };
+  const account = await ask({
+    message: 'Account id that will own the key (12 digits):',
+    ...(a.newKey.account ? { default: a.newKey.account } : {}),
+    validate: (v) => specIssues({ ...a, newKey: { ...a.newKey, account: v.trim() } }, 'account'),
+  });
+  let next: Answers = { ...a, newKey: { ...a.newKey, account: account.trim() } };
+  const region = await ask({
+    message: 'Region the key will live in (like us-east-1):',
+    ...(a.newKey.region ? { default: a.newKey.region } : {}),
+    validate: (v) => specIssues({ ...next, newKey: { ...next.newKey, region: v.trim() } }, 'keyRegion'),
+  });
+  next = { ...next, newKey: { ...next.newKey, region: region.trim() } };
+  const multi = await ask({ message: 'A multi-Region key? yes or no:', default: a.newKey.multiRegion ? 'yes' : 'no', validate: (v) => (/^(y|yes|n|no)$/i.test(v.trim()) ? true : 'type yes or no') });
+  return { ...next, newKey: { ...next.newKey, multiRegion: /^y/i.test(multi.trim()) } };
+}
+
 export async function askKey(a: Answers, ask: Ask, say: Say): Promise<Answers> {
-  say('Step 1 of 9, Key. Paste the ARN of the KMS key. IAM policies must name the key by its ARN, so an alias or key id is not enough.');
+  if (a.start === 'new') return askNewKey(a, ask, say);
+  say(`${heading(a, 'key')}. Paste the ARN of the KMS key. IAM policies must name the key by its ARN, so an alias or key id is not enough.`);
   const keyArn = await ask({
     message: `Key ARN (like ${EXAMPLE_KEY_ARN}):`,
     ...(a.keyArn ? { default: a.keyArn } : {}),
@@ -43,7 +85,7 @@ export async function askKey(a: Answers, ask: Ask, say: Say): Promise<Answers> {
 }
 
 export async function askAdmins(a: Answers, ask: Ask, say: Say): Promise<Answers> {
-  say('Step 2 of 9, Administrators. Who may manage the key: change its policy, rotate, disable or delete it. Administrators get no cryptographic actions.');
+  say(`${heading(a, 'admins')}. Who may manage the key: change its policy, rotate, disable or delete it. Administrators get no cryptographic actions.`);
   const text = await ask({
     message: "Administrator role or user ARNs, or account ids, separated by commas (press Enter for the key's account root):",
     ...(a.admins.length ? { default: a.admins.join(', ') } : {}),
@@ -53,7 +95,7 @@ export async function askAdmins(a: Answers, ask: Ask, say: Say): Promise<Answers
 }
 
 export async function askAccess(a: Answers, ask: Ask, say: Say): Promise<Answers> {
-  say('Step 3 of 9, Trust. How should the key policy let the consumers in?');
+  say(`${heading(a, 'access')}. How should the key policy let the consumers in?`);
   ACCESS_OPTIONS.forEach((o, i) => say(`  ${i + 1}. ${o.label}\n     ${o.summary}`));
   const current = ACCESS_OPTIONS.findIndex((o) => o.mode === a.access) + 1;
   const pick = await ask({ message: `Choose 1 to ${ACCESS_OPTIONS.length}:`, default: String(current), validate: numberValidator(ACCESS_OPTIONS.map((o) => o.mode)) });
@@ -63,8 +105,8 @@ export async function askAccess(a: Answers, ask: Ask, say: Say): Promise<Answers
 export async function askConsumers(a: Answers, ask: Ask, say: Say): Promise<Answers> {
   say(
     a.access === 'principals'
-      ? 'Step 4 of 9, Consumers. Which roles and users use the key? The key policy names each of them.'
-      : "Step 4 of 9, Consumers. Which accounts use the key? Press Enter for the key's own account.",
+      ? `${heading(a, 'consumers')}. Which roles and users use the key? The key policy names each of them.`
+      : `${heading(a, 'consumers')}. Which accounts use the key? Press Enter for the key's own account.`,
   );
   for (;;) {
     const text = await ask({
@@ -81,7 +123,7 @@ export async function askConsumers(a: Answers, ask: Ask, say: Say): Promise<Answ
 
 export async function askServices(a: Answers, ask: Ask, say: Say): Promise<Answers> {
   say(
-    'Step 5 of 9, Services. Which AWS services may use the key? Some act for the consumers (kms:ViaService limits use to calls made through them); ' +
+    `${heading(a, 'services')}. Which AWS services may use the key? Some act for the consumers (kms:ViaService limits use to calls made through them); ` +
       'others, such as cloudtrail and logs, call KMS as themselves and are limited to your resources. Type names separated by commas, for example secretsmanager, ebs, cloudtrail. Type list to hear every service.',
   );
   for (;;) {
@@ -127,8 +169,8 @@ async function askSourceArns(a: Answers, ask: Ask, say: Say): Promise<Answers> {
 }
 
 export async function askRegions(a: Answers, ask: Ask, say: Say): Promise<Answers> {
-  const home = regionChoices(a.keyArn)[0] ?? '';
-  say(`Step 6 of 9, Regions. From which Regions may the services use the key? The key lives in ${home}; a single-Region key is only used there.`);
+  const home = regionChoices(a)[0] ?? '';
+  say(`${heading(a, 'regions')}. From which Regions may the services use the key? The key lives in ${home}; a single-Region key is only used there.`);
   const text = await ask({
     message: `Regions, separated by commas (press Enter for ${home}):`,
     default: (a.regions ?? [home]).join(', '),
@@ -140,7 +182,7 @@ export async function askRegions(a: Answers, ask: Ask, say: Say): Promise<Answer
 
 export async function askActions(a: Answers, ask: Ask, say: Say): Promise<Answers> {
   const { all } = actionDefaults(a);
-  say("Step 7 of 9, Actions. What may the consumers do with the key through the services? These are the least each chosen service needs:");
+  say(`${heading(a, 'actions')}. What may the consumers do with the key through the services? These are the least each chosen service needs:`);
   all.forEach((act) => say(`  ${act}: ${actionPurpose(act) ?? 'a KMS action'}`));
   const text = await ask({
     message: 'Press Enter to keep them, or type the actions to allow instead, separated by commas:',
@@ -151,8 +193,35 @@ export async function askActions(a: Answers, ask: Ask, say: Say): Promise<Answer
   return { ...a, actions: actions.length ? actions : undefined };
 }
 
+/** Reads a file the user named; rejects with a message naming it. */
+export type ReadText = (file: string) => Promise<string>;
+
+/** The key's current policy: the command that saves it, then its file, read and checked until it is a key policy. */
+export async function askCurrent(a: Answers, ask: Ask, say: Say, read: ReadText, fromFlags: readonly string[]): Promise<Answers> {
+  say(`${heading(a, 'current')}. The key's current key policy: statements kms-wizard does not own (Deny, service principals, other accounts) are kept, and the review shows what access changes. Save it with:`);
+  say(`  ${getKeyPolicyCommand(a.keyArn)}`);
+  for (;;) {
+    const file = (await ask({ message: 'Path of the file:', default: a.current?.file ?? CURRENT_POLICY_FILE })).trim() || CURRENT_POLICY_FILE;
+    let text: string;
+    try {
+      text = await read(file);
+    } catch (err) {
+      say(safeText((err as Error).message));
+      continue;
+    }
+    const issue = currentFileIssue({ file, text });
+    if (issue) {
+      say(safeText(issue));
+      continue;
+    }
+    const next = withCurrentPolicy(a, { file, text }, fromFlags);
+    say(`Read ${safeText(currentPolicySummary({ file, text }))}. Its answers are offered as the defaults of the next questions.`);
+    return next;
+  }
+}
+
 /** The answers still to ask, in order; flags answered the others. */
-export const QUESTIONS = { key: askKey, admins: askAdmins, access: askAccess, consumers: askConsumers, services: askServices, regions: askRegions, actions: askActions } as const;
+export const QUESTIONS = { start: askStart, key: askKey, admins: askAdmins, access: askAccess, consumers: askConsumers, services: askServices, regions: askRegions, actions: askActions } as const;
 
 function numberValidator(options: readonly string[]) {
   return (v: string): true | string => (choose(v, options) ? true : `type a number from 1 to ${options.length}`);

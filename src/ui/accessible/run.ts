@@ -14,13 +14,17 @@ import { filesAsText } from '../../output/files-text.js';
 import { FORMATS, FORMAT_NAMES } from '../../output/formats/index.js';
 import { formatExplanation, formatNextSteps } from '../../output/summary.js';
 import { FilesExistError, planWrites, writeFilesAtomically } from '../../output/write-files.js';
-import { build, EMPTY_ANSWERS, errorsFor, type Answers } from '../answers.js';
+import { build, buildFromAnswers, EMPTY_ANSWERS, errorsFor, type Answers, type CurrentPolicyFile, type StartChoice } from '../answers.js';
 import { OUTPUT_OPTIONS } from '../choices.js';
 import { STEP_FIELDS } from '../navigation.js';
 import { nextStepsFor } from '../next-steps-for.js';
 import { meetsExpectation, reviewFindings, reviewMatrix } from '../review-analysis.js';
 import type { OutputPreset, StepId } from '../state.js';
-import { QUESTIONS, choose, type Ask, type Say } from './questions.js';
+import { QUESTIONS, askCurrent, choose, heading, type Ask, type ReadText, type Say } from './questions.js';
+import { currentPolicySummary, mergedWithCurrent, withCurrentPolicy } from '../current-policy.js';
+import { readTextFile } from '../../output/read-text-file.js';
+import { replaceNotice } from '../replace-warning.js';
+import { fromText } from '../../output/current-policy-text.js';
 // A named static import: esbuild then bundles only the input prompt (a dynamic import of the
 // whole package would also bundle its editor prompt and iconv-lite, ~500 KB). This module is
 // itself loaded lazily, so nothing loads before the prompts are needed.
@@ -28,12 +32,17 @@ import { input } from '@inquirer/prompts';
 
 export interface AccessibleInit {
   readonly answers: Partial<PolicySpec>;
+  /** `--from FILE`: the key's current policy, read and checked by the command. */
+  readonly current?: CurrentPolicyFile;
   readonly output: OutputPreset;
   /** `--format` was given: the format question is answered. */
   readonly formatGiven?: boolean;
 }
 
+const startFlag = (a: Answers) => (a.start === 'new' ? '--new-key' : a.start === 'current' ? '--from' : '--key-arn');
+
 const FLAG: Record<keyof typeof QUESTIONS, string> = {
+  start: '--key-arn',
   key: '--key-arn',
   admins: '--admin',
   access: '--access',
@@ -45,10 +54,11 @@ const FLAG: Record<keyof typeof QUESTIONS, string> = {
 
 /** Runs the linear wizard; `ask` is injectable for tests (default: @inquirer/prompts' input on io's streams). */
 export async function runAccessible(init: AccessibleInit, io: CommandIo, style: Style, askImpl?: Ask): Promise<number> {
+  // An effect the flow needs (the current policy's file) goes through the same reader the full-screen wizard uses.
   const say: Say = (text) => io.stdout.write(`${text}\n`);
   const ask = askImpl ?? inquirerAsk(io);
   try {
-    return await flow(init, io, style, ask, say);
+    return await flow(init, io, style, ask, say, (file) => readTextFile(file, io.cwd));
   } catch (err) {
     if ((err as Error)?.name === 'ExitPromptError') {
       say('Cancelled: nothing was written.');
@@ -77,10 +87,13 @@ function inquirerAsk(io: CommandIo): Ask {
   };
 }
 
-async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask, say: Say): Promise<number> {
+async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask, say: Say, read: ReadText): Promise<number> {
   const given = init.answers;
+  const start: StartChoice | undefined = init.current ? 'current' : given.newKey ? 'new' : given.keyArn !== undefined ? 'existing' : undefined;
   let a: Answers = {
     ...EMPTY_ANSWERS,
+    ...(start ? { start } : {}),
+    ...(given.newKey ? { newKey: { ...given.newKey } } : {}),
     ...(given.keyArn !== undefined ? { keyArn: given.keyArn } : {}),
     ...(given.admins ? { admins: given.admins } : {}),
     ...(given.consumers ? { consumers: given.consumers } : {}),
@@ -90,7 +103,8 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
     ...(given.actions?.length ? { actions: given.actions } : {}),
   };
   const fromFlags: Record<keyof typeof QUESTIONS, boolean> = {
-    key: given.keyArn !== undefined,
+    start: start !== undefined,
+    key: given.keyArn !== undefined || given.newKey !== undefined,
     admins: given.admins !== undefined,
     access: given.access !== undefined,
     consumers: given.consumers !== undefined,
@@ -99,18 +113,30 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
     actions: given.actions !== undefined,
   };
   say(style.bold('kms-wizard: a KMS key policy and the matching IAM policy, one question at a time. Ctrl-C cancels; nothing is written until the end.'));
+  const flagged = (Object.keys(fromFlags) as (keyof typeof QUESTIONS)[]).filter((id) => fromFlags[id]);
+  if (init.current) a = withCurrentPolicy(a, init.current, flagged);
   for (const id of Object.keys(QUESTIONS) as (keyof typeof QUESTIONS)[]) {
     if (fromFlags[id] && errorsFor(a, STEP_FIELDS[id as StepId]).length === 0) {
-      say(`${id}: answered by ${FLAG[id]}.`);
-      continue;
+      say(`${id}: answered by ${id === 'start' ? startFlag(a) : id === 'key' && a.start === 'new' ? '--account, --region' : FLAG[id]}.`);
+    } else {
+      a = await QUESTIONS[id](a, ask, say);
     }
-    a = await QUESTIONS[id](a, ask, say);
+    if (id === 'key' && a.start === 'current') {
+      if (init.current) {
+        say(`current policy: answered by --from (${safeText(currentPolicySummary(init.current))}).`);
+        a = withCurrentPolicy(a, init.current, flagged); // now that the key is known, the file can pre-answer
+      }
+      else a = await askCurrent(a, ask, say, read, flagged);
+    }
   }
 
   const result = build(a);
   if (!result) throw new Error('the answers did not validate after every question was checked');
   say('');
-  say(`Step 8 of 9, Review.\n${formatExplanation(result, style)}`);
+  say(`${heading(a, 'review')}.\n${formatExplanation(result, style)}`);
+  const plain = buildFromAnswers(a);
+  const merged = a.start === 'current' && plain ? mergedWithCurrent(a, plain) : undefined;
+  if (merged?.ok) say(`Changes. ${fromText(merged.value, style)}`);
   const findings = reviewFindings(result);
   say(findings.length === 0 ? 'Lint: no findings.' : `Lint: ${findings.length} finding${findings.length === 1 ? '' : 's'}:`);
   for (const f of findings) say(`  ${f.severity} ${f.code} ${safeText(f.file ?? '')} line ${f.line}: ${safeText(f.message)}${f.hint ? ` Fix: ${safeText(f.hint)}` : ''}`);
@@ -120,7 +146,9 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
     say(`  ${r.decision === 'Allow' ? 'allowed' : 'denied'}: ${safeText(r.scenario)}${unexpected}. ${safeText(r.reason)}`);
   }
 
-  say('\nStep 9 of 9, Output.');
+  say(`\n${heading(a, 'output')}.`);
+  const notice = replaceNotice(a);
+  if (notice) say(notice.warning ? `Warning: ${notice.text}` : notice.text);
   const preset = init.output;
   let choice: string = preset.choice ?? '';
   if (!choice) {
@@ -137,7 +165,7 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
   const files = FORMATS[format]!(result);
   if (choice === 'print') {
     io.stdout.write(filesAsText(files));
-    say(`\n${formatNextSteps(nextStepsFor(format, result, '.'), style)}`);
+    say(`\n${formatNextSteps(nextStepsFor(format, result, '.', a), style)}`);
     return EXIT.ok;
   }
   if (choice === 'copy') {
@@ -147,7 +175,7 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
       say(`Could not copy to the clipboard: ${safeText(copied.reason)}. Here are the policies instead:`);
       io.stdout.write(filesAsText(files));
     }
-    say(`\n${formatNextSteps(nextStepsFor(format, result, '.'), style)}`);
+    say(`\n${formatNextSteps(nextStepsFor(format, result, '.', a), style)}`);
     return EXIT.ok;
   }
   for (;;) {
@@ -177,7 +205,7 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
       continue;
     }
     say(`Wrote into ${safeText(shown)}: ${files.map((f) => f.name).join(', ')}.`);
-    say(`\n${formatNextSteps(nextStepsFor(format, result, shown), style)}`);
+    say(`\n${formatNextSteps(nextStepsFor(format, result, shown, a), style)}`);
     return EXIT.ok;
   }
 }

@@ -2,6 +2,8 @@ import { build } from '../answers.js';
 import { frameLayout } from '../layout.js';
 import { nextStepsFor } from '../next-steps-for.js';
 import { blank, line, para, seg, windowOf, type Line } from '../lines.js';
+import { noticeLines } from '../components/notice.js';
+import { replaceNotice } from '../replace-warning.js';
 import type { WizardState } from '../state.js';
 import type { ScreenModule } from './types.js';
 
@@ -28,8 +30,10 @@ export function doneLines(s: WizardState, width: number): Line[] {
   const out = finishedLines(s, width);
   if (!result) return out;
   const dir = s.finished?.kind === 'written' ? s.finished.dir : '.';
+  const notice = replaceNotice(s.answers);
+  if (notice) out.push(blank, ...noticeLines(notice, width));
   out.push(blank, line(seg('Next steps', { bold: true })));
-  nextStepsFor(s.output.format, result, dir).forEach((step, i) => {
+  nextStepsFor(s.output.format, result, dir, s.answers).forEach((step, i) => {
     out.push(...para(`${i + 1}. ${step.title}`, width, 3));
     for (const c of step.commands) out.push(...para(line(seg(`   $ ${c}`, { color: 'cyan' })), width, 5));
   });

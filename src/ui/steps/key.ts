@@ -6,27 +6,32 @@ import { blank, line, para, seg, type Line } from '../lines.js';
 import { advance } from '../navigation.js';
 import type { WizardState } from '../state.js';
 import { editText } from '../text-field.js';
+import { newKeyAnswer, newKeyKeys, newKeyView } from './new-key.js';
 import type { ScreenModule } from './types.js';
+import { withCurrentPolicy } from '../current-policy.js';
 
 /** Step 1: the key ARN, checked as it is typed; an alias or key id is refused with the way to find the ARN. */
 export const keyStep: ScreenModule = {
   title: 'Key',
   minHeight: 8,
-  why: () => 'key',
-  hints: () => 'Enter next, Ctrl-U clear',
-  answer: (s) => s.answers.keyArn,
+  why: (s) => (s.answers.start === 'new' ? 'new-key' : 'key'),
+  hints: (s) => (s.answers.start !== 'new' ? 'Enter next, Ctrl-U clear' : s.newKeyPhase === 'account' ? 'Enter next' : s.newKeyPhase === 'region' ? 'type to filter, Enter choose' : '↑↓ choose, Enter select'),
+  answer: (s) => (s.answers.start === 'new' ? newKeyAnswer(s.answers) : s.answers.keyArn),
 
   onKey(s, ev) {
+    if (s.answers.start === 'new') return newKeyKeys(s, ev);
     if (ev.kind === 'enter') {
       const errors = errorsFor(s.answers, ['keyArn']);
-      return errors.length > 0 ? { ...s, issues: errors } : advance(s);
+      return errors.length > 0 ? { ...s, issues: errors } : advance(withFileReread(s));
     }
     const field = editText(s.fields.key, ev);
     if (!field) return undefined;
     return withKey(s, field.value, field);
   },
 
-  view(s, { width, color }) {
+  view(s, ctx) {
+    if (s.answers.start === 'new') return newKeyView(s, ctx);
+    const { width, color } = ctx;
     const out: Line[] = [
       ...para('Paste the ARN of the KMS key these policies are for. IAM policies must name the key by its ARN, so an alias or key id is not enough.', width),
       blank,
@@ -45,6 +50,17 @@ export const keyStep: ScreenModule = {
     return out;
   },
 };
+
+/**
+ * A current policy given by --from was read before the key was known (or
+ * with another key): its pre-answers depend on the key's account, so they
+ * are read again for this key.
+ */
+function withFileReread(s: WizardState): WizardState {
+  const { current, start, keyArn } = s.answers;
+  if (start !== 'current' || !current || s.currentReadFor === keyArn) return s;
+  return { ...s, currentReadFor: keyArn, answers: withCurrentPolicy(s.answers, current, s.preAnswered) };
+}
 
 function withKey(s: WizardState, keyArn: string, field: WizardState['fields']['key']): WizardState {
   return { ...s, answers: { ...s.answers, keyArn }, fields: { ...s.fields, key: field } };

@@ -3,6 +3,8 @@ import { OUTPUT_OPTIONS } from '../choices.js';
 import { listLines } from '../components/check-list.js';
 import { textInputLines } from '../components/text-input.js';
 import { blank, line, para, seg, truncate, type Line } from '../lines.js';
+import { noticeLines } from '../components/notice.js';
+import { replaceNotice } from '../replace-warning.js';
 import type { WizardState } from '../state.js';
 import { editText } from '../text-field.js';
 import type { ScreenModule } from './types.js';
@@ -70,6 +72,8 @@ export const outputStep: ScreenModule = {
       out.push(...listLines(OUTPUT_OPTIONS.map((x) => ({ label: x.label })), o.cursor, OUTPUT_OPTIONS.length, width));
       const formats = FORMAT_NAMES.flatMap((f, i) => [...(i ? [seg(' · ', { dim: true })] : []), seg(f, f === o.format ? { bold: true, color: 'cyan', inverse: color } : { dim: true })]);
       out.push(blank, ...para(line(seg('Format: ', { dim: true }), ...formats, seg(formatBlurb(o.format), { dim: true })), width, 8));
+      const notice = replaceNotice(s.answers);
+      if (notice) out.push(blank, ...noticeLines(notice, width));
       if (o.error) out.push(blank, ...para(line(seg('✘ ', { color: 'red', bold: true }), seg(o.error, { color: 'red' })), width, 2));
     } else {
       out.push(...para(`Directory to write the ${o.format} files into (created if needed; "." is the current directory):`, width), blank);

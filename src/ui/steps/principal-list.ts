@@ -3,7 +3,9 @@
  * account id), Enter adds it, Enter on an empty line continues, Backspace on
  * an empty line removes the last entry. Each value is checked as it is typed.
  */
+import { safeText } from '../../core/terminal-safe.js';
 import { checkValue, errorsFor, splitValues, warningsFor } from '../answers.js';
+import { currentPreAnswers } from '../current-policy.js';
 import { issueLines } from '../components/issues.js';
 import { textInputLines } from '../components/text-input.js';
 import type { KeyEvent } from '../keys.js';
@@ -42,6 +44,11 @@ export function listView(s: WizardState, ctx: ViewContext, field: ListField, int
   const values = s.answers[field] ?? [];
   const out: Line[] = [...para(intro, width), blank];
   if (values.length === 0) out.push(...para(line(seg(`  (none yet: ${emptyMeaning})`, { dim: true })), width, 3));
+  // Source ARNs are never read from a current policy; admins and consumers can be.
+  const pre: readonly string[] = field === 'sourceArns' ? [] : (currentPreAnswers(s.answers)?.[field] ?? []);
+  if (values.length > 0 && pre.length === values.length && pre.every((v) => values.includes(v))) {
+    out.push(...para(line(seg(`  read from ${safeText(s.answers.current!.file)}; Backspace removes, or type more`, { dim: true })), width, 4));
+  }
   const room = Math.max(1, ctx.height - out.length - 6);
   const shown = values.length > room ? values.slice(values.length - room + 1) : values;
   if (shown.length < values.length) out.push(line(seg(`  … ${values.length - shown.length} more above`, { dim: true })));

@@ -1,5 +1,4 @@
-import { parseKeyArn } from '../../core/arn.js';
-import { checkValue, errorsFor, warningsFor } from '../answers.js';
+import { checkValue, errorsFor, keyRegionOf, warningsFor } from '../answers.js';
 import { regionChoices } from '../choices.js';
 import { listLines, type ListRow } from '../components/check-list.js';
 import { issueLines } from '../components/issues.js';
@@ -11,17 +10,14 @@ import type { ScreenModule } from './types.js';
 
 type Row = { readonly region: string; readonly add?: boolean };
 
-const keyRegion = (s: WizardState) => {
-  const k = parseKeyArn(s.answers.keyArn);
-  return k.ok ? k.value.region : '';
-};
+const keyRegion = (s: WizardState) => keyRegionOf(s.answers);
 
 /** The Regions in effect: the chosen ones, or the key's Region by default. */
 export const effectiveRegions = (s: WizardState): readonly string[] => s.answers.regions ?? [keyRegion(s)];
 
 export function regionRows(s: WizardState): Row[] {
   const q = s.lists.regions.filter.toLowerCase();
-  const offered = regionChoices(s.answers.keyArn);
+  const offered = regionChoices(s.answers);
   const extra = (s.answers.regions ?? []).filter((r) => !offered.includes(r));
   const rows: Row[] = [...extra, ...offered].filter((r) => r.includes(q)).map((region) => ({ region }));
   if (q && !rows.some((r) => r.region === q)) rows.push({ region: q, add: true });

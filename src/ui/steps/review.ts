@@ -1,7 +1,10 @@
 import type { BuildResult } from '../../core/build.js';
 import { formatIssue } from '../../output/summary.js';
 import { renderJson } from '../../output/formats/json.js';
-import { build, validate, type Answers } from '../answers.js';
+import { build, buildFromAnswers, mergeProblems, validate, type Answers } from '../answers.js';
+import { changesLines, changesSummaryLines } from '../changes-lines.js';
+import { currentPolicyIssue, mergedWithCurrent } from '../current-policy.js';
+import { safeText } from '../../core/terminal-safe.js';
 import { issueLines } from '../components/issues.js';
 import { jsonLines } from '../json-highlight.js';
 import { blank, line, para, seg, truncate, windowOf, type Line } from '../lines.js';
@@ -32,9 +35,13 @@ function computeTabs(a: Answers, width: number): ReviewTab[] {
   const r = validate(a);
   const result = build(a);
   if (!r.ok || !result) {
-    const issues = r.ok ? [] : r.error;
-    return [{ title: 'Problems', lines: [...para('These answers need fixing first (Enter goes to the step):', width), blank, ...issues.flatMap((i) => para(`✘ ${formatIssue(i)}`, width, 4))] }];
+    const issues = r.ok ? [] : r.error.map(formatIssue);
+    const current = a.start === 'current' ? [currentPolicyIssue(a), ...mergeProblems(a)].filter((x): x is string => x !== undefined) : [];
+    const problems = [...issues, ...current.map(safeText)];
+    return [{ title: 'Problems', lines: [...para('These answers need fixing first (Enter goes to the step):', width), blank, ...problems.flatMap((i) => para(`✘ ${i}`, width, 4))] }];
   }
+  const from = a.start === 'current' ? mergedWithCurrent(a, buildFromAnswers(a)!) : undefined;
+  const changes = from?.ok ? [{ title: `Changes (${from.value.access.removed.length + from.value.access.added.length})`, lines: changesLines(from.value, width) }] : [];
   const files = renderJson(result);
   const policyTabs = files.map((f) => ({ title: f.name, lines: [line(seg(f.description, { dim: true })), ...jsonLines(f.content, width)] }));
   const checkers = analysis();
@@ -42,7 +49,7 @@ function computeTabs(a: Answers, width: number): ReviewTab[] {
     const failed = analysisFailure();
     const status = failed ? seg(`The checkers could not be loaded (${failed}); reinstall kms-wizard to see lint findings and the access matrix.`, { color: 'red' }) : seg('Checking the policies…', { dim: true });
     const waiting = [...explanationLines(result, width), blank, ...para(line(status), width)];
-    return [{ title: 'Overview', lines: waiting }, ...policyTabs];
+    return [{ title: 'Overview', lines: waiting }, ...changes, ...policyTabs];
   }
   const { reviewExplanations, reviewFindings, reviewMatrix, meetsExpectation } = checkers;
   const findings = reviewFindings(result);
@@ -101,8 +108,10 @@ function computeTabs(a: Answers, width: number): ReviewTab[] {
     plain.push(blank);
   }
 
+  if (from?.ok) overview.push(...changesSummaryLines(from.value, width));
   return [
     { title: 'Overview', lines: overview },
+    ...changes,
     { title: `Findings (${findings.length})`, lines: findingLines },
     { title: 'Access', lines: access },
     { title: 'In plain words', lines: plain },
@@ -153,7 +162,9 @@ export const reviewStep: ScreenModule = {
     switch (ev.kind) {
       case 'enter': {
         const r = validate(s.answers);
-        if (r.ok) return advance(s);
+        if (r.ok && build(s.answers)) return advance(s);
+        // Valid answers that still give no policy: the current policy could not be merged (its step says why).
+        if (r.ok) return { ...s, screen: 'current', currentError: [currentPolicyIssue(s.answers), ...mergeProblems(s.answers)].filter(Boolean).join('; ') };
         const step = firstStepWithErrors(s);
         return step ? { ...s, screen: step, issues: r.error.filter((i) => STEP_FIELDS[step].includes(i.field)) } : s;
       }

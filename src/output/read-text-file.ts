@@ -1,0 +1,25 @@
+// Reading a policy file the user named: one clear message for each way it
+// can fail (no such file, a directory, permission, far too large), naming
+// the file as the user gave it.
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { safeText } from '../core/terminal-safe.js';
+
+/** No policy is anywhere near this size (key policies stop at 32 KB); it guards memory. */
+export const MAX_READ_BYTES = 16 * 1024 * 1024;
+
+/** Reads `path` (relative to `cwd`) as UTF-8; rejects with "cannot read PATH: why". */
+export async function readTextFile(path: string, cwd: string): Promise<string> {
+  const full = resolve(cwd, path);
+  try {
+    const info = await stat(full);
+    if (info.isDirectory()) throw new Error(`cannot read ${safeText(path)}: it is a directory`);
+    if (info.size > MAX_READ_BYTES) throw new Error(`cannot read ${safeText(path)}: ${info.size.toLocaleString('en-US')} bytes is far too large for a policy`);
+    return await readFile(full, 'utf8');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (!e.code) throw e;
+    const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EISDIR' ? 'it is a directory' : e.message;
+    throw new Error(`cannot read ${safeText(path)}: ${why}`);
+  }
+}
