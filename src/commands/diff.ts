@@ -36,7 +36,7 @@ Options:
   -h, --help           show this help
 
 Either file may be - (standard input), e.g. the key's policy in place:
-  aws kms get-key-policy --key-id ARN --policy-name default --output text |
+  aws kms get-key-policy --key-id ARN --policy-name default --query Policy --output text |
       kms-wizard diff - key-policy.json --key-arn ARN
 
 In CI, fail a pull request that widens a key:

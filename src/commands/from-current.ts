@@ -29,7 +29,7 @@ export const FROM_OPTIONS = {
 
 export const FROM_HELP = `Starting from the key's current policy:
   --from FILE|-          the key's current key policy (- = standard input), as printed by
-                         aws kms get-key-policy --key-id ARN --policy-name default --output text
+                         aws kms get-key-policy --key-id ARN --policy-name default --query Policy --output text
                          Each statement is kept (exactly as it is), replaced or merged; the
                          output shows which and why, and the access the change adds or removes.
   --keep SID|#N          keep this statement as it is (repeatable; #N = the N-th statement)

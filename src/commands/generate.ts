@@ -49,7 +49,7 @@ Examples:
   kms-wizard generate --key-arn ARN --service ebs --service rds --region us-east-1 --out policies/
   kms-wizard generate --key-arn ARN --service s3 --consumer arn:aws:iam::111122223333:role/app \\
       --access principals --stdout
-  aws kms get-key-policy --key-id ARN --policy-name default --output text |
+  aws kms get-key-policy --key-id ARN --policy-name default --query Policy --output text |
       kms-wizard generate --from - --key-arn ARN --service secretsmanager
   kms-wizard generate --new-key --account 111122223333 --region us-east-1 --service secretsmanager
   kms-wizard generate --new-key --account 111122223333 --region us-east-1 --region eu-west-1 \\

@@ -50,9 +50,9 @@ export function saveCurrentPolicyStep(result: BuildResult, key: ExistingKey, opt
       'put-key-policy REPLACES the whole key policy: any statement the key has now and this file lacks (CloudTrail, CloudWatch Logs, ' +
       'other accounts, Deny statements) is removed. Save the current policy first, then run kms-wizard again from it so it keeps what is not its own',
     commands: [
-      `aws kms get-key-policy --key-id ${key.arn} --policy-name default --output text > ${CURRENT_POLICY_FILE}`,
+      `aws kms get-key-policy --key-id ${key.arn} --policy-name default --query Policy --output text > ${CURRENT_POLICY_FILE}`,
       ...replicas.map(
-        (r) => `aws kms get-key-policy --region ${r} --key-id ${replicaArn(key, r)} --policy-name default --output text > current-key-policy-${r}.json`,
+        (r) => `aws kms get-key-policy --region ${r} --key-id ${replicaArn(key, r)} --policy-name default --query Policy --output text > current-key-policy-${r}.json`,
       ),
       generateCommand(result.spec, { from: CURRENT_POLICY_FILE, ...(options.format ? { format: options.format } : {}) }),
     ],
@@ -139,7 +139,7 @@ function checkSteps(keyId: string): NextStep[] {
     },
     {
       title: 'Check: the key policy in place is the one you wrote',
-      commands: [`aws kms get-key-policy --key-id ${keyId} --policy-name default --output text`],
+      commands: [`aws kms get-key-policy --key-id ${keyId} --policy-name default --query Policy --output text`],
     },
   ];
 }

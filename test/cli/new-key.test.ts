@@ -145,7 +145,7 @@ describe('an existing key without its current policy: put-key-policy replaces al
     const [first, apply] = (JSON.parse(r.stdout) as Report).nextSteps;
     expect(first!.title).toMatch(/^put-key-policy REPLACES the whole key policy/);
     expect(first!.commands).toEqual([
-      `aws kms get-key-policy --key-id ${KEY} --policy-name default --output text > current-key-policy.json`,
+      `aws kms get-key-policy --key-id ${KEY} --policy-name default --query Policy --output text > current-key-policy.json`,
       `kms-wizard generate --key-arn ${KEY} --from current-key-policy.json --consumer 444455556666 --service ec2`,
     ]);
     expect(apply!.commands[0]).toBe(`aws kms put-key-policy --key-id ${KEY} --policy-name default --policy file://key-policy.json`);
@@ -164,7 +164,7 @@ describe('an existing key without its current policy: put-key-policy replaces al
     const r = await runCli(['generate', '--key-arn', KEY, '--service', 'secretsmanager', '--format', format, '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     const [first] = (JSON.parse(r.stdout) as Report).nextSteps;
-    expect(first!.commands[0]).toBe(`aws kms get-key-policy --key-id ${KEY} --policy-name default --output text > current-key-policy.json`);
+    expect(first!.commands[0]).toBe(`aws kms get-key-policy --key-id ${KEY} --policy-name default --query Policy --output text > current-key-policy.json`);
     expect(first!.commands[1]).toBe(`kms-wizard generate --key-arn ${KEY} --from current-key-policy.json --service secretsmanager --format ${format}`);
   });
 });

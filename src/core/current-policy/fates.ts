@@ -191,6 +191,6 @@ function accountWarnings(current: CurrentPolicy, key: KeyArn): string[] {
   if (mentionsKeyAccount || others.size === 0) return [];
   return [
     `${current.name} names account ${[...others].sort().join(', ')} but never the key's account ${key.account}: is it the policy of ${key.arn}? ` +
-      `Check with: aws kms get-key-policy --key-id ${key.arn} --policy-name default --output text`,
+      `Check with: aws kms get-key-policy --key-id ${key.arn} --policy-name default --query Policy --output text`,
   ];
 }

@@ -1,6 +1,11 @@
 // Reading a key's current key policy, as `aws kms get-key-policy --key-id ARN
-// --policy-name default --output text` prints it: one JSON document, which
-// is untrusted input (it may be anything, or not JSON at all).
+// --policy-name default --query Policy --output text` prints it: one JSON
+// document, which is untrusted input (it may be anything, or not JSON at all).
+//
+// GetKeyPolicy answers with two members, Policy and PolicyName (KMS API
+// reference, GetKeyPolicy). Without --query Policy the CLI's text output is the
+// policy followed by a tab and "default", and its JSON output wraps the policy
+// in a string; both are read too, since a user may well have saved either.
 import { LineIndex, parseJson, tooDeepAt } from '../lint/json-tree.js';
 import { MAX_NESTING } from '../lint/rules/too-large-to-lint.js';
 import { isPlainObject } from '../evaluate/policy-document.js';
@@ -39,7 +44,9 @@ function hasPrincipal(statement: unknown): boolean {
  */
 export function readCurrentPolicy(name: string, rawText: string): Result<CurrentPolicy, CurrentPolicyError> {
   // Editors on Windows may save a byte-order mark; it is not part of the JSON.
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const withoutBom = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  // `--output text` without `--query Policy`: "{...}<TAB>default". Only the tail is cut, so positions stay.
+  const text = withoutBom.replace(/(\})\t[A-Za-z0-9_]+\s*$/, '$1\n');
   const lines = new LineIndex(text);
   const at = (offset: number, message: string): CurrentPolicyError => ({ message, ...lines.position(offset) });
   const deep = tooDeepAt(text, MAX_NESTING);
@@ -51,6 +58,12 @@ export function readCurrentPolicy(name: string, rawText: string): Result<Current
   if (!isPlainObject(document)) {
     return fail(at(parsed.root.offset, `a key policy is a JSON object with a Statement list, not ${Array.isArray(document) ? 'a list' : typeof document}`));
   }
+  // `--output json` without `--query Policy`: {"Policy": "<the policy as a string>", "PolicyName": "default"}.
+  if (!Object.hasOwn(document, 'Statement') && typeof document.Policy === 'string' && Object.keys(document).every((k) => k === 'Policy' || k === 'PolicyName')) {
+    const inner = readCurrentPolicy(name, document.Policy);
+    if (inner.ok) return inner;
+    return fail({ ...inner.error, line: undefined, column: undefined, message: `the Policy member (aws kms get-key-policy's JSON output) is not a key policy: ${inner.error.message}` });
+  }
   if (!Object.hasOwn(document, 'Statement')) {
     return fail({ message: 'no Statement element: this is not a key policy (expected {"Version": "2012-10-17", "Statement": [...]})' });
   }
@@ -60,7 +73,7 @@ export function readCurrentPolicy(name: string, rawText: string): Result<Current
     return fail({
       message:
         'not a key policy: no statement names a Principal, so this looks like an IAM policy. ' +
-        'Give the key policy, as printed by: aws kms get-key-policy --key-id KEY_ARN --policy-name default --output text',
+        'Give the key policy, as printed by: aws kms get-key-policy --key-id KEY_ARN --policy-name default --query Policy --output text',
     });
   }
   return ok({ name, document, statements });

@@ -18,6 +18,25 @@ describe('readCurrentPolicy: the text aws kms get-key-policy --output text print
     expect(r.ok && r.value.statements).toHaveLength(1);
   });
 
+  // GetKeyPolicy answers with Policy and PolicyName (KMS API reference, GetKeyPolicy);
+  // AWS's own example adds --query Policy ("Use GetKeyPolicy with an AWS SDK or CLI").
+  const POLICY = '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}]\n}';
+  it('reads what --output text prints without --query Policy: the policy, a tab and the policy name', () => {
+    const r = readCurrentPolicy('p.json', `${POLICY}\tdefault\n`);
+    expect(r.ok && r.value.statements).toHaveLength(1);
+    expect(r.ok && r.value.document).toEqual(JSON.parse(POLICY));
+  });
+
+  it('reads what --output json prints: the policy as a string in {"Policy", "PolicyName"}', () => {
+    const r = readCurrentPolicy('p.json', JSON.stringify({ Policy: POLICY, PolicyName: 'default' }, null, 4));
+    expect(r.ok && r.value.document).toEqual(JSON.parse(POLICY));
+    expect(refused(JSON.stringify({ Policy: '{"Version": "2012-10-17"}', PolicyName: 'default' }))).toMatch(/^p\.json: the Policy member .* no Statement element/);
+  });
+
+  it('still refuses other text after the policy', () => {
+    expect(refused(`${POLICY}\nextra`)).toMatch(/^p\.json:5:1: invalid JSON/);
+  });
+
   it('refuses invalid JSON with file:line:column', () => {
     expect(refused('{\n  "Statement": [\n    {"Effect": "Allow",}\n  ]\n}')).toBe('p.json:3:24: invalid JSON: trailing comma before a closing bracket or brace');
     expect(refused('')).toMatch(/^p\.json:1:1: invalid JSON: the file is empty/);
