@@ -30,7 +30,7 @@ describe('80x24', () => {
   it("the administrators step suggests a role in the key's own account", async () => {
     const key = 'arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab';
     const t = spawnPty(['--key-arn', key], { ...size, cwd: tmp('kmsw-80x24-admins-') });
-    await t.waitFor('Step 2 of 9: Administrators');
+    await t.waitFor('Step 3 of 10: Administrators');
     await t.waitFor('arn:aws:iam::444455556666:role/KeyAdmin');
     expect(t.text()).not.toContain('111122223333');
     t.write(KEYS.ctrlC);
@@ -40,8 +40,8 @@ describe('80x24', () => {
   it("Review's overview says CreateGrant goes only through EC2, Secrets Manager's actions through Secrets Manager", async () => {
     const key = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
     const t = spawnPty(['--key-arn', key, '--service', 'secretsmanager', '--service', 'ebs', '--admin', 'arn:aws:iam::111122223333:role/KeyAdmin'], { ...size, cwd: tmp('kmsw-80x24-review-') });
-    await t.waitFor('Step 3 of 9: Trust');
-    for (const next of ['Step 4 of 9: Consumers', 'Step 6 of 9: Regions', 'Step 7 of 9: Actions', 'Step 8 of 9: Review']) {
+    await t.waitFor('Step 4 of 10: Trust');
+    for (const next of ['Step 5 of 10: Consumers', 'Step 7 of 10: Regions', 'Step 8 of 10: Actions', 'Step 9 of 10: Review']) {
       t.write(KEYS.enter);
       await t.waitFor(next);
     }

@@ -22,7 +22,7 @@ function expectNoneRaw(raw: string): void {
 describe('hostile text on the interactive screens', () => {
   it('wizard: a --key-arn value is shown with its escapes visible', async () => {
     const t = spawnPty(['--key-arn', `alias/app${HOSTILE}`], { ...size, cwd: mkdtempSync(join(tmpdir(), 'kmsw-hostile-wizard-')) });
-    await t.waitFor('Step 1 of 9: Key');
+    await t.waitFor('Step 2 of 10: Key');
     await t.waitFor('\\u001b]0;pwned\\u0007');
     expectNoneRaw(t.raw());
     t.write(KEYS.ctrlC);
