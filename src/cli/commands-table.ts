@@ -1,7 +1,8 @@
 // Every command and flag of the CLI in one table: the dispatcher's command
-// list and the shell completion scripts read it. Plain data plus lazy loaders,
-// so importing it loads no command module (and no ink/react).
-import type { Command } from './io.js';
+// list and the shell completion scripts read it. Plain data that imports
+// nothing: the modules that run the commands are found by name in
+// command-loaders.ts, so the completion command can read this table without
+// an import cycle (table -> completion -> table).
 
 /**
  * Where a flag's (or a command argument's) values come from: a fixed list,
@@ -25,12 +26,6 @@ export interface FlagSpec {
   readonly description: string;
 }
 
-/** A module under src/commands/. */
-export interface CommandModule {
-  readonly run: Command;
-  readonly help: string;
-}
-
 /** One subcommand. */
 export interface CommandSpec {
   readonly name: string;
@@ -38,7 +33,6 @@ export interface CommandSpec {
   readonly flags: readonly FlagSpec[];
   /** What positional arguments are; absent when the command takes none. */
   readonly args?: ValueSource;
-  readonly load: () => Promise<CommandModule>;
 }
 
 /** Flags every subcommand accepts (the dispatcher handles them). */
@@ -77,7 +71,6 @@ export const WIZARD: CommandSpec = {
     { name: 'accessible', description: 'plain prompts, no screen redraws' },
     { name: 'no-interactive', description: 'never prompt: name the missing flags' },
   ],
-  load: () => import('../commands/wizard.js'),
 };
 
 /** The subcommands, in the order `kms-wizard --help` lists them. */
@@ -94,7 +87,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'force', description: 'overwrite files that already exist' },
       { name: 'dry-run', description: 'show what would be written' },
     ],
-    load: () => import('../commands/generate.js'),
   },
   {
     name: 'lint',
@@ -107,7 +99,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'strict', description: 'exit 1 on warnings too' },
     ],
     args: 'file',
-    load: () => import('../commands/lint.js'),
   },
   {
     name: 'simulate',
@@ -124,7 +115,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'matrix', description: 'evaluate the access matrix' },
       { name: 'json', description: 'print the decision as JSON' },
     ],
-    load: () => import('../commands/simulate.js'),
   },
   {
     name: 'explain',
@@ -135,7 +125,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'json', description: 'print the explanations and findings as JSON' },
     ],
     args: 'file',
-    load: () => import('../commands/explain.js'),
   },
   {
     name: 'learn',
@@ -148,14 +137,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'accessible', description: 'plain prompts, no screen redraws' },
     ],
     args: 'text',
-    load: () => import('../commands/learn.js'),
   },
   {
     name: 'completion',
     summary: 'print a shell completion script (bash, zsh, fish)',
     flags: [],
     args: ['bash', 'zsh', 'fish'],
-    load: () => import('../commands/completion.js'),
   },
 ];
 
