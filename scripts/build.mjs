@@ -1,11 +1,16 @@
 // Bundles each entry into one minified ESM file under dist/. Dynamic imports
 // become separate chunks, so non-interactive commands never load ink/react.
+// The lessons are compiled first (lessons/*.md -> parsed, checked JSON in the
+// bundle): a broken lesson stops the build with its file and line.
 import { build } from 'esbuild';
 import { rmSync, chmodSync, readFileSync } from 'node:fs';
+import { compileLessonDir } from './compile-lessons.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // OUTDIR lets parallel work build a private copy (tests then set KMS_WIZARD_BIN).
 const outdir = process.env.OUTDIR ?? 'dist';
+// LESSONS_DIR: the lessons to compile (a test builds a broken copy to see the build refuse it).
+const lessonDefines = await compileLessonDir(process.env.LESSONS_DIR ?? 'lessons');
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
@@ -25,6 +30,7 @@ await build({
   define: {
     'process.env.NODE_ENV': '"production"',
     __KMS_WIZARD_VERSION__: JSON.stringify(pkg.version),
+    ...lessonDefines,
   },
   // Ink imports react-devtools-core (and, for it, ws) only when DEV is set;
   // the bundle must still resolve them, so point them at an empty module
