@@ -65,7 +65,7 @@ describe('npm pack', () => {
   it('holds only dist, templates, README.md, LICENSE and package.json (the lessons are compiled into dist)', () => {
     const top = new Set(packed.files.map((f) => f.path.split('/')[0]));
     expect([...top].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json', 'templates']);
-    expect(packed.files.map((f) => f.path)).toContain('dist/cli.js');
+    expect(packed.files.map((f) => f.path)).toContain('dist/cli.cjs');
     expect(packed.files.filter((f) => /\.map$|\.tsx?$/.test(f.path) && !f.path.startsWith('templates/'))).toEqual([]);
   });
 
