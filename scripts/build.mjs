@@ -61,7 +61,7 @@ await build({
 chmodSync(`${outdir}/cli.cjs`, 0o755);
 
 // dist/main.cjs: the dispatcher and every command, one CommonJS file.
-const boundaries = await findTuiBoundaries('src/cli/main.ts', { ...common, minify: false, logLevel: 'error' });
+const { boundaries, sources } = await findTuiBoundaries('src/cli/main.ts', { ...common, minify: false, logLevel: 'error' });
 await build({
   ...common,
   entryPoints: { main: 'src/cli/main.ts' },
@@ -73,7 +73,7 @@ await build({
   plugins: [tuiBoundaryPlugin(boundaries)],
 });
 
-const used = vendorNamesUsed(boundaries.sources);
+const used = vendorNamesUsed(sources);
 await build({
   ...common,
   entryPoints: Object.keys(VENDOR_GROUPS).map((g) => ({ in: `vendor:${g}`, out: `vendor-${g}` })),

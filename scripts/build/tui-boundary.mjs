@@ -67,7 +67,7 @@ export function vendorNamesUsed(files) {
 /**
  * Finds the TUI boundaries of the program that starts at `entry`: for each
  * importing file (absolute path), the import() specifiers to rewrite and the
- * vendor groups each needs.
+ * vendor groups each needs; and the program's source files.
  */
 export async function findTuiBoundaries(entry, options) {
   const { metafile } = await build({
@@ -98,7 +98,7 @@ export async function findTuiBoundaries(entry, options) {
     return groups;
   };
   const boundaries = new Map();
-  boundaries.sources = Object.keys(inputs).filter((f) => f.startsWith('src/')).map((f) => resolve(f));
+  const sources = Object.keys(inputs).filter((f) => f.startsWith('src/')).map((f) => resolve(f));
   for (const [file, input] of Object.entries(inputs)) {
     for (const i of input.imports) {
       if (i.kind !== 'dynamic-import' || i.external) continue;
@@ -109,7 +109,7 @@ export async function findTuiBoundaries(entry, options) {
       boundaries.get(at).push({ specifier: i.original, groups });
     }
   }
-  return boundaries;
+  return { boundaries, sources };
 }
 
 /**
