@@ -7,6 +7,7 @@
 // than a graph of ES module chunks.
 import { build } from 'esbuild';
 import { rmSync, chmodSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CJS_BANNER, VENDOR_GROUPS, findTuiBoundaries, tuiBoundaryPlugin, vendorEntry, vendorNamesUsed } from './build/tui-boundary.mjs';
 import { compileLessonDir } from './compile-lessons.mjs';
 
@@ -60,8 +61,11 @@ await build({
 });
 chmodSync(`${outdir}/cli.cjs`, 0o755);
 
-// dist/main.cjs: the dispatcher and every command, one CommonJS file.
+// dist/main.cjs: the dispatcher and every command, one CommonJS file, but
+// the compiled lessons (a large JSON text only `learn` reads) sit in
+// dist/lessons.cjs, so the other commands neither read nor parse them.
 const { boundaries, sources } = await findTuiBoundaries('src/cli/main.ts', { ...common, minify: false, logLevel: 'error' });
+const lessonsModule = resolve('src/lessons/compiled-lessons.ts');
 await build({
   ...common,
   entryPoints: { main: 'src/cli/main.ts' },
@@ -70,8 +74,18 @@ await build({
   format: 'cjs',
   define: { ...common.define, 'import.meta.url': '__kmsMetaUrl' },
   banner: { js: CJS_BANNER },
-  plugins: [tuiBoundaryPlugin(boundaries)],
+  plugins: [
+    tuiBoundaryPlugin(boundaries),
+    {
+      name: 'lessons-apart',
+      setup: (b) =>
+        b.onResolve({ filter: /\/compiled-lessons\.js$/ }, (args) =>
+          resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts') === lessonsModule ? { path: './lessons.cjs', external: true } : undefined,
+        ),
+    },
+  ],
 });
+await build({ ...common, entryPoints: { lessons: lessonsModule }, outdir, outExtension: { '.js': '.cjs' }, format: 'cjs' });
 
 const used = vendorNamesUsed(sources);
 await build({
