@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { compileLessons, lessonDefines, readLessonFiles } from './src/lessons/compile.js';
 
 export default defineConfig({
-  define: { __KMS_WIZARD_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0-test') },
+  define: {
+    __KMS_WIZARD_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0-test'),
+    // The lessons as the build compiles them, so tests of src/ see what dist/ carries.
+    ...lessonDefines(compileLessons(readLessonFiles('lessons'))),
+  },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     globalSetup: ['test/global-setup.ts'],

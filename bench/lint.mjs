@@ -1,7 +1,7 @@
 // Benchmark: how much linting a typical policy pair adds to the CLI's start-up.
 // Issue 3's target: `lint` at most 10% over `--version` wall time.
 // Prints ratios; asserts nothing (timings depend on the machine).
-//   node bench/lint.mjs                 (uses dist/cli.js)
+//   node bench/lint.mjs                 (uses dist/cli.cjs)
 //   KMS_WIZARD_BIN=.tmp/x/cli.js node bench/lint.mjs
 import { resolve } from 'node:path';
 import { measureCommandCost, root } from './lib/command-cost.mjs';

@@ -3,7 +3,7 @@
 // keypress-to-frame latency on each kind of screen, in a real pty. Prints
 // numbers; asserts nothing.
 //
-//   node bench/wizard.mjs                                (dist/cli.js)
+//   node bench/wizard.mjs                                (dist/cli.cjs)
 //   KMS_WIZARD_BIN=.tmp/x/cli.js BENCH_RUNS=21 node bench/wizard.mjs
 //
 // The wizard's first frame starts with the title "kms-wizard" and the step,
@@ -16,7 +16,7 @@ import pty from '@lydell/node-pty';
 import { buildInkHello, quiet, strip } from './lib/pty.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = resolve(root, process.env.KMS_WIZARD_BIN ?? 'dist/cli.js');
+const bin = resolve(root, process.env.KMS_WIZARD_BIN ?? 'dist/cli.cjs');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const work = mkdtempSync(join(tmpdir(), 'kms-wizard-bench-wizard-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));

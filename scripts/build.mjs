@@ -1,38 +1,46 @@
-// Bundles each entry into one minified ESM file under dist/. Dynamic imports
-// become separate chunks, so non-interactive commands never load ink/react.
+// Builds dist/: the lessons are compiled first (lessons/*.md -> parsed,
+// checked JSON in the bundle; a broken lesson stops the build with its file
+// and line), then the CLI is bundled into minified CommonJS (dist/cli.cjs, the
+// executable, and dist/main.cjs, everything else), and the packages only the
+// terminal UIs use (Ink, React, the prompts) into ES modules loaded when a TUI
+// starts (see build/tui-boundary.mjs). CommonJS: Node starts it much faster
+// than a graph of ES module chunks. The library API (import ... from
+// 'kms-wizard') is dist/index.cjs with its type declarations, and the YAML
+// reader for CloudFormation templates is dist/yaml-source.cjs, loaded only
+// when lint reads a YAML template.
 import { build } from 'esbuild';
-import { rmSync, chmodSync, readFileSync } from 'node:fs';
+import { rmSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { CJS_BANNER, VENDOR_GROUPS, findTuiBoundaries, tuiBoundaryPlugin, vendorEntry, vendorNamesUsed } from './build/tui-boundary.mjs';
 import { writeApiDeclarations } from './api-declarations.mjs';
+import { compileLessonDir } from './compile-lessons.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // OUTDIR lets parallel work build a private copy (tests then set KMS_WIZARD_BIN).
 const outdir = process.env.OUTDIR ?? 'dist';
+// LESSONS_DIR: the lessons to compile (a test builds a broken copy to see the build refuse it).
+const lessonDefines = await compileLessonDir(process.env.LESSONS_DIR ?? 'lessons');
 rmSync(outdir, { recursive: true, force: true });
 
-await build({
-  // index: the library API (import ... from 'kms-wizard'), built with the
-  // CLI so both share the core's chunks instead of shipping it twice.
-  entryPoints: { cli: 'src/cli.ts', index: 'src/api/index.ts' },
-  outdir,
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
   // Runtime dependencies that cannot be bundled (clipboardy resolves its
   // fallback xsel/clipboard binaries relative to its own files).
   external: Object.keys(pkg.dependencies ?? {}),
   define: {
     'process.env.NODE_ENV': '"production"',
     __KMS_WIZARD_VERSION__: JSON.stringify(pkg.version),
+    ...lessonDefines,
   },
-  // Ink imports react-devtools-core (and, for it, ws) only when DEV is set;
-  // the bundle must still resolve them, so point them at an empty module
-  // (ws alone would add ~15 kB to the packed tarball).
   alias: {
+    // Ink imports react-devtools-core (and, for it, ws) only when DEV is set;
+    // the bundle must still resolve them, so point them at an empty module
+    // (ws alone would add ~15 kB to the packed tarball).
     'react-devtools-core': './scripts/empty-module.mjs',
     ws: './scripts/empty-module.mjs',
     // jsonc-parser's "main" is a UMD file whose require() calls esbuild
@@ -43,13 +51,86 @@ await build({
     // ES module build drops what lint never uses (~5 kB less in the tarball).
     yaml: './node_modules/yaml/browser/index.js',
   },
-  // CommonJS dependencies (react) call require() for Node built-ins.
-  banner: {
-    js: "#!/usr/bin/env node\nimport{createRequire as __kmsCreateRequire}from'node:module';const require=__kmsCreateRequire(import.meta.url);",
-  },
   logLevel: 'warning',
-});
-chmodSync(`${outdir}/cli.js`, 0o755);
+};
 
-// The library API's type declarations, next to dist/index.js.
+// Modules that stay in files of their own, required only by the code that
+// needs them: the compiled lessons (a large JSON text only `learn` reads) and
+// the YAML reader (only for CloudFormation YAML templates).
+const apart = [
+  { name: 'lessons', module: resolve('src/lessons/compiled-lessons.ts'), filter: /\/compiled-lessons\.js$/ },
+  { name: 'yaml-source', module: resolve('src/core/iac/yaml-source.ts'), filter: /\/yaml-source\.js$/ },
+];
+const apartPlugin = {
+  name: 'modules-apart',
+  setup: (b) => {
+    for (const m of apart) {
+      b.onResolve({ filter: m.filter }, (args) =>
+        resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts') === m.module ? { path: `./${m.name}.cjs`, external: true } : undefined,
+      );
+    }
+  },
+};
+
+// dist/cli.cjs: the executable. Small, so --version loads nothing else; the
+// rest of the CLI is one require() away in dist/main.cjs.
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // import('./cli/main.js') becomes require('./main.cjs'): no ES module loader on the way.
+  supported: { 'dynamic-import': false },
+  banner: { js: '#!/usr/bin/env node' },
+  plugins: [{ name: 'main-apart', setup: (b) => b.onResolve({ filter: /^\.\/cli\/main\.js$/ }, () => ({ path: './main.cjs', external: true })) }],
+});
+chmodSync(`${outdir}/cli.cjs`, 0o755);
+
+// dist/main.cjs: the dispatcher, every command and the library API, one
+// CommonJS file; the modules kept apart (above) are one require() or
+// import() away.
+const { boundaries, sources } = await findTuiBoundaries('src/cli/main.ts', { ...common, minify: false, logLevel: 'error' });
+await build({
+  ...common,
+  entryPoints: { main: 'src/dist-main.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  define: { ...common.define, 'import.meta.url': '__kmsMetaUrl' },
+  banner: { js: CJS_BANNER },
+  plugins: [tuiBoundaryPlugin(boundaries), apartPlugin],
+});
+for (const m of apart) await build({ ...common, entryPoints: { [m.name]: m.module }, outdir, outExtension: { '.js': '.cjs' }, format: 'cjs' });
+
+// dist/index.cjs: the library API (import ... from 'kms-wizard'; ES modules
+// import CommonJS too). Its names are assigned one by one, the form Node
+// reads named exports from, and come from main.cjs, which holds the code.
+const { api } = createRequire(import.meta.url)(resolve(outdir, 'main.cjs'));
+writeFileSync(
+  `${outdir}/index.cjs`,
+  `'use strict';\n// The library API of kms-wizard; the code is in main.cjs.\nconst { api } = require('./main.cjs');\n${Object.keys(api).sort().map((n) => `exports.${n} = api.${n};`).join('\n')}\n`,
+);
 writeApiDeclarations(outdir);
+
+const used = vendorNamesUsed(sources);
+await build({
+  ...common,
+  entryPoints: Object.keys(VENDOR_GROUPS).map((g) => ({ in: `vendor:${g}`, out: `vendor-${g}` })),
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'vendor-shared-[hash]',
+  plugins: [
+    {
+      name: 'vendor-entries',
+      setup(b) {
+        b.onResolve({ filter: /^vendor:/ }, (args) => ({ path: args.path.slice(7), namespace: 'vendor-entry' }));
+        b.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, (args) => ({ contents: vendorEntry(args.path, used), resolveDir: process.cwd(), loader: 'js' }));
+      },
+    },
+  ],
+  // React's CommonJS code calls require() for Node built-ins.
+  banner: { js: "import{createRequire as __kmsCreateRequire}from'node:module';const require=__kmsCreateRequire(import.meta.url);" },
+});

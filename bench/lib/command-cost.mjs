@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = resolve(root, process.env.KMS_WIZARD_BIN ?? 'dist/cli.js');
+const bin = resolve(root, process.env.KMS_WIZARD_BIN ?? 'dist/cli.cjs');
 const runs = Number(process.env.BENCH_RUNS ?? 21);
 
 // Children's CPU time (cutime + cstime from /proc, in 10 ms ticks) is barely moved by other load.

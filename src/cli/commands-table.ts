@@ -1,7 +1,8 @@
 // Every command and flag of the CLI in one table: the dispatcher's command
-// list and the shell completion scripts read it. Plain data plus lazy loaders,
-// so importing it loads no command module (and no ink/react).
-import type { Command } from './io.js';
+// list and the shell completion scripts read it. Plain data that imports
+// nothing: the modules that run the commands are found by name in
+// command-loaders.ts, so the completion command can read this table without
+// an import cycle (table -> completion -> table).
 
 /**
  * Where a flag's (or a command argument's) values come from: a fixed list,
@@ -25,12 +26,6 @@ export interface FlagSpec {
   readonly description: string;
 }
 
-/** A module under src/commands/. */
-export interface CommandModule {
-  readonly run: Command;
-  readonly help: string;
-}
-
 /** One subcommand. */
 export interface CommandSpec {
   readonly name: string;
@@ -38,7 +33,6 @@ export interface CommandSpec {
   readonly flags: readonly FlagSpec[];
   /** What positional arguments are; absent when the command takes none. */
   readonly args?: ValueSource;
-  readonly load: () => Promise<CommandModule>;
 }
 
 /** Flags every subcommand accepts (the dispatcher handles them). */
@@ -82,7 +76,6 @@ export const WIZARD: CommandSpec = {
     { name: 'accessible', description: 'plain prompts, no screen redraws' },
     { name: 'no-interactive', description: 'never prompt: name the missing flags' },
   ],
-  load: () => import('../commands/wizard.js'),
 };
 
 /** The subcommands, in the order `kms-wizard --help` lists them. */
@@ -102,7 +95,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'force', description: 'overwrite files that already exist' },
       { name: 'dry-run', description: 'show what would be written' },
     ],
-    load: () => import('../commands/generate.js'),
   },
   {
     name: 'lint',
@@ -116,7 +108,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'strict', description: 'exit 1 on warnings too' },
     ],
     args: 'file',
-    load: () => import('../commands/lint.js'),
   },
   {
     name: 'simulate',
@@ -133,7 +124,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'matrix', description: 'evaluate the access matrix' },
       { name: 'json', description: 'print the decision as JSON' },
     ],
-    load: () => import('../commands/simulate.js'),
   },
   {
     name: 'explain',
@@ -144,7 +134,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'json', description: 'print the explanations and findings as JSON' },
     ],
     args: 'file',
-    load: () => import('../commands/explain.js'),
   },
   {
     name: 'diff',
@@ -155,7 +144,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'json', description: 'print the added and removed access as JSON' },
     ],
     args: 'file',
-    load: () => import('../commands/diff.js'),
   },
   {
     name: 'learn',
@@ -168,14 +156,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'accessible', description: 'plain prompts, no screen redraws' },
     ],
     args: 'text',
-    load: () => import('../commands/learn.js'),
   },
   {
     name: 'completion',
     summary: 'print a shell completion script (bash, zsh, fish)',
     flags: [],
     args: ['bash', 'zsh', 'fish'],
-    load: () => import('../commands/completion.js'),
   },
 ];
 

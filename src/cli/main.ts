@@ -2,6 +2,7 @@
 // wizard and learn import ink/react, through dynamic imports, so --help,
 // generate, lint, simulate and explain never load them.
 import { VERSION } from '../version.js';
+import { COMMAND_LOADERS } from './command-loaders.js';
 import { COMMANDS, findCommand, WIZARD, type CommandSpec } from './commands-table.js';
 import { CliError, EXIT, UsageError } from './errors.js';
 import { safeLines, safeText } from '../core/terminal-safe.js';
@@ -44,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   try {
-    const mod = await spec.load();
+    const mod = await COMMAND_LOADERS[spec.name]!();
     if (args.includes('--help') || args.includes('-h')) {
       print(io.stdout, mod.help);
       return EXIT.ok;

@@ -10,11 +10,9 @@ import { colorEnabled, makeStyle } from '../cli/style.js';
 import { didYouMean } from '../core/suggest.js';
 import { safeLines } from '../core/terminal-safe.js';
 import { configDir } from '../lessons/config-dir.js';
-import { readLessonIndex } from '../lessons/lesson-index.js';
+import { compiledLessons } from '../lessons/compiled-lessons.js';
+import { lessonSummaries } from '../lessons/lesson-index.js';
 import { formatLessonList, lessonList } from '../lessons/list.js';
-import { loadLessons } from '../lessons/load-lessons.js';
-import { lessonsDir } from '../lessons/package-root.js';
-import { LessonFormatError } from '../lessons/parse-exercise.js';
 import { ProgressStore } from '../lessons/progress-store.js';
 import type { LessonHeader } from '../lessons/types.js';
 
@@ -52,7 +50,7 @@ KMS_WIZARD_CONFIG_DIR overrides it. A corrupt file is moved aside, never lost.
 
 Without a terminal (piped, redirected, CI=true) only --list and --reset --yes run.
 
-Exit codes: 0 ok, 1 lessons or progress unreadable, 2 usage or no terminal,
+Exit codes: 0 ok, 1 progress unreadable, 2 usage or no terminal,
 130 cancelled.`;
 
 const OPTIONS = {
@@ -77,7 +75,8 @@ export const run: Command = async (argv, io) => {
   const store = new ProgressStore(configDir(io.env));
   if (values.reset) return reset(store, Boolean(values.yes), io);
 
-  const index = readLessons(readLessonIndex);
+  const lessons = compiledLessons();
+  const index = lessonSummaries(lessons);
   const lessonId = target === undefined ? undefined : findLesson(index, target);
 
   if (values.list) {
@@ -98,7 +97,6 @@ export const run: Command = async (argv, io) => {
         'To see the lessons and your progress without one, run: kms-wizard learn --list (or --list --json)',
     );
   }
-  const lessons = readLessons(loadLessons);
   const loaded = store.load();
   const accessible = Boolean(values.accessible) || isSet(io.env.ACCESSIBLE) || io.env.TERM === 'dumb';
   let how: 'quit' | 'cancel';
@@ -116,15 +114,6 @@ export const run: Command = async (argv, io) => {
   print(io.stdout, `Progress is saved in ${store.path}. Continue any time with: kms-wizard learn`);
   return EXIT.ok;
 };
-
-function readLessons<T>(read: (dir: string) => T): T {
-  try {
-    return read(lessonsDir());
-  } catch (err) {
-    if (err instanceof LessonFormatError) throw new CliError(`a lesson file is broken (${err.message}); please report it`);
-    throw new CliError(`cannot read the lessons: ${(err as Error).message}`);
-  }
-}
 
 /** A lesson by id or number; an unknown one is a usage error naming the closest id. */
 function findLesson(lessons: readonly LessonHeader[], target: string): string {

@@ -4,9 +4,8 @@
  * lint finds the bugs of spot exercises. No answer is stored in a lesson.
  */
 import type { Decision, Engine, EngineFinding } from './engine.js';
-import { VALUE_PLACEHOLDER } from './parse-exercise.js';
 import { resolveRequest, roleOfSession } from './request.js';
-import type { ChooseExercise, Exercise, FixExercise, Goal, PolicyRef, PredictExercise, SpotExercise } from './types.js';
+import { VALUE_PLACEHOLDER, type ChooseExercise, type Exercise, type FixExercise, type Goal, type PolicyRef, type PredictExercise, type SpotExercise } from './types.js';
 
 export type PredictChoice = 'Allow' | 'Deny' | Decision;
 

@@ -1,7 +1,8 @@
 /**
  * Splits a lesson file into front matter and `## ` sections, pulling out the
  * ```exercise blocks and the `<!-- why: step -->` markers. No YAML here:
- * the wizard's "why" panels use this on their hot path.
+ * the build's lesson compiler (compile.ts) reads the blocks with the yaml
+ * package.
  */
 
 /** A fenced ```exercise block, with the file line its content starts on. */

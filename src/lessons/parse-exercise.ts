@@ -2,20 +2,9 @@ import { EXAMPLE_KEY_ARN, parseKeyArn } from '../core/arn.js';
 import { REGION_PATTERN } from '../core/catalog/regions.js';
 import { findService } from '../core/catalog/services.js';
 import { didYouMean } from '../core/suggest.js';
-import type { Exercise, Goal, PolicyRef, RequestSpec } from './types.js';
-import { parseYamlSubset, YamlSubsetError } from './yaml-subset.js';
-
-/** A mistake in a lesson file, with the file line it is on. */
-export class LessonFormatError extends Error {
-  override readonly name = 'LessonFormatError';
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly problem: string,
-  ) {
-    super(`${file}:${line}: ${problem}`);
-  }
-}
+import { LessonFormatError } from './lesson-format-error.js';
+import { parseLessonYaml } from './lesson-yaml.js';
+import { VALUE_PLACEHOLDER, type Exercise, type Goal, type PolicyRef, type RequestSpec } from './types.js';
 
 const KINDS = ['predict', 'fix', 'choose', 'spot'] as const;
 const COMMON_FIELDS = ['id', 'kind', 'title', 'prompt', 'hints', 'explain', 'keyArn', 'keyPolicy', 'iam'];
@@ -27,8 +16,6 @@ const KIND_FIELDS: Record<(typeof KINDS)[number], string[]> = {
 };
 const REQUEST_FIELDS = ['principal', 'action', 'keyArn', 'viaService', 'encryptionContext', 'context'];
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** The placeholder a choose exercise's policy holds, replaced by each option in turn. */
-export const VALUE_PLACEHOLDER = '{{value}}';
 
 type Fail = (problem: string) => never;
 
@@ -37,14 +24,7 @@ export function parseExercise(text: string, file: string, line: number): Exercis
   const fail: Fail = (problem) => {
     throw new LessonFormatError(file, line, problem);
   };
-  let raw: unknown;
-  try {
-    raw = parseYamlSubset(text);
-  } catch (err) {
-    if (!(err instanceof YamlSubsetError)) throw err;
-    throw new LessonFormatError(file, line + err.line - 1, `exercise YAML: ${err.message}`);
-  }
-  const obj = asObject(raw, 'the exercise block', fail);
+  const obj = asObject(parseLessonYaml(text, file, line, 'exercise'), 'the exercise block', fail);
   const id = str(obj, 'id', fail);
   if (!ID_PATTERN.test(id)) fail(`exercise id "${id}" must be lower-case words joined by dashes`);
   const where: Fail = (problem) => fail(`exercise "${id}": ${problem}`);

@@ -1,7 +1,8 @@
 import { splitLessonFile, type SplitFile } from './markdown-sections.js';
-import { ID_PATTERN, LessonFormatError, parseExercise } from './parse-exercise.js';
+import { LessonFormatError } from './lesson-format-error.js';
+import { parseLessonYaml } from './lesson-yaml.js';
+import { ID_PATTERN, parseExercise } from './parse-exercise.js';
 import type { Exercise, Lesson, LessonHeader, Step } from './types.js';
-import { parseYamlSubset, YamlSubsetError } from './yaml-subset.js';
 
 /** `03-via-service.md`: the order, then the lesson id. */
 export const LESSON_FILE_PATTERN = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
@@ -17,14 +18,8 @@ export function parseLessonHeader(text: string, fileName: string): { header: Les
     throw new LessonFormatError(fileName, split.frontMatterLine, problem);
   };
 
-  let fm: Record<string, unknown> | null;
-  try {
-    fm = parseYamlSubset(split.frontMatter) as Record<string, unknown> | null;
-  } catch (err) {
-    if (!(err instanceof YamlSubsetError)) throw err;
-    throw new LessonFormatError(fileName, split.frontMatterLine + err.line - 1, `front matter YAML: ${err.message}`);
-  }
-  if (typeof fm !== 'object' || fm === null) return fail('front matter must be key: value lines');
+  const fm = parseLessonYaml(split.frontMatter, fileName, split.frontMatterLine, 'front matter') as Record<string, unknown> | null;
+  if (typeof fm !== 'object' || fm === null || Array.isArray(fm)) return fail('front matter must be key: value lines');
   for (const key of Object.keys(fm)) if (!FRONT_MATTER_FIELDS.includes(key)) fail(`unknown front matter field "${key}" (allowed: ${FRONT_MATTER_FIELDS.join(', ')})`);
   const text_ = (field: string): string => {
     const v = fm[field];

@@ -63,6 +63,9 @@ export interface FixExercise extends ExerciseBase {
   readonly goals: readonly Goal[];
 }
 
+/** The placeholder a choose exercise's policy holds, replaced by each option in turn. */
+export const VALUE_PLACEHOLDER = '{{value}}';
+
 /**
  * Choose the value: each option is put in place of `{{value}}` in the policy
  * named by `into`; an option is right when that policy lints clean and meets every goal.

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
-/** The built CLI under test: dist/cli.js, or KMS_WIZARD_BIN for a private build. */
-export const CLI_BIN = resolve(process.env.KMS_WIZARD_BIN ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url)));
+/** The built CLI under test: dist/cli.cjs, or KMS_WIZARD_BIN for a private build. */
+export const CLI_BIN = resolve(process.env.KMS_WIZARD_BIN ?? fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url)));
 
 export interface CliRun {
   code: number | null;

@@ -52,7 +52,7 @@ export interface PtyOptions {
   rawArgs?: string[];
 }
 
-/** Runs the built CLI (KMS_WIZARD_BIN or dist/cli.js) with `args` in a pty. */
+/** Runs the built CLI (KMS_WIZARD_BIN or dist/cli.cjs) with `args` in a pty. */
 export function spawnPty(args: string[], opts: PtyOptions = {}): PtyRun {
   const cols = opts.cols ?? 80;
   const rows = opts.rows ?? 24;

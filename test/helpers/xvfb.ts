@@ -1,6 +1,7 @@
 /**
- * A private X display (Xvfb) for tests that need a real clipboard. In CI
- * (CI=true) a missing Xvfb or xsel is an error, never a silent skip.
+ * A private X display (Xvfb) for tests that need a real clipboard (Linux
+ * only). In CI (CI=true) on Linux a missing Xvfb or xsel is an error, never
+ * a silent skip; elsewhere the test is skipped and its name says why.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 
@@ -10,10 +11,21 @@ export interface Display {
   stop(): Promise<void>;
 }
 
-/** Why the clipboard test cannot run here, or undefined when Xvfb and xsel are installed. */
-export function missingClipboardTools(): string | undefined {
+/**
+ * Why the X clipboard test cannot run here, or undefined when it can: it is
+ * Linux only (macOS and Windows have no X clipboard for clipboardy to use),
+ * and needs Xvfb and xsel.
+ */
+export function missingClipboardTools(platform: NodeJS.Platform = process.platform): string | undefined {
+  if (platform !== 'linux') return `Linux only: the X clipboard runs under Xvfb, and this is ${platform}`;
   const missing = ['Xvfb', 'xsel'].filter((cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0);
   return missing.length ? `${missing.join(' and ')} not installed (run scripts/install-system-deps.sh)` : undefined;
+}
+
+/** In CI on Linux the X clipboard test must run: a missing tool is a failure there, not a skip. */
+export function clipboardTestRequired(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): boolean {
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI !== 'false';
+  return ci && platform === 'linux';
 }
 
 /** Starts Xvfb on a free display (Xvfb picks it and reports it on fd 3). */

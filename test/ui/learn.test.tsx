@@ -7,8 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { engine } from '../../src/lessons/engine.js';
-import { loadLessons } from '../../src/lessons/load-lessons.js';
-import { lessonsDir } from '../../src/lessons/package-root.js';
+import { compiledLessons } from '../../src/lessons/compiled-lessons.js';
 import { EMPTY_PROGRESS, type Progress } from '../../src/lessons/progress.js';
 import type { EditorOutcome } from '../../src/lessons/runner/external-editor.js';
 import { LearnApp } from '../../src/lessons/runner/LearnApp.js';
@@ -18,7 +17,7 @@ import { KEYS } from '../helpers/keys.js';
 import { LESSON_COUNT } from '../helpers/lesson-count.js';
 
 const KEY = KEYS;
-const lessons = loadLessons(lessonsDir());
+const lessons = compiledLessons();
 const NOW = new Date('2026-01-02T03:04:05Z');
 const fixture = (kind: string, key: string) => readFileSync(fileURLToPath(new URL(`../fixtures/lessons/${kind}/${key}.json`, import.meta.url)), 'utf8');
 

@@ -1,4 +1,4 @@
-import type { WhyStep } from '../../lessons/why.js';
+import type { WhyStep } from '../../lessons/why-steps.js';
 import type { KeyEvent } from '../keys.js';
 import type { Line } from '../lines.js';
 import type { WizardState } from '../state.js';

@@ -6,12 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CommandIo } from '../../../src/cli/io.js';
 import { runAccessibleLessons, type AskLine } from '../../../src/lessons/accessible.js';
-import { loadLessons } from '../../../src/lessons/load-lessons.js';
-import { lessonsDir } from '../../../src/lessons/package-root.js';
+import { compiledLessons } from '../../../src/lessons/compiled-lessons.js';
 import { ProgressStore } from '../../../src/lessons/progress-store.js';
 import { LESSON_COUNT } from '../../helpers/lesson-count.js';
 
-const lessons = loadLessons(lessonsDir());
+const lessons = compiledLessons();
 const solution = readFileSync(fileURLToPath(new URL('../../fixtures/lessons/solutions/key-admins/add-admins.json', import.meta.url)), 'utf8');
 
 function setup(answers: (string | ((out: string) => string))[], env: NodeJS.ProcessEnv = {}) {

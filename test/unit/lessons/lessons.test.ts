@@ -8,13 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buggyLines, checkAnswer, decide, policyText, predictChoices } from '../../../src/lessons/check.js';
 import { engine } from '../../../src/lessons/engine.js';
-import { readLessonIndex } from '../../../src/lessons/lesson-index.js';
-import { loadLessons } from '../../../src/lessons/load-lessons.js';
-import { lessonsDir } from '../../../src/lessons/package-root.js';
+import { lessonSummaries } from '../../../src/lessons/lesson-index.js';
+import { compiledLessons } from '../../../src/lessons/compiled-lessons.js';
 import type { Exercise } from '../../../src/lessons/types.js';
 import { EXPECTED_BUG_LINES, EXPECTED_DECISIONS, EXPECTED_OPTIONS } from './expected.js';
 
-const lessons = loadLessons(lessonsDir());
+const lessons = compiledLessons();
 const fixture = (kind: 'solutions' | 'wrong', key: string) =>
   fileURLToPath(new URL(`../../fixtures/lessons/${kind}/${key}.json`, import.meta.url));
 const exercises: [string, Exercise][] = lessons.flatMap((l) => l.exercises.map((e) => [`${l.id}/${e.id}`, e] as [string, Exercise]));
@@ -41,11 +40,14 @@ describe('the lesson set', () => {
     }
   });
 
-  it('the light index (learn --list) agrees with the full parse', () => {
-    const index = readLessonIndex(lessonsDir());
-    expect(index).toEqual(
-      lessons.map(({ steps, exercises, ...header }) => ({ ...header, exerciseIds: exercises.map((e) => e.id), stepCount: steps.length })),
-    );
+  it('the summaries (learn --list) count every page and exercise', () => {
+    const index = lessonSummaries(lessons);
+    expect(index.map((l) => l.id)).toEqual(lessons.map((l) => l.id));
+    for (const [i, l] of index.entries()) {
+      expect(l.exerciseIds).toEqual(lessons[i]!.exercises.map((e) => e.id));
+      expect(l.stepCount).toBe(lessons[i]!.steps.filter((s) => s.kind === 'page').length + l.exerciseIds.length);
+      expect(l).not.toHaveProperty('steps');
+    }
   });
 
   it('has an expectation or a solution for every exercise, and none for exercises that no longer exist', () => {

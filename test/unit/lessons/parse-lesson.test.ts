@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LessonFormatError } from '../../../src/lessons/parse-exercise.js';
+import { LessonFormatError } from '../../../src/lessons/lesson-format-error.js';
 import { parseLesson } from '../../../src/lessons/parse-lesson.js';
 
 const FRONT = ['---', 'id: sample', 'title: Sample', 'summary: A sample.', 'minutes: 3', 'sources:', '  - https://docs.aws.amazon.com/kms/', '---'];

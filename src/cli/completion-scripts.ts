@@ -1,12 +1,12 @@
 // Shell completion scripts for bash, zsh and fish, generated from the one
 // command table (src/cli/commands-table.ts) and the catalogs, so a new
 // command, flag, service or Region is completed without editing a script.
-import { COMMANDS, GLOBAL_FLAGS, TOP_LEVEL_FLAGS, WIZARD, type CommandSpec, type FlagSpec, type ValueSource } from '../cli/commands-table.js';
+import { COMMANDS, GLOBAL_FLAGS, TOP_LEVEL_FLAGS, WIZARD, type CommandSpec, type FlagSpec, type ValueSource } from './commands-table.js';
 import { ALL_REGIONS } from '../core/catalog/regions.js';
 import { KMS_ACTIONS } from '../core/catalog/actions.js';
 import { ALL_SERVICE_NAMES_TYPED } from '../core/catalog/service-principals.js';
 import { ACCESS_MODES } from '../core/spec.js';
-import { FORMAT_NAMES } from './formats/index.js';
+import { FORMAT_NAMES } from '../output/formats/index.js';
 
 /** The words a named value source completes to; undefined for files, directories and free text. */
 export function valueWords(source: ValueSource): readonly string[] | undefined {
