@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { templateDefines } from './scripts/template-defines.mjs';
 import { compileLessons, lessonDefines, readLessonFiles } from './src/lessons/compile.js';
 
 export default defineConfig({
@@ -6,6 +7,8 @@ export default defineConfig({
     __KMS_WIZARD_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0-test'),
     // The lessons as the build compiles them, so tests of src/ see what dist/ carries.
     ...lessonDefines(compileLessons(readLessonFiles('lessons'))),
+    // The IaC templates, as the build defines them.
+    ...templateDefines(),
   },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],

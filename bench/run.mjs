@@ -257,7 +257,7 @@ if (terminal.keys.length) {
   rows.push(['wizard keypress to frame, median (pty)', terminalNote ?? 'n/a', '< 16 ms', '']);
 }
 if (sizes.packed !== undefined) {
-  rows.push(['packed size (npm pack)', `${kB(sizes.packed)}  (unpacked ${kB(sizes.unpacked)})`, '<= 300 kB', sizes.packed <= 300_000 ? 'meets' : 'misses']);
+  rows.push(['packed size (npm pack)', `${kB(sizes.packed)}  (unpacked ${kB(sizes.unpacked)})`, '<= 350 kB', sizes.packed <= 350_000 ? 'meets' : 'misses']);
   rows.push([
     'installed size of npx kms-wizard (node_modules)',
     sizes.installed !== undefined ? `${kB(sizes.installed)}  (${sizes.installedPackages} packages)` : sizes.installedNote,
@@ -265,7 +265,7 @@ if (sizes.packed !== undefined) {
     '',
   ]);
 } else {
-  rows.push(['packed size (npm pack)', sizes.note, '<= 300 kB', '']);
+  rows.push(['packed size (npm pack)', sizes.note, '<= 350 kB', '']);
 }
 
 const header = ['measure', 'result', 'target', ''];

@@ -11,10 +11,11 @@
 import { build } from 'esbuild';
 import { rmSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { CJS_BANNER, VENDOR_GROUPS, findTuiBoundaries, tuiBoundaryPlugin, vendorEntry, vendorNamesUsed } from './build/tui-boundary.mjs';
 import { writeApiDeclarations } from './api-declarations.mjs';
 import { compileLessonDir } from './compile-lessons.mjs';
+import { templateDefines } from './template-defines.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // OUTDIR lets parallel work build a private copy (tests then set KMS_WIZARD_BIN).
@@ -36,6 +37,7 @@ const common = {
     'process.env.NODE_ENV': '"production"',
     __KMS_WIZARD_VERSION__: JSON.stringify(pkg.version),
     ...lessonDefines,
+    ...templateDefines(),
   },
   alias: {
     // Ink imports react-devtools-core (and, for it, ws) only when DEV is set;
@@ -113,6 +115,34 @@ writeFileSync(
 );
 writeApiDeclarations(outdir);
 
+// Ink lays out with Yoga, a WebAssembly module that yoga-layout ships as a
+// base64 data: URL inside its JavaScript (96 kB of text that compresses
+// poorly). The package carries the binary instead (dist/yoga.wasm, about
+// 10 kB less packed) and hands it to Yoga's Emscripten loader as wasmBinary.
+const YOGA_DATA_URL = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/;
+const yogaWasmApart = {
+  name: 'yoga-wasm-apart',
+  setup(b) {
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const found = YOGA_DATA_URL.exec(text);
+      if (!found) throw new Error(`${args.path}: no base64 WebAssembly found (yoga-layout changed: update scripts/build.mjs)`);
+      writeFileSync(`${outdir}/yoga.wasm`, Buffer.from(found[1], 'base64'));
+      return { contents: text.replace(YOGA_DATA_URL, '"data:application/octet-stream;base64,"'), loader: 'js' };
+    });
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const call = 'wrapAssembly(await loadYoga())';
+      if (!text.includes(call)) throw new Error(`${args.path}: no "${call}" (yoga-layout changed: update scripts/build.mjs)`);
+      return {
+        contents: `import { readFileSync as __kmsReadWasm } from 'node:fs';\n${text.replace(call, "wrapAssembly(await loadYoga({ wasmBinary: __kmsReadWasm(new URL('./yoga.wasm', import.meta.url)) }))")}`,
+        resolveDir: dirname(args.path),
+        loader: 'js',
+      };
+    });
+  },
+};
+
 const used = vendorNamesUsed(sources);
 await build({
   ...common,
@@ -121,6 +151,10 @@ await build({
   outExtension: { '.js': '.mjs' },
   format: 'esm',
   splitting: true,
+  // wrap-ansi pins string-width 7, which carries the emoji-regex package
+  // (14 kB); Ink's own string-width 8 has the same API and finds emoji with
+  // the \p{RGI_Emoji} regex Node has built in, so both measure text alike.
+  alias: { ...common.alias, 'string-width': './node_modules/string-width/index.js' },
   chunkNames: 'vendor-shared-[hash]',
   plugins: [
     {
@@ -130,6 +164,7 @@ await build({
         b.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, (args) => ({ contents: vendorEntry(args.path, used), resolveDir: process.cwd(), loader: 'js' }));
       },
     },
+    yogaWasmApart,
   ],
   // React's CommonJS code calls require() for Node built-ins.
   banner: { js: "import{createRequire as __kmsCreateRequire}from'node:module';const require=__kmsCreateRequire(import.meta.url);" },

@@ -36,11 +36,12 @@ export function readLessonFiles(dir: string): LessonFile[] {
 export function compileLessons(files: readonly LessonFile[]): CompiledLessons {
   const lessons = files.map((f) => parseLesson(f.text, f.name));
   const byNumber = new Map<number, string>();
-  for (const l of lessons) {
-    const other = byNumber.get(l.order);
-    if (other) throw new LessonFormatError(l.file, 1, `lesson number ${String(l.order).padStart(2, '0')} is also used by ${other}`);
-    byNumber.set(l.order, l.file);
-  }
+  files.forEach((f, i) => {
+    const { order } = lessons[i]!;
+    const other = byNumber.get(order);
+    if (other) throw new LessonFormatError(f.name, 1, `lesson number ${String(order).padStart(2, '0')} is also used by ${other}`);
+    byNumber.set(order, f.name);
+  });
   if (lessons.length === 0) throw new Error('no lessons found (files named NN-<id>.md)');
   return { lessons, why: whySections(files) };
 }
@@ -76,7 +77,15 @@ const panel = ({ title, body, lessonId }: WhyText): WhyText => ({ title, body, l
 /** The build's `define` entries that carry the compiled lessons into the code (read by compiled-lessons.ts and why.ts). */
 export function lessonDefines(compiled: CompiledLessons): Record<string, string> {
   return {
-    __KMS_WIZARD_LESSONS__: JSON.stringify(JSON.stringify(compiled.lessons)),
+    // An exercise step names its exercise by id (compiled-lessons.ts links it
+    // back): written out twice it would only make the package bigger.
+    __KMS_WIZARD_LESSONS__: JSON.stringify(
+      JSON.stringify(compiled.lessons.map(({ file: _file, ...l }) => ({
+        ...l,
+        exercises: l.exercises.map(({ line: _line, ...e }) => e),
+        steps: l.steps.map((s) => (s.kind === 'exercise' ? { kind: s.kind, exercise: { id: s.exercise.id } } : s)),
+      }))),
+    ),
     __KMS_WIZARD_WHY__: JSON.stringify(JSON.stringify(compiled.why)),
   };
 }

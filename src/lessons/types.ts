@@ -44,8 +44,8 @@ interface ExerciseBase {
   readonly keyPolicy?: string;
   /** IAM policy (JSON text) attached to each principal, by principal ARN. */
   readonly iam: Readonly<Record<string, string>>;
-  /** Line in the lesson file where the exercise block starts (for error messages). */
-  readonly line: number;
+  /** Line in the lesson file where the exercise block starts (for the build's error messages; not in the compiled lessons). */
+  readonly line?: number;
 }
 
 /** Predict the decision: the right answer is what the evaluator decides for `request`. */
@@ -102,7 +102,8 @@ export interface LessonHeader {
   readonly minutes: number;
   /** AWS documentation pages the lesson rests on (URLs). */
   readonly sources: readonly string[];
-  readonly file: string;
+  /** The lesson's file name (for the build's error messages; not in the compiled lessons). */
+  readonly file?: string;
 }
 
 export interface Lesson extends LessonHeader {

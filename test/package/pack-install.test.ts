@@ -66,20 +66,13 @@ describe('npm pack', () => {
     expect(packed.size).toBeLessThanOrEqual(MAX_PACKED_BYTES);
   });
 
-  it('holds only dist, templates, README.md, LICENSE and package.json (the lessons are compiled into dist)', () => {
+  it('holds only dist, README.md, LICENSE and package.json (the lessons and templates are compiled into dist)', () => {
     const top = new Set(packed.files.map((f) => f.path.split('/')[0]));
-    expect([...top].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json', 'templates']);
+    expect([...top].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json']);
     expect(packed.files.map((f) => f.path)).toContain('dist/cli.cjs');
-    expect(packed.files.filter((f) => /\.map$|\.tsx?$/.test(f.path) && !f.path.startsWith('templates/') && !/^dist\/[\w-]+\.d\.ts$/.test(f.path))).toEqual([]);
+    expect(packed.files.filter((f) => /\.map$|\.tsx?$/.test(f.path) && !/^dist\/[\w-]+\.d\.ts$/.test(f.path))).toEqual([]);
     // The library API's declarations: the entry and its self-contained types, nothing of the core.
     expect(packed.files.map((f) => f.path).filter((p) => p.endsWith('.d.ts')).sort()).toEqual(['dist/api-types.d.ts', 'dist/index.d.ts']);
-  });
-
-  it('ships every template', () => {
-    const shipped = new Set(packed.files.map((f) => f.path));
-    const files = readdirSync(join(ROOT, 'templates'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-    expect(files.length).toBeGreaterThan(0);
-    for (const e of files) expect(shipped, `templates file ${e.name}`).toContain(join(e.parentPath, e.name).slice(ROOT.length));
   });
 });
 
@@ -104,7 +97,7 @@ describe('installed from the tarball into an empty project', () => {
     expect(out.iamPolicies.map((p) => p.policy)).toStrictEqual(expected.iamPolicies.map((p) => p.policy));
   });
 
-  it('generate --format terraform finds the templates inside the installed package', async () => {
+  it('generate --format terraform fills the templates compiled into the installed package', async () => {
     const r = await npx(['generate', '--key-arn', KEY, '--service', 'ebs', '--format', 'terraform', '--out', 'infra']);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(project, 'infra/kms-policy.tf'), 'utf8')).toContain('resource "aws_kms_key_policy" "this"');

@@ -1,38 +1,18 @@
-// The IaC formats fill text templates shipped in the package's templates/
-// directory. They are read at run time from the package root (found by
-// walking up to the package.json named kms-wizard), so the same code works from
-// src/ under vitest, from dist/chunks/ in the bundle and from an installed
-// package; a template is read once per process.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The IaC formats fill text templates kept in the repository's templates/
+// directory. The build puts them into the bundle as one JSON constant
+// (scripts/template-defines.mjs, also for vitest), so no file is read at run
+// time; they are parsed once per process.
 
-let root: string | undefined;
-const cache = new Map<string, string>();
+/** templates/** as `{"terraform/key.tf": "...", ...}` (defined at build time). */
+declare const __KMS_WIZARD_TEMPLATES__: string;
 
-function packageRoot(): string {
-  if (root) return root;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'kms-wizard') return (root = dir);
-    } catch {
-      // No readable package.json here: keep walking up.
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`cannot find the kms-wizard package (with its templates/) above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
-}
+let texts: Readonly<Record<string, string>> | undefined;
 
 /** The text of `templates/<name>`. */
 export function loadTemplate(name: string): string {
-  let text = cache.get(name);
-  if (text === undefined) {
-    text = readFileSync(join(packageRoot(), 'templates', name), 'utf8');
-    cache.set(name, text);
-  }
+  texts ??= JSON.parse(__KMS_WIZARD_TEMPLATES__) as Record<string, string>;
+  const text = texts[name];
+  if (text === undefined) throw new Error(`no template ${name} (templates/ has ${Object.keys(texts).join(', ')})`);
   return text;
 }
 

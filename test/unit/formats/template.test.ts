@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fillTemplate, finishFile, loadTemplate } from '../../../src/output/formats/template.js';
@@ -33,12 +33,13 @@ describe('finishFile', () => {
 });
 
 describe('loadTemplate', () => {
-  it('reads every shipped template from the package templates/ directory', () => {
+  it('has every file of templates/ (compiled in at build time), byte for byte', () => {
     const root = fileURLToPath(new URL('../../../templates/', import.meta.url));
     const names = readdirSync(root, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
       .map((e) => `${e.parentPath.slice(root.length)}/${e.name}`.replace(/^\//, ''));
     expect(names.length).toBeGreaterThan(5);
-    for (const n of names) expect(loadTemplate(n)).toContain('{{');
+    for (const n of names) expect(loadTemplate(n)).toBe(readFileSync(`${root}${n}`, 'utf8'));
+    expect(() => loadTemplate('terraform/nope.tf')).toThrow(/no template terraform\/nope\.tf/);
   });
 });
