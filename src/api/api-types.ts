@@ -17,8 +17,10 @@ export interface PolicySpec {
   consumers: string[];
   /** iam: the key policy delegates to IAM policies; principals: names the consumers; account: names their accounts. */
   access: 'iam' | 'principals' | 'account';
-  /** Catalog names (secretsmanager, ebs, s3...) or full kms:ViaService values. */
+  /** Catalog names (secretsmanager, ebs, cloudtrail, logs...) or full kms:ViaService values. */
   services: string[];
+  /** ARNs that narrow the services acting as themselves (a trail, a log group...); default: the accounts' own resources. */
+  sourceArns?: string[];
   /** Regions the services may use the key from; empty = the key's Region. */
   regions: string[];
   /** Overrides the services' default actions (kms:Decrypt or Decrypt). */
