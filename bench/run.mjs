@@ -140,10 +140,13 @@ async function keypressLatencies(t, keys) {
   const out = [];
   await quiet(t, 200);
   for (let i = 0; i < keys; i++) {
-    const key = i % 2 === 0 ? 'a' : '\u007F'; // type a character, then delete it: each changes the frame
-    const latency = await new Promise((r) => {
+    // Down, then Up in the first step's list (a new key / an existing key / ...): each changes the frame.
+    const key = i % 2 === 0 ? '\u001B[B' : '\u001B[A';
+    const latency = await new Promise((r, reject) => {
       const start = performance.now();
+      const timer = setTimeout(() => reject(new Error(`no frame within 2 s after key ${JSON.stringify(key)}`)), 2000);
       const sub = t.onData(() => {
+        clearTimeout(timer);
         sub.dispose();
         r(performance.now() - start);
       });
