@@ -46,7 +46,7 @@ export function readCurrentPolicy(name: string, rawText: string): Result<Current
   // Editors on Windows may save a byte-order mark; it is not part of the JSON.
   const withoutBom = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   // `--output text` without `--query Policy`: "{...}<TAB>default". Only the tail is cut, so positions stay.
-  const text = withoutBom.replace(/(\})\t[A-Za-z0-9_]+\s*$/, '$1\n');
+  const text = withoutBom.replace(/(\})[ \r\n]*\t[A-Za-z0-9_]+\s*$/, '$1\n');
   const lines = new LineIndex(text);
   const at = (offset: number, message: string): CurrentPolicyError => ({ message, ...lines.position(offset) });
   const deep = tooDeepAt(text, MAX_NESTING);

@@ -25,6 +25,9 @@ describe('readCurrentPolicy: the text aws kms get-key-policy --output text print
     const r = readCurrentPolicy('p.json', `${POLICY}\tdefault\n`);
     expect(r.ok && r.value.statements).toHaveLength(1);
     expect(r.ok && r.value.document).toEqual(JSON.parse(POLICY));
+    // A policy saved with its own final newline before the tab reads the same.
+    const saved = readCurrentPolicy('p.json', `${POLICY}\n\tdefault\n`);
+    expect(saved.ok && saved.value.document).toEqual(JSON.parse(POLICY));
   });
 
   it('reads what --output json prints: the policy as a string in {"Policy", "PolicyName"}', () => {
