@@ -8,6 +8,17 @@ import { renderTerraform, TERRAFORM_FILE } from '../../../src/output/formats/ter
 import { hclString } from '../../../src/output/formats/hcl.js';
 import { BUILT, CONCRETE_KEY_ARN, NEW_KEY_BUILT } from './specs.js';
 
+/** Throws (non-zero exit) when terraform fmt would change the file or cannot parse it. */
+function expectTerraformFmt(content: string): void {
+  const dir = mkdtempSync(join(tmpdir(), 'kms-wizard-tf-'));
+  try {
+    writeFileSync(join(dir, TERRAFORM_FILE), content);
+    execFileSync('terraform', ['fmt', '-check', '-diff', dir], { env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' }, stdio: 'pipe' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // hcl2json turns a .tf file into JSON: blocks become arrays of objects, a
 // literal object expression becomes JSON, any other expression stays as
 // its "${...}" source text.
@@ -98,16 +109,7 @@ describe.each(BUILT)('terraform: $name', ({ result }) => {
     expect(commented).toHaveLength(statements);
   });
 
-  it.skipIf(!hasTerraform)('is already in terraform fmt style (terraform fmt -check)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kms-wizard-tf-'));
-    try {
-      writeFileSync(join(dir, TERRAFORM_FILE), file!.content);
-      // Throws (non-zero exit) when fmt would change the file or cannot parse it.
-      execFileSync('terraform', ['fmt', '-check', '-diff', dir], { env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' }, stdio: 'pipe' });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(!hasTerraform)('is already in terraform fmt style (terraform fmt -check)', () => expectTerraformFmt(file!.content));
 });
 
 describe('terraform: multi-Region keys', () => {
@@ -174,13 +176,5 @@ describe.each(NEW_KEY_BUILT)('terraform, a new key: $name', ({ result }) => {
     expect(file!.content).toMatch(/^# Key: a new key in account 111122223333/m);
   });
 
-  it.skipIf(!hasTerraform)('is already in terraform fmt style (terraform fmt -check)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kms-wizard-tf-'));
-    try {
-      writeFileSync(join(dir, TERRAFORM_FILE), file!.content);
-      execFileSync('terraform', ['fmt', '-check', '-diff', dir], { env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' }, stdio: 'pipe' });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(!hasTerraform)('is already in terraform fmt style (terraform fmt -check)', () => expectTerraformFmt(file!.content));
 });
