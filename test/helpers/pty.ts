@@ -23,7 +23,12 @@ export interface PtyRun {
   text(): string;
   /** Everything the program wrote, raw (escape sequences included). */
   raw(): string;
-  /** Resolves when the screen shows `what`; rejects after `timeoutMs` with the screen in the message. */
+  /**
+   * Resolves when the screen shows `what` and the frame that showed it has
+   * finished arriving (no output for 50 ms, or 500 ms at most): a pty hands a
+   * frame over in pieces, so the line matched may arrive before the rest of
+   * its frame. Rejects after `timeoutMs` with the screen in the message.
+   */
   waitFor(what: string | RegExp, timeoutMs?: number): Promise<void>;
   /**
    * Resolves when the raw output contains `text` at or after `from` (an
@@ -90,6 +95,17 @@ export function spawnPty(args: string[], opts: PtyOptions = {}): PtyRun {
   };
   const text = () => screen().join('\n');
   const matches = (what: string | RegExp) => (typeof what === 'string' ? text().includes(what) : what.test(text()));
+  // The rest of a frame whose first piece has arrived: quiet for 50 ms, or 500 ms at most.
+  const frameDone = () =>
+    new Promise<void>((resolve) => {
+      const since = performance.now();
+      const tick = () => {
+        const now = performance.now();
+        if (now - Math.max(last, since) >= 50 || now - since >= 500) resolve();
+        else setTimeout(tick, 10);
+      };
+      setTimeout(tick, 10);
+    });
 
   return {
     pid: child.pid,
@@ -105,12 +121,12 @@ export function spawnPty(args: string[], opts: PtyOptions = {}): PtyRun {
     },
     lastOutputAt: () => last - started,
     waitFor(what, timeoutMs = 10_000) {
-      if (matches(what)) return Promise.resolve();
+      if (matches(what)) return frameDone();
       return new Promise((resolve, reject) => {
         const check = () => {
           if (matches(what)) {
             cleanup();
-            resolve();
+            resolve(frameDone());
           }
         };
         const timer = setTimeout(() => {
