@@ -11,7 +11,7 @@ import { LessonFormatError } from './lesson-format-error.js';
 import { splitLessonFile } from './markdown-sections.js';
 import { LESSON_FILE_PATTERN, parseLesson } from './parse-lesson.js';
 import type { Lesson } from './types.js';
-import { WHY_STEPS, type WhyStep, type WhyText } from './why-steps.js';
+import { WHY_STEPS, type WhyPage, type WhyStep, type WhyText } from './why-steps.js';
 
 /** One lesson file: its name (NN-<id>.md) and text. */
 export interface LessonFile {
@@ -86,6 +86,21 @@ export function lessonDefines(compiled: CompiledLessons): Record<string, string>
         steps: l.steps.map((s) => (s.kind === 'exercise' ? { kind: s.kind, exercise: { id: s.exercise.id } } : s)),
       }))),
     ),
-    __KMS_WIZARD_WHY__: JSON.stringify(JSON.stringify(compiled.why)),
+    // Each panel is one page of a lesson: the bundle carries where it is,
+    // and why.ts reads the text from the compiled lessons.
+    __KMS_WIZARD_WHY__: JSON.stringify(JSON.stringify(whyPages(compiled))),
   };
+}
+
+/** Where each "why" panel is among the compiled lessons: its lesson and the index of the page that is its section. */
+export function whyPages(compiled: CompiledLessons): Record<WhyStep, WhyPage> {
+  return Object.fromEntries(
+    WHY_STEPS.map((s) => {
+      const { title, body, lessonId } = compiled.why[s];
+      const lesson = compiled.lessons.find((l) => l.id === lessonId);
+      const step = lesson?.steps.findIndex((p) => p.kind === 'page' && p.title === title && p.markdown === body) ?? -1;
+      if (step < 0) throw new Error(`the "why: ${s}" section "${title}" is not one page of lesson ${lessonId}: mark a whole ## section (a page) for it`);
+      return [s, { lessonId, step }];
+    }),
+  ) as Record<WhyStep, WhyPage>;
 }

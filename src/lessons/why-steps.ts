@@ -27,3 +27,10 @@ export interface WhyText {
   /** The lesson it comes from, for a "learn more: kms-wizard learn <id>" line. */
   readonly lessonId: string;
 }
+
+/** Where a "why" panel's text is in the compiled lessons: a page of one lesson. */
+export interface WhyPage {
+  readonly lessonId: string;
+  /** The index of the page in the lesson's steps. */
+  readonly step: number;
+}
