@@ -10,8 +10,26 @@ export interface CommandIo {
 /** A subcommand: parses its own argv, returns the exit code. */
 export type Command = (argv: string[], io: CommandIo) => Promise<number>;
 
+/**
+ * The process's streams, each made when first used: Node builds
+ * process.stdin on first access, and for a file or /dev/null that loads its
+ * file-stream and fs/promises modules, which only commands that read
+ * standard input need.
+ */
 export function processIo(): CommandIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return {
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 export function print(stream: NodeJS.WritableStream, text = ''): void {

@@ -21,19 +21,6 @@ import { changeJson, fatesJson } from '../output/current-policy-text.js';
 export { fromNextSteps, fromText } from '../output/current-policy-text.js';
 import { readPolicyTexts } from './policy-files.js';
 
-export const FROM_OPTIONS = {
-  from: { type: 'string' },
-  keep: { type: 'string', multiple: true },
-  drop: { type: 'string', multiple: true },
-} as const;
-
-export const FROM_HELP = `Starting from the key's current policy:
-  --from FILE|-          the key's current key policy (- = standard input), as printed by
-                         aws kms get-key-policy --key-id ARN --policy-name default --query Policy --output text
-                         Each statement is kept (exactly as it is), replaced or merged; the
-                         output shows which and why, and the access the change adds or removes.
-  --keep SID|#N          keep this statement as it is (repeatable; #N = the N-th statement)
-  --drop SID|#N          leave this statement out (repeatable)`;
 
 /** The current policy and its statements' fates, read before the spec is validated. */
 export interface FromInput {

@@ -14,7 +14,7 @@ import { FORMAT_NEXT_STEPS } from '../output/formats/iac-next-steps.js';
 import { nextSteps } from '../output/next-steps.js';
 import { formatExplanation, formatIssue, formatNextSteps } from '../output/summary.js';
 import { FilesExistError, planWrites, writeFilesAtomically } from '../output/write-files.js';
-import { FROM_HELP, FROM_OPTIONS, fromJson, fromNextSteps, fromText, mergeFrom, readFromFlags } from './from-current.js';
+import { FROM_HELP, FROM_OPTIONS } from './from-flags.js';
 import { SPEC_FLAGS_HELP, SPEC_OPTIONS, specAnswersFromFlags, specWithDefaults } from './spec-flags.js';
 
 export const help = `kms-wizard generate: write a KMS key policy and the matching IAM policy, no prompts.
@@ -84,23 +84,26 @@ export const run: Command = async (argv, io) => {
   const render = FORMATS[format];
   if (!render) throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}, not "${format}"`);
 
-  const fromInput = await readFromFlags(values, answers, io);
+  // Reading a current policy (the current-policy core, lint's JSON positions,
+  // the evaluator) loads only when --from, --keep or --drop is given.
+  const fromModule = values.from !== undefined || values.keep || values.drop ? await import('./from-current.js') : undefined;
+  const fromInput = await fromModule?.readFromFlags(values, answers, io);
   const resolved = validateSpec(specWithDefaults(answers));
   if (!resolved.ok) {
     const n = resolved.error.length;
     throw new UsageError(`${n === 1 ? 'this answer needs fixing' : `${n} answers need fixing`}:\n${resolved.error.map((e) => `  ${formatIssue(e)}`).join('\n')}`);
   }
-  const from = fromInput ? mergeFrom(buildPolicies(resolved.value), fromInput) : undefined;
+  const from = fromModule && fromInput ? fromModule.mergeFrom(buildPolicies(resolved.value), fromInput) : undefined;
   const result = from ? from.result : buildPolicies(resolved.value);
   const files = render(result);
   const outDir = values.out ?? '.';
   const shownDir = outDir === '.' ? '.' : relative(io.cwd, outDir) || '.';
   const formatSteps = (FORMAT_NEXT_STEPS[format] ?? nextSteps)(result, shownDir, { format, currentPolicyGiven: from !== undefined });
-  const steps = from ? fromNextSteps(formatSteps, from) : formatSteps;
+  const steps = from && fromModule ? fromModule.fromNextSteps(formatSteps, from) : formatSteps;
   const style = makeStyle(colorEnabled(io.env, io.stdout));
   const dir = outDir.startsWith('/') ? outDir : `${io.cwd}/${outDir}`;
-  const report = (files: Parameters<typeof jsonReport>[1], dryRun: boolean) => ({ ...jsonReport(result, files, steps, dryRun), ...(from ? fromJson(from) : {}) });
-  const fromSection = (paint: ReturnType<typeof makeStyle>) => (from ? `\n\n${fromText(from, paint)}` : '');
+  const report = (files: Parameters<typeof jsonReport>[1], dryRun: boolean) => ({ ...jsonReport(result, files, steps, dryRun), ...(from && fromModule ? fromModule.fromJson(from) : {}) });
+  const fromSection = (paint: ReturnType<typeof makeStyle>) => (from && fromModule ? `\n\n${fromModule.fromText(from, paint)}` : '');
 
   if (values.stdout) {
     if (values.json) {

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
-import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
+// node:fs's `promises` is read where it is used, so the commands that write
+// nothing (generate --stdout, lint...) never load it; node:crypto is not
+// needed for a temp name, which is opened with O_EXCL ('wx') anyway.
+import { promises as fs, unlinkSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { OutputFile } from './formats/types.js';
 
@@ -18,7 +19,7 @@ export interface WritePlan {
 
 async function exists(path: string): Promise<boolean> {
   try {
-    await lstat(path);
+    await fs.lstat(path);
     return true;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -64,7 +65,7 @@ function cleanupOnSignal(temps: readonly string[]): () => void {
  * removed again, so a failed run leaves what was there before.
  */
 export async function writeFilesAtomically(dir: string, files: readonly OutputFile[], opts: { force: boolean }): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  await fs.mkdir(dir, { recursive: true });
   const plan = await planWrites(dir, files);
   const inTheWay = plan.filter((p) => p.exists).map((p) => p.path);
   if (inTheWay.length > 0 && !opts.force) throw new FilesExistError(inTheWay);
@@ -74,9 +75,9 @@ export async function writeFilesAtomically(dir: string, files: readonly OutputFi
   const unhook = cleanupOnSignal(temps);
   try {
     for (const f of files) {
-      const tmp = join(dir, `.${basename(f.name)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      const tmp = join(dir, `.${basename(f.name)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
       temps.push(tmp);
-      const handle = await open(tmp, 'wx', 0o644);
+      const handle = await fs.open(tmp, 'wx', 0o644);
       try {
         await handle.writeFile(f.content, 'utf8');
         await handle.sync();
@@ -85,12 +86,12 @@ export async function writeFilesAtomically(dir: string, files: readonly OutputFi
       }
     }
     for (const [i, p] of plan.entries()) {
-      await rename(temps[i]!, p.path);
+      await fs.rename(temps[i]!, p.path);
       if (!p.exists) created.push(p.path);
     }
     return plan.map((p) => p.path);
   } catch (err) {
-    await Promise.all([...temps, ...created].map((t) => unlink(t).catch(() => undefined)));
+    await Promise.all([...temps, ...created].map((t) => fs.unlink(t).catch(() => undefined)));
     throw err;
   } finally {
     unhook();
