@@ -9,6 +9,7 @@
 // reader for CloudFormation templates is dist/yaml-source.cjs, loaded only
 // when lint reads a YAML template.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { rmSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -74,26 +75,11 @@ const apartPlugin = {
   },
 };
 
-// dist/cli.cjs: the executable. Small, so --version loads nothing else; the
-// rest of the CLI is one require() away in dist/main.cjs.
-await build({
-  ...common,
-  entryPoints: { cli: 'src/cli.ts' },
-  outdir,
-  outExtension: { '.js': '.cjs' },
-  format: 'cjs',
-  // import('./cli/main.js') becomes require('./main.cjs'): no ES module loader on the way.
-  supported: { 'dynamic-import': false },
-  banner: { js: '#!/usr/bin/env node' },
-  plugins: [{ name: 'main-apart', setup: (b) => b.onResolve({ filter: /^\.\/cli\/main\.js$/ }, () => ({ path: './main.cjs', external: true })) }],
-});
-chmodSync(`${outdir}/cli.cjs`, 0o755);
-
 // dist/main.cjs: the dispatcher, every command and the library API, one
 // CommonJS file; the modules kept apart (above) are one require() or
 // import() away.
 const { boundaries, sources } = await findTuiBoundaries('src/cli/main.ts', { ...common, minify: false, logLevel: 'error' });
-await build({
+const { metafile } = await build({
   ...common,
   entryPoints: { main: 'src/dist-main.ts' },
   outdir,
@@ -102,16 +88,48 @@ await build({
   define: { ...common.define, 'import.meta.url': '__kmsMetaUrl' },
   banner: { js: CJS_BANNER },
   plugins: [tuiBoundaryPlugin(boundaries), apartPlugin],
+  metafile: true,
 });
+// Every import() left in the bundle (of the modules it keeps external)
+// becomes __kmsImport(), which the banner defines: main.cjs compiled through
+// the compile cache cannot run import() itself (src/compile-cache.ts).
+{
+  const file = `${outdir}/main.cjs`;
+  const text = readFileSync(file, 'utf8');
+  if (!text.startsWith(CJS_BANNER)) throw new Error(`${file} does not start with its banner`);
+  const body = text.slice(CJS_BANNER.length);
+  const calls = body.match(/(?<![\w$.])import\(/g)?.length ?? 0;
+  const expected = Object.values(metafile.inputs).flatMap((i) => i.imports).filter((i) => i.kind === 'dynamic-import' && i.external).length;
+  if (calls !== expected) throw new Error(`${file}: ${calls} import( in the bundle, expected ${expected} (one per external import()); check what else spells import(`);
+  writeFileSync(file, CJS_BANNER + body.replace(/(?<![\w$.])import\(/g, '__kmsImport('));
+}
 for (const m of apart) await build({ ...common, entryPoints: { [m.name]: m.module }, outdir, outExtension: { '.js': '.cjs' }, format: 'cjs' });
+
+// dist/cli.cjs: the executable. Small, so --version loads nothing else; the
+// rest of the CLI is one require() away in dist/main.cjs (on Node 20 through
+// the compile cache, which is kept only for this exact main.cjs: the build
+// gives cli.cjs its hash and length).
+const mainText = readFileSync(`${outdir}/main.cjs`, 'latin1');
+if (/[^\x00-\x7f]/.test(mainText)) throw new Error(`${outdir}/main.cjs is not ASCII: its length in characters would not be its length in bytes (src/compile-cache.ts)`);
+const mainId = { hash: createHash('sha256').update(mainText).digest('hex').slice(0, 16), length: mainText.length };
+await build({
+  ...common,
+  define: { ...common.define, __KMS_WIZARD_MAIN_ID__: JSON.stringify(mainId) },
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  banner: { js: '#!/usr/bin/env node' },
+});
+chmodSync(`${outdir}/cli.cjs`, 0o755);
 
 // dist/index.cjs: the library API (import ... from 'kms-wizard'; ES modules
 // import CommonJS too). Its names are assigned one by one, the form Node
 // reads named exports from, and come from main.cjs, which holds the code.
-const { api } = createRequire(import.meta.url)(resolve(outdir, 'main.cjs'));
+const api = createRequire(import.meta.url)(resolve(outdir, 'main.cjs')).loadApi();
 writeFileSync(
   `${outdir}/index.cjs`,
-  `'use strict';\n// The library API of kms-wizard; the code is in main.cjs.\nconst { api } = require('./main.cjs');\n${Object.keys(api).sort().map((n) => `exports.${n} = api.${n};`).join('\n')}\n`,
+  `'use strict';\n// The library API of kms-wizard; the code is in main.cjs.\nconst api = require('./main.cjs').loadApi();\n${Object.keys(api).sort().map((n) => `exports.${n} = api.${n};`).join('\n')}\n`,
 );
 writeApiDeclarations(outdir);
 

@@ -1,12 +1,18 @@
 // The executable: answers --version with no other module loaded (the
-// version is inlined at build time), and loads the dispatcher for the rest.
+// version is inlined at build time), and loads the dispatcher, dist/main.cjs,
+// for the rest (on Node 20 with kms-wizard's compile cache).
 import module from 'node:module';
+import { join } from 'node:path';
+import { CACHED_COMMANDS, loadWithCompileCache, type MainId } from './compile-cache.js';
 
 declare const __KMS_WIZARD_VERSION__: string;
+/** dist/main.cjs as the build wrote it (scripts/build.mjs). */
+declare const __KMS_WIZARD_MAIN_ID__: MainId;
 
 // Node 22+ keeps V8's compiled code of the modules loaded from here on
-// between runs (in its temp directory); older Node has no such call.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+// between runs (in its temp directory); Node 20 has no such call, and gets
+// kms-wizard's own cache for dist/main.cjs instead (./compile-cache.ts).
+const compileCacheStatus = (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // Ink ignores NO_COLOR; its colour library honours FORCE_COLOR=0.
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
@@ -21,8 +27,14 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${__KMS_WIZARD_VERSION__}\n`);
 } else {
-  // No top-level await: the build makes CommonJS of this (scripts/build.mjs).
-  void import('./cli/main.js').then(async ({ main, reportError }) => {
-    process.exitCode = await main(argv).catch((err: unknown) => reportError(err, 'kms-wizard', process.stderr, process.env));
-  });
+  // Each command's compiled code is cached apart (it holds the functions that command ran).
+  const first = argv[0] === undefined || argv[0].startsWith('-') ? 'wizard' : argv[0];
+  const command = CACHED_COMMANDS.includes(first) ? first : 'other';
+  // With Node's own cache (22+), main.cjs is required as usual.
+  const ownCache = compileCacheStatus === undefined;
+  void Promise.resolve()
+    .then(() => loadWithCompileCache<typeof import('./cli/main.js')>(join(__dirname, 'main.cjs'), __KMS_WIZARD_MAIN_ID__, command, process.env, ownCache))
+    .then(async ({ main, reportError }) => {
+      process.exitCode = await main(argv).catch((err: unknown) => reportError(err, 'kms-wizard', process.stderr, process.env));
+    });
 }

@@ -146,5 +146,7 @@ export function tuiBoundaryPlugin(boundaries) {
 /** The CommonJS bundle's banner: import.meta.url for the code that uses it, and the vendor loader. */
 export const CJS_BANNER = [
   'const __kmsMetaUrl=require("node:url").pathToFileURL(__filename).href;',
-  `const __kmsLoadVendor=(groups)=>Promise.all(groups.map((g)=>import(require("node:url").pathToFileURL(require("node:path").join(__dirname,"vendor-"+g+".mjs")).href).then((m)=>{(globalThis[${VENDOR_KEY}]??={})[g]=m})));`,
+  // The build renames the bundle's import() calls to __kmsImport() (src/compile-cache.ts says why).
+  'const __kmsImport=globalThis[Symbol.for("kms-wizard.import")]??((s)=>import(s));',
+  `const __kmsLoadVendor=(groups)=>Promise.all(groups.map((g)=>__kmsImport(require("node:url").pathToFileURL(require("node:path").join(__dirname,"vendor-"+g+".mjs")).href).then((m)=>{(globalThis[${VENDOR_KEY}]??={})[g]=m})));`,
 ].join('\n');

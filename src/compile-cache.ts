@@ -1,0 +1,127 @@
+// V8's compiled code for dist/main.cjs, kept between runs on Node 20 (which
+// has no module.enableCompileCache(); Node 22+ gets the same from Node itself
+// and never comes here). Compiling the 470 kB bundle is the largest part of a
+// command's start-up; with the cache, V8 reads back the bytecode of every
+// function the same command ran last time instead of parsing the source again.
+//
+// Safe by construction:
+// - The cache is used only for the exact main.cjs the build hashed: the
+//   file's name carries that hash (V8 itself checks only the source's length).
+// - It lives in the user's own cache directory (created 0700), and a file not
+//   owned by the user is ignored.
+// - V8 checks its version and flags and refuses (cachedDataRejected) a cache
+//   made by another Node; the file is then replaced.
+// - It is written once, at exit, to a temp file renamed into place; any
+//   failure (read-only home, full disk) only means the next run compiles.
+// - KMS_WIZARD_NO_COMPILE_CACHE=1 (or Node's NODE_DISABLE_COMPILE_CACHE=1)
+//   turns it off; KMS_WIZARD_CACHE_DIR moves it.
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import vm from 'node:vm';
+
+/** What the build knows of dist/main.cjs: its SHA-256 (hex prefix) and its length in characters (it is ASCII). */
+export interface MainId {
+  readonly hash: string;
+  readonly length: number;
+}
+
+/**
+ * The platform's cache directory for kms-wizard, or undefined when there is
+ * no home to put it in. KMS_WIZARD_CACHE_DIR overrides it.
+ */
+export function cacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | undefined {
+  if (env.KMS_WIZARD_CACHE_DIR) return env.KMS_WIZARD_CACHE_DIR;
+  if (platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'kms-wizard', 'Cache') : undefined;
+  const home = env.HOME;
+  if (!home) return undefined;
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'kms-wizard');
+  // XDG Base Directory: a relative XDG_CACHE_HOME is invalid and must be ignored.
+  const xdg = env.XDG_CACHE_HOME;
+  return join(xdg && xdg.startsWith('/') ? xdg : join(home, '.cache'), 'kms-wizard');
+}
+
+/** Where main.cjs finds the import() of the code that loaded it (see CJS_BANNER in scripts/build/tui-boundary.mjs). */
+export const IMPORT_HOOK = Symbol.for('kms-wizard.import');
+
+/** The commands that get a cache file of their own (a test keeps this in step with the command table). */
+export const CACHED_COMMANDS: readonly string[] = ['generate', 'lint', 'simulate', 'explain', 'diff', 'learn', 'completion', 'wizard'];
+
+const TRUTHY = /^(1|true|yes)$/i;
+
+/** The cache file for `main` run as `command`, or undefined when caching is off or impossible. */
+export function cacheFile(main: MainId, command: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | undefined {
+  if (TRUTHY.test(env.KMS_WIZARD_NO_COMPILE_CACHE ?? '') || TRUTHY.test(env.NODE_DISABLE_COMPILE_CACHE ?? '')) return undefined;
+  if (!/^[0-9a-f]{8,64}$/.test(main.hash)) return undefined;
+  const dir = cacheDir(env, platform);
+  // One file per command: each holds the functions that command runs.
+  return dir && `${join(dir, `main-${main.hash}-${command}-${process.version}-${process.arch}.v8`)}`;
+}
+
+/** The cache's bytes, if the file exists, is a regular file and belongs to this user. */
+function readCache(path: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return undefined;
+    if (typeof process.getuid === 'function' && info.uid !== process.getuid()) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes the cache atomically; gives up quietly (the cache is only an optimisation). */
+function writeCache(path: string, data: Buffer): void {
+  const dir = join(path, '..');
+  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(tmp, data, { flag: 'wx', mode: 0o600 });
+    renameSync(tmp, path);
+  } catch {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never created
+    }
+  }
+}
+
+/**
+ * Loads the CommonJS file `file` (dist/main.cjs) like require() does, with
+ * V8's code cache when there is one, and writes the cache at exit when there
+ * was none (or V8 refused it). Falls back to require() whenever the file is
+ * not the one the build hashed or caching is off.
+ */
+export function loadWithCompileCache<T>(file: string, main: MainId, command: string, env: NodeJS.ProcessEnv, enabled = true): T {
+  const require = createRequire(file);
+  const path = enabled ? cacheFile(main, command, env) : undefined;
+  if (!path) return require(file) as T;
+  let source: string;
+  try {
+    source = readFileSync(file, 'latin1');
+  } catch {
+    return require(file) as T;
+  }
+  if (source.length !== main.length) return require(file) as T;
+  const cachedData = readCache(path);
+  const wrapper = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+  // Code compiled by vm.Script cannot run import() without an experimental
+  // loader; the bundle's import() calls (the Ink bundle, clipboardy, the YAML
+  // reader) go through this one instead (scripts/build.mjs rewrites them).
+  // Its specifiers are absolute, bare, or relative to dist/, where this file is too.
+  (globalThis as Record<symbol, unknown>)[IMPORT_HOOK] = (specifier: string) => import(specifier);
+  const script = new vm.Script(wrapper, { filename: file, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(path, script.createCachedData()));
+  const module = { exports: {} as T };
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, file, join(file, '..'));
+  return module.exports;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import { cacheDir, cacheFile } from '../../src/compile-cache.js';
+
+const MAIN = { hash: '0123456789abcdef', length: 1000 };
+
+describe('cacheDir: the platform cache directory', () => {
+  test('Linux: XDG_CACHE_HOME when absolute, else ~/.cache', () => {
+    expect(cacheDir({ HOME: '/home/a' }, 'linux')).toBe('/home/a/.cache/kms-wizard');
+    expect(cacheDir({ HOME: '/home/a', XDG_CACHE_HOME: '/var/c' }, 'linux')).toBe('/var/c/kms-wizard');
+    // A relative XDG_CACHE_HOME is invalid (XDG Base Directory spec) and ignored.
+    expect(cacheDir({ HOME: '/home/a', XDG_CACHE_HOME: 'rel' }, 'linux')).toBe('/home/a/.cache/kms-wizard');
+  });
+
+  test('macOS: ~/Library/Caches; Windows: %LOCALAPPDATA%', () => {
+    expect(cacheDir({ HOME: '/Users/a' }, 'darwin')).toBe('/Users/a/Library/Caches/kms-wizard');
+    expect(cacheDir({ LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, 'win32')).toMatch(/kms-wizard[\\/]Cache$/);
+  });
+
+  test('no home, no cache; KMS_WIZARD_CACHE_DIR overrides', () => {
+    expect(cacheDir({}, 'linux')).toBeUndefined();
+    expect(cacheDir({}, 'win32')).toBeUndefined();
+    expect(cacheDir({ KMS_WIZARD_CACHE_DIR: '/x' }, 'linux')).toBe('/x');
+  });
+});
+
+describe('cacheFile', () => {
+  test("names the build's hash, the command, Node's version and the architecture", () => {
+    expect(cacheFile(MAIN, 'lint', { HOME: '/h' }, 'linux')).toBe(`/h/.cache/kms-wizard/main-0123456789abcdef-lint-${process.version}-${process.arch}.v8`);
+  });
+
+  test.each([['KMS_WIZARD_NO_COMPILE_CACHE', '1'], ['KMS_WIZARD_NO_COMPILE_CACHE', 'true'], ['NODE_DISABLE_COMPILE_CACHE', '1']])('%s=%s turns it off', (name, value) => {
+    expect(cacheFile(MAIN, 'lint', { HOME: '/h', [name]: value }, 'linux')).toBeUndefined();
+  });
+
+  test('KMS_WIZARD_NO_COMPILE_CACHE=0 leaves it on; a hash that is not hex (no build) turns it off', () => {
+    expect(cacheFile(MAIN, 'lint', { HOME: '/h', KMS_WIZARD_NO_COMPILE_CACHE: '0' }, 'linux')).toBeDefined();
+    expect(cacheFile({ hash: '../../x', length: 1 }, 'lint', { HOME: '/h' }, 'linux')).toBeUndefined();
+  });
+});
