@@ -1,7 +1,6 @@
 // `kms-wizard learn`: the lessons. --list and --reset stay light (no Ink, no
 // prompts library); the menu and lessons load Ink (or @inquirer/prompts in
 // accessible mode) through dynamic imports only.
-import { createInterface } from 'node:readline/promises';
 import { parseFlags } from '../cli/args.js';
 import { CliError, EXIT, UsageError } from '../cli/errors.js';
 import { whyNotInteractive } from '../cli/interactive.js';
@@ -11,7 +10,7 @@ import { didYouMean } from '../core/suggest.js';
 import { safeLines } from '../core/terminal-safe.js';
 import { configDir } from '../lessons/config-dir.js';
 import { compiledLessons } from '../lessons/compiled-lessons.js';
-import { lessonSummaries } from '../lessons/lesson-index.js';
+import { compiledLessonIndex } from '../lessons/lesson-index.js';
 import { formatLessonList, lessonList } from '../lessons/list.js';
 import { ProgressStore } from '../lessons/progress-store.js';
 import type { LessonHeader } from '../lessons/types.js';
@@ -75,8 +74,7 @@ export const run: Command = async (argv, io) => {
   const store = new ProgressStore(configDir(io.env));
   if (values.reset) return reset(store, Boolean(values.yes), io);
 
-  const lessons = compiledLessons();
-  const index = lessonSummaries(lessons);
+  const index = compiledLessonIndex();
   const lessonId = target === undefined ? undefined : findLesson(index, target);
 
   if (values.list) {
@@ -98,6 +96,7 @@ export const run: Command = async (argv, io) => {
     );
   }
   const loaded = store.load();
+  const lessons = compiledLessons();
   const accessible = Boolean(values.accessible) || isSet(io.env.ACCESSIBLE) || io.env.TERM === 'dumb';
   let how: 'quit' | 'cancel';
   if (accessible) {
@@ -116,7 +115,7 @@ export const run: Command = async (argv, io) => {
 };
 
 /** A lesson by id or number; an unknown one is a usage error naming the closest id. */
-function findLesson(lessons: readonly LessonHeader[], target: string): string {
+function findLesson(lessons: readonly Pick<LessonHeader, 'id' | 'order'>[], target: string): string {
   const byNumber = /^\d+$/.test(target) ? lessons.find((l) => l.order === Number(target)) : undefined;
   const found = byNumber ?? lessons.find((l) => l.id === target.toLowerCase());
   if (found) return found.id;
@@ -133,6 +132,8 @@ async function reset(store: ProgressStore, yes: boolean, io: CommandIo): Promise
     if (reason) {
       throw new UsageError(`--reset asks for confirmation, and ${reason}. To clear your progress without being asked: kms-wizard learn --reset --yes`);
     }
+    // Loaded here: only --reset without --yes asks a question.
+    const { createInterface } = await import('node:readline/promises');
     const rl = createInterface({ input: io.stdin, output: io.stdout });
     let answer: string;
     try {

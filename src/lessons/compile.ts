@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LessonFormatError } from './lesson-format-error.js';
+import { lessonSummaries } from './lesson-index.js';
 import { splitLessonFile } from './markdown-sections.js';
 import { LESSON_FILE_PATTERN, parseLesson } from './parse-lesson.js';
 import type { Lesson } from './types.js';
@@ -86,6 +87,7 @@ export function lessonDefines(compiled: CompiledLessons): Record<string, string>
         steps: l.steps.map((s) => (s.kind === 'exercise' ? { kind: s.kind, exercise: { id: s.exercise.id } } : s)),
       }))),
     ),
+    __KMS_WIZARD_LESSON_INDEX__: JSON.stringify(JSON.stringify(lessonSummaries(compiled.lessons))),
     // Each panel is one page of a lesson: the bundle carries where it is,
     // and why.ts reads the text from the compiled lessons.
     __KMS_WIZARD_WHY__: JSON.stringify(JSON.stringify(whyPages(compiled))),
