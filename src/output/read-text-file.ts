@@ -1,7 +1,7 @@
 // Reading a policy file the user named: one clear message for each way it
 // can fail (no such file, a directory, permission, far too large), naming
 // the file as the user gave it.
-import { promises as fs } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { safeText } from '../core/terminal-safe.js';
 
@@ -12,10 +12,11 @@ export const MAX_READ_BYTES = 16 * 1024 * 1024;
 export async function readTextFile(path: string, cwd: string): Promise<string> {
   const full = resolve(cwd, path);
   try {
-    const info = await fs.stat(full);
+    // Synchronous: a policy is small, and fs/promises would be one more module to load at start.
+    const info = statSync(full);
     if (info.isDirectory()) throw new Error(`cannot read ${safeText(path)}: it is a directory`);
     if (info.size > MAX_READ_BYTES) throw new Error(`cannot read ${safeText(path)}: ${info.size.toLocaleString('en-US')} bytes is far too large for a policy`);
-    return await fs.readFile(full, 'utf8');
+    return readFileSync(full, 'utf8');
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (!e.code) throw e;
