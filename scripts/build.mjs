@@ -57,6 +57,21 @@ const common = {
   logLevel: 'warning',
 };
 
+// jsonc-parser's entry imports its formatter and editor as namespaces, and
+// the formatter builds string tables when loaded; lint uses the parser only.
+// Marking the package's files free of side effects lets the bundle drop
+// what nothing calls (format.js, edit.js, string-intern.js).
+const jsoncParserOnly = {
+  name: 'jsonc-parser-parser-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/impl\// }, async (args) => {
+      if (args.pluginData === 'jsonc' || !/[\\/]jsonc-parser[\\/]/.test(args.importer)) return undefined;
+      const found = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'jsonc' });
+      return found.errors.length > 0 ? found : { path: found.path, sideEffects: false };
+    });
+  },
+};
+
 // Modules that stay in files of their own, required only by the code that
 // needs them: the compiled lessons (a large JSON text only `learn` reads) and
 // the YAML reader (only for CloudFormation YAML templates).
@@ -87,7 +102,7 @@ const { metafile } = await build({
   format: 'cjs',
   define: { ...common.define, 'import.meta.url': '__kmsMetaUrl' },
   banner: { js: CJS_BANNER },
-  plugins: [tuiBoundaryPlugin(boundaries), apartPlugin],
+  plugins: [tuiBoundaryPlugin(boundaries), apartPlugin, jsoncParserOnly],
   metafile: true,
 });
 // Every import() left in the bundle (of the modules it keeps external)
