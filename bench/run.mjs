@@ -29,7 +29,11 @@ process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const fixture = (...p) => resolve(root, 'test/fixtures', ...p);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1', KMS_WIZARD_CONFIG_DIR: join(work, 'config') };
+// The compile cache (src/compile-cache.ts, Node 20) in a directory of this
+// run: each command's untimed first run writes it, the timed runs read it, as
+// every run after a user's first does. The "first run" rows time without it.
+const env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1', KMS_WIZARD_CONFIG_DIR: join(work, 'config'), KMS_WIZARD_CACHE_DIR: join(work, 'compile-cache') };
+const NO_CACHE = { KMS_WIZARD_NO_COMPILE_CACHE: '1' };
 
 if (!existsSync(bin)) {
   console.error(`bench: ${bin} does not exist; run npm run build (or set KMS_WIZARD_BIN)`);
@@ -65,6 +69,13 @@ const commands = {
     args: ['generate', '--key-arn', KEY, '--service', 'secretsmanager', '--stdout', '--from', fixture('current-policy/logs-deny-cross-account.json')],
     needs: [fixture('current-policy/logs-deny-cross-account.json')],
   },
+  // A user's first run of a command: nothing compiled yet.
+  generateFirst: { args: ['generate', '--key-arn', KEY, '--service', 'secretsmanager', '--stdout'], env: NO_CACHE },
+  lintFirst: {
+    args: ['lint', '--key-arn', KEY, fixture('lint/corrected-key-policy.json'), fixture('lint/corrected-iam-policy.json')],
+    needs: [fixture('lint/corrected-key-policy.json'), fixture('lint/corrected-iam-policy.json')],
+    env: NO_CACHE,
+  },
   // A policy against itself: every request is still evaluated against both (and exit 0, which the timing needs).
   diff: {
     args: ['diff', fixture('current-policy/logs-deny-cross-account.json'), fixture('current-policy/logs-deny-cross-account.json'), '--key-arn', KEY],
@@ -72,9 +83,9 @@ const commands = {
   },
 };
 
-function timeProcess({ args, node }) {
+function timeProcess({ args, node, env: extra }) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, node ? args : [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const r = spawnSync(process.execPath, node ? args : [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, ...extra } });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   return r.status === 0 ? ms : { failed: `exit ${r.status}: ${String(r.stderr).trim().split('\n')[0]}` };
 }
@@ -248,6 +259,8 @@ ratioRow('lint (key + IAM policy) vs node -e 0', ms('lint'), ms('node'), 'lint',
 ratioRow('simulate (one request) vs node -e 0', ms('simulate'), ms('node'), 'simulate', 'node', 1.3);
 ratioRow('explain (key + IAM policy) vs node -e 0', ms('explain'), ms('node'), 'explain', 'node', 1.3);
 ratioRow('learn --list vs node -e 0', ms('learnList'), ms('node'), 'learnList', 'node', 1.3);
+ratioRow('generate --stdout, first run (nothing cached) vs node -e 0', ms('generateFirst'), ms('node'), 'generateFirst', 'node', 1.3);
+ratioRow('lint, first run (nothing cached) vs node -e 0', ms('lintFirst'), ms('node'), 'lintFirst', 'node', 1.3);
 ratioRow('lint (key + IAM policy) vs --version', ms('lint'), ms('version'), 'lint', 'version', 1.1);
 ratioRow('simulate --matrix vs --version', ms('matrix'), ms('version'), 'matrix', 'version', 1.1);
 ratioRow('generate --from (fates + access comparison) vs generate', ms('from'), ms('generate'), 'from', 'generate', 1.3);
@@ -274,7 +287,9 @@ if (sizes.packed !== undefined) {
 const header = ['measure', 'result', 'target', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+const cacheKind = typeof (await import('node:module')).default.enableCompileCache === 'function' ? "Node's module.enableCompileCache()" : "kms-wizard's own (src/compile-cache.ts)";
 console.log(`kms-wizard ${pkg.version} bench: ${bin.startsWith(root) ? bin.slice(root.length) : bin}, node ${process.version}; medians of ${runs} interleaved runs (${ptyRuns} in the pty)`);
+console.log(`compile cache: ${cacheKind}, written by an untimed first run of each command`);
 console.log('');
 console.log(line(header));
 console.log(line(widths.map((w) => '-'.repeat(w))));

@@ -3,6 +3,7 @@
 // a run without it, and that a broken or unwritable cache changes nothing
 // the user sees. Node 22+ caches compiled code itself and never writes here.
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -12,7 +13,7 @@ import { runCli } from '../helpers/cli.js';
 
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const GENERATE = ['generate', '--key-arn', KEY, '--service', 'secretsmanager', '--stdout'];
-const ownCache = typeof (await import('node:module')).default.enableCompileCache !== 'function';
+const ownCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache !== 'function';
 const tmp = () => mkdtempSync(join(tmpdir(), 'kmsw-cc-'));
 
 test('every command of the table, and the wizard, has a cache file of its own', () => {
