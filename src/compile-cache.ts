@@ -13,9 +13,10 @@
 //   made by another Node; the file is then replaced.
 // - It is written once, at exit, to a temp file renamed into place; any
 //   failure (read-only home, full disk) only means the next run compiles.
+//   Writing one also removes other builds' caches a month old.
 // - KMS_WIZARD_NO_COMPILE_CACHE=1 (or Node's NODE_DISABLE_COMPILE_CACHE=1)
 //   turns it off; KMS_WIZARD_CACHE_DIR moves it.
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -79,7 +80,7 @@ function readCache(path: string): Buffer | undefined {
 }
 
 /** Writes the cache atomically; gives up quietly (the cache is only an optimisation). */
-function writeCache(path: string, data: Buffer): void {
+function writeCache(path: string, data: Buffer, hash: string): void {
   const dir = join(path, '..');
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
   try {
@@ -91,6 +92,36 @@ function writeCache(path: string, data: Buffer): void {
       unlinkSync(tmp);
     } catch {
       // never created
+    }
+    return;
+  }
+  pruneStale(dir, hash, Date.now());
+}
+
+/** Caches are never touched again once written, so a file this old is from a build no longer run (or rarely). */
+export const STALE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the cache files of other builds (another version, another Node)
+ * written more than STALE_AFTER_MS ago: upgrades do not pile up caches, and
+ * two versions in use side by side do not keep replacing each other's.
+ */
+export function pruneStale(dir: string, hash: string, now: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const found = /^main-[0-9a-f]+-[a-z]+-v[\d.]+-\w+\.v8(\.\d+\.[a-z0-9]+\.tmp)?$/.exec(name);
+    // A temp file left by a process killed mid-write goes too, whatever its build.
+    if (!found || (name.startsWith(`main-${hash}-`) && !found[1])) continue;
+    const file = join(dir, name);
+    try {
+      if (now - lstatSync(file).mtimeMs > STALE_AFTER_MS) unlinkSync(file);
+    } catch {
+      // gone already, or not ours to remove
     }
   }
 }
@@ -120,7 +151,7 @@ export function loadWithCompileCache<T>(file: string, main: MainId, command: str
   // Its specifiers are absolute, bare, or relative to dist/, where this file is too.
   (globalThis as Record<symbol, unknown>)[IMPORT_HOOK] = (specifier: string) => import(specifier);
   const script = new vm.Script(wrapper, { filename: file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(path, script.createCachedData()));
+  if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(path, script.createCachedData(), main.hash));
   const module = { exports: {} as T };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, file, join(file, '..'));
   return module.exports;

@@ -1,5 +1,8 @@
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cacheDir, cacheFile } from '../../src/compile-cache.js';
+import { cacheDir, cacheFile, pruneStale, STALE_AFTER_MS } from '../../src/compile-cache.js';
 
 const MAIN = { hash: '0123456789abcdef', length: 1000 };
 
@@ -35,5 +38,29 @@ describe('cacheFile', () => {
   test('KMS_WIZARD_NO_COMPILE_CACHE=0 leaves it on; a hash that is not hex (no build) turns it off', () => {
     expect(cacheFile(MAIN, 'lint', { HOME: '/h', KMS_WIZARD_NO_COMPILE_CACHE: '0' }, 'linux')).toBeDefined();
     expect(cacheFile({ hash: '../../x', length: 1 }, 'lint', { HOME: '/h' }, 'linux')).toBeUndefined();
+  });
+});
+
+describe('pruneStale: caches of other builds go once they are a month old', () => {
+  test("removes other builds' month-old caches and month-old temp files; keeps this build's, recent ones, and files that are not caches", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kmsw-prune-'));
+    const now = Date.now();
+    const old = new Date(now - STALE_AFTER_MS - 60_000);
+    const files = {
+      current: `main-0123456789abcdef-lint-${process.version}-${process.arch}.v8`,
+      currentOld: `main-0123456789abcdef-generate-${process.version}-${process.arch}.v8`,
+      otherOld: `main-fedcba9876543210-lint-v20.19.0-x64.v8`,
+      otherRecent: `main-fedcba9876543210-generate-v20.19.0-x64.v8`,
+      notOurs: 'notes.txt',
+      leftTemp: `main-0123456789abcdef-lint-${process.version}-${process.arch}.v8.4242.k3j2h1g0.tmp`,
+    };
+    for (const name of Object.values(files)) writeFileSync(join(dir, name), 'x');
+    for (const name of [files.currentOld, files.otherOld, files.notOurs, files.leftTemp]) utimesSync(join(dir, name), old, old);
+    pruneStale(dir, MAIN.hash, now);
+    expect(readdirSync(dir).sort()).toEqual([files.current, files.currentOld, files.otherRecent, files.notOurs].sort());
+  });
+
+  test('a directory that cannot be read is left alone', () => {
+    expect(() => pruneStale(join(tmpdir(), 'kmsw-no-such-dir', String(Date.now())), MAIN.hash, Date.now())).not.toThrow();
   });
 });
