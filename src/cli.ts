@@ -2,6 +2,7 @@
 // version is inlined at build time), and loads the dispatcher, dist/main.cjs,
 // for the rest (on Node 20 with kms-wizard's compile cache).
 import module from 'node:module';
+import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHED_COMMANDS, loadWithCompileCache, type MainId } from './compile-cache.js';
 
@@ -17,15 +18,16 @@ const compileCacheStatus = (module as { enableCompileCache?: () => unknown }).en
 // Ink ignores NO_COLOR; its colour library honours FORCE_COLOR=0.
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
 
-// `kms-wizard ... | head`: a closed pipe ends the output quietly, as in other CLIs.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
-
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-  process.stdout.write(`${__KMS_WIZARD_VERSION__}\n`);
+  // Written directly: process.stdout would load Node's stream modules for one line
+  // (src/cli/std-streams.ts). A closed pipe ends it quietly; a full non-blocking one gets the stream.
+  const text = `${__KMS_WIZARD_VERSION__}\n`;
+  try {
+    writeSync(1, text);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EAGAIN') process.stdout.write(text);
+  }
 } else {
   // Each command's compiled code is cached apart (it holds the functions that command ran).
   const first = argv[0] === undefined || argv[0].startsWith('-') ? 'wizard' : argv[0];
@@ -33,8 +35,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   // With Node's own cache (22+), main.cjs is required as usual.
   const ownCache = compileCacheStatus === undefined;
   void Promise.resolve()
-    .then(() => loadWithCompileCache<typeof import('./cli/main.js')>(join(__dirname, 'main.cjs'), __KMS_WIZARD_MAIN_ID__, command, process.env, ownCache))
-    .then(async ({ main, reportError }) => {
-      process.exitCode = await main(argv).catch((err: unknown) => reportError(err, 'kms-wizard', process.stderr, process.env));
+    .then(() => loadWithCompileCache<typeof import('./dist-main.js')>(join(__dirname, 'main.cjs'), __KMS_WIZARD_MAIN_ID__, command, process.env, ownCache))
+    .then(async ({ main, reportError, processIo }) => {
+      process.exitCode = await main(argv).catch((err: unknown) => reportError(err, 'kms-wizard', processIo().stderr, process.env));
     });
 }

@@ -2,6 +2,7 @@
 // and the library API in one file, so dist/cli.cjs and dist/index.cjs share
 // the core's code instead of the package shipping it twice.
 export { main, reportError } from './cli/main.js';
+export { processIo } from './cli/io.js';
 
 // The bundler turns this require() into a lazy initialisation of the API's
 // modules: a namespace export (`export * as api`) would initialise all of the

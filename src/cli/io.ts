@@ -1,3 +1,5 @@
+import { standardError, standardOutput } from './std-streams.js';
+
 /** The streams and environment a command runs with; injectable so tests need no terminal. */
 export interface CommandIo {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -14,15 +16,16 @@ export type Command = (argv: string[], io: CommandIo) => Promise<number>;
  * The process's streams, each made when first used: Node builds
  * process.stdin on first access, and for a file or /dev/null that loads its
  * file-stream and fs/promises modules, which only commands that read
- * standard input need.
+ * standard input need. Output to a pipe or a file is written directly
+ * (./std-streams.ts).
  */
 export function processIo(): CommandIo {
   return {
     get stdout() {
-      return process.stdout;
+      return standardOutput();
     },
     get stderr() {
-      return process.stderr;
+      return standardError();
     },
     get stdin() {
       return process.stdin;

@@ -35,6 +35,25 @@ describe('kms-wizard top level (built binary)', () => {
     expect(r.stderr).toContain('generate');
   });
 
+  it('output redirected to files is byte for byte what a pipe gets, stdout and stderr apart (both are written directly)', async () => {
+    const { closeSync, mkdtempSync, openSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { CLI_BIN } = await import('../helpers/cli.js');
+    const args = ['generate', '--key-arn', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', '--service', 'secretsmanager', '--stdout'];
+    const piped = await runCli(args);
+    const dir = mkdtempSync(join(tmpdir(), 'kmsw-redirect-'));
+    const [out, err] = [openSync(join(dir, 'out'), 'w'), openSync(join(dir, 'err'), 'w')];
+    const r = spawnSync(process.execPath, [CLI_BIN, ...args], { stdio: ['ignore', out, err], env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' } });
+    closeSync(out);
+    closeSync(err);
+    expect(r.status).toBe(0);
+    expect(piped.stdout).toContain('"Version": "2012-10-17"');
+    expect(readFileSync(join(dir, 'out'), 'utf8')).toBe(piped.stdout);
+    expect(readFileSync(join(dir, 'err'), 'utf8')).toBe(piped.stderr);
+  });
+
   it('a closed pipe ends output quietly (no EPIPE stack trace)', async () => {
     const { spawn } = await import('node:child_process');
     const { CLI_BIN } = await import('../helpers/cli.js');
