@@ -10,16 +10,33 @@ export function kmsAction(name: string): KmsActionData | undefined {
   return byLowerName.get(name.toLowerCase());
 }
 
-/** Converts an IAM action pattern (`kms:GenerateDataKey*`, `kms:*`) to a case-insensitive RegExp. */
+// Patterns repeat across statements, lint rules and explanations: each is
+// compiled and expanded once. The caches are bounded (the library API may
+// run in a long-lived process that sees many policies).
+const CACHE_LIMIT = 2000;
+const regexCache = new Map<string, RegExp>();
+const expansionCache = new Map<string, readonly string[]>();
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** Converts an IAM action pattern (`kms:GenerateDataKey*`, `kms:*`) to a case-insensitive RegExp (without the g flag, so shared safely). */
 export function actionPatternToRegExp(pattern: string): RegExp {
+  const known = regexCache.get(pattern);
+  if (known) return known;
   const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`, 'i');
+  return remember(regexCache, pattern, new RegExp(`^${escaped}$`, 'i'));
 }
 
 /** The KMS actions an action pattern matches, in catalog order (empty when none). */
-export function expandKmsActions(pattern: string): string[] {
+export function expandKmsActions(pattern: string): readonly string[] {
+  const known = expansionCache.get(pattern);
+  if (known) return known;
   const re = actionPatternToRegExp(pattern);
-  return KMS_ACTIONS.filter((a) => re.test(a));
+  return remember(expansionCache, pattern, Object.freeze(KMS_ACTIONS.filter((a) => re.test(a))));
 }
 
 /**

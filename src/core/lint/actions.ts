@@ -1,25 +1,12 @@
 // What a statement's Action / NotAction covers, in terms of KMS actions.
-// Patterns repeat across rules and statements, so their compiled forms and
-// expansions are cached (lint runs once per process; the cache stays small).
 import { actionPatternToRegExp, expandKmsActions, KMS_ACTIONS } from '../catalog/actions.js';
 import type { StatementModel } from './model.js';
 
-const regexCache = new Map<string, RegExp>();
-const expansionCache = new Map<string, readonly string[]>();
+/** actionPatternToRegExp (compiled once per pattern by the catalog). */
+export const patternRegExp = actionPatternToRegExp;
 
-/** actionPatternToRegExp, compiled once per pattern. */
-export function patternRegExp(pattern: string): RegExp {
-  let re = regexCache.get(pattern);
-  if (!re) regexCache.set(pattern, (re = actionPatternToRegExp(pattern)));
-  return re;
-}
-
-/** expandKmsActions, computed once per pattern. */
-export function expandPattern(pattern: string): readonly string[] {
-  let actions = expansionCache.get(pattern);
-  if (!actions) expansionCache.set(pattern, (actions = expandKmsActions(pattern)));
-  return actions;
-}
+/** expandKmsActions (computed once per pattern by the catalog). */
+export const expandPattern = expandKmsActions;
 
 /** `*`, or an action of the `kms:` service (any case: action names are case-insensitive). */
 export function isKmsActionPattern(pattern: string): boolean {

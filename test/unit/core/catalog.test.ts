@@ -83,7 +83,7 @@ describe('KMS actions (Service Authorization Reference)', () => {
 
   // ("Actions, resources, and condition keys for AWS Key Management Service", https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html) GenerateDataKey* covers the four GenerateDataKey actions.
   it('GenerateDataKey* covers the four data-key actions', () => {
-    expect(expandKmsActions('kms:GenerateDataKey*').sort()).toEqual([
+    expect([...expandKmsActions('kms:GenerateDataKey*')].sort()).toEqual([
       'kms:GenerateDataKey', 'kms:GenerateDataKeyPair', 'kms:GenerateDataKeyPairWithoutPlaintext', 'kms:GenerateDataKeyWithoutPlaintext',
     ]);
   });
