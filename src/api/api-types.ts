@@ -7,10 +7,26 @@ export type Severity = 'error' | 'warning' | 'info';
 /** What a lint input is; detected from the content when not given. */
 export type InputFormat = 'json' | 'terraform-plan' | 'cloudformation';
 
+/** A key that does not exist yet (`generate --new-key`): its key policy needs no ARN. */
+export interface NewKey {
+  /** The 12-digit account the key will be created in. */
+  account: string;
+  /** The Region it will be created in (for a multi-Region key: the primary's). */
+  region: string;
+  multiRegion?: boolean;
+}
+
 /** What to build: the wizard's questions, one field each (the generate command's flags). */
 export interface PolicySpec {
-  /** The key's ARN (not an alias or key id). */
-  keyArn: string;
+  /** The key's ARN (not an alias or key id); give either this or `newKey`. */
+  keyArn?: string;
+  /**
+   * A key your program creates (give either this or `keyArn`): `keyPolicy` is
+   * complete, `iamPolicies` is empty (an IAM policy names the key's ARN), and
+   * `iamPlans[i].policyFor(arn)` builds each IAM policy once the ARN is known
+   * (a CDK `key.keyArn` token works).
+   */
+  newKey?: NewKey;
   /** Key administrators (role/user ARNs); empty = the key's account root, admin actions only. */
   admins: string[];
   /** Role/user ARNs or 12-digit account ids that use the key; empty = the key's own account. */
@@ -58,12 +74,24 @@ export interface SpecIssue {
 /** The key policy and the IAM policies that go with it. */
 export interface BuiltPolicies {
   readonly keyPolicy: PolicyDocument;
-  /** One per consumer account; empty when no IAM policy is needed. */
+  /** One per consumer account; empty when no IAM policy is needed, and for a new key (see `iamPlans`). */
   readonly iamPolicies: readonly { readonly account: string; readonly fileName: string; readonly policy: PolicyDocument; readonly attachTo: readonly string[] }[];
+  /** Every IAM policy the pair needs, for an existing key or a new one: build each with `policyFor`. */
+  readonly iamPlans: readonly IamPolicyPlan[];
   /** How the pair works, one paragraph each. */
   readonly explanation: readonly string[];
   readonly notes: readonly string[];
   readonly warnings: readonly SpecIssue[];
+}
+
+/** An IAM policy a consumer account needs, before the key's ARN is known. */
+export interface IamPolicyPlan {
+  readonly account: string;
+  readonly fileName: string;
+  /** The roles and users to attach it to (empty: whoever the account chooses). */
+  readonly attachTo: readonly string[];
+  /** The policy with `keyArn` as its Resource; for a multi-Region key, the ARN of each Region's key. */
+  policyFor(keyArn: string | readonly string[]): PolicyDocument;
 }
 
 /** One lint finding. */

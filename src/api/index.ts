@@ -22,9 +22,23 @@ export class PolicySpecError extends Error {
 
 /** Builds the key policy and its IAM policies from a spec; throws {@link PolicySpecError} when the spec is invalid. */
 export function buildPolicies(spec: PolicySpec): BuiltPolicies {
+  const { newKey, ...rest } = spec;
   try {
-    const { keyPolicy, iamPolicies, explanation, notes, warnings } = build(spec);
-    return { keyPolicy, iamPolicies, explanation, notes, warnings };
+    const { keyPolicy, iamPolicies, iamPlans, explanation, notes, warnings } = build({ ...rest, ...(newKey ? { newKey: { ...newKey, multiRegion: newKey.multiRegion ?? false } } : {}) });
+    const plans = iamPlans.map(({ account, fileName, attachTo, naming }) => ({
+      account,
+      fileName,
+      attachTo,
+      // The ARN is not parsed: a CDK or Pulumi program passes a token that resolves at deploy time.
+      policyFor: (keyArn: string | readonly string[]): PolicyDocument => {
+        const arns = typeof keyArn === 'string' ? [keyArn] : [...keyArn];
+        if (arns.length === 0 || arns.some((a) => typeof a !== 'string' || a.trim() === '')) {
+          throw new TypeError('policyFor needs the key ARN (for a multi-Region key, one ARN per Region\'s key)');
+        }
+        return naming<string | string[]>(arns.length === 1 ? arns[0]! : arns);
+      },
+    }));
+    return { keyPolicy, iamPolicies, iamPlans: plans, explanation, notes, warnings };
   } catch (err) {
     if (err instanceof InvalidSpecError) throw new PolicySpecError(err.issues);
     throw err;

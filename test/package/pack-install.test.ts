@@ -163,6 +163,8 @@ describe('the library API from the installed package', () => {
       import { buildPolicies, lintPolicies, type BuiltPolicies, type LintResult, type PolicySpec } from 'kms-wizard';
       const spec: PolicySpec = { keyArn: 'arn:aws:kms:us-east-1:111122223333:key/k', admins: [], consumers: [], access: 'iam', services: ['s3'], regions: [] };
       const built: BuiltPolicies = buildPolicies(spec);
+      const created = buildPolicies({ newKey: { account: '111122223333', region: 'us-east-1' }, admins: [], consumers: [], access: 'iam', services: ['s3'], regions: [] });
+      export const planned: string = JSON.stringify(created.iamPlans.map((p) => p.policyFor('\${Token[TOKEN.1]}')));
       const results: LintResult[] = lintPolicies([{ policy: built.keyPolicy, type: 'key' }]);
       export const errors: number = results.flatMap((r) => r.findings).filter((f) => f.severity === 'error').length;
     `);
