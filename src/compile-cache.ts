@@ -6,9 +6,11 @@
 //
 // Safe by construction:
 // - The cache is used only for the exact main.cjs the build hashed: the
-//   file's name carries that hash (V8 itself checks only the source's length).
-// - It lives in the user's own cache directory (created 0700), and a file not
-//   owned by the user is ignored.
+//   file's name and first line carry that hash (V8 itself checks only the
+//   source's length).
+// - It lives in the user's own cache directory (created 0700); a file not
+//   owned by the user, a symbolic link, or a file whose header names another
+//   build is ignored.
 // - V8 checks its version and flags and refuses (cachedDataRejected) a cache
 //   made by another Node; the file is then replaced.
 // - It is written once, at exit, to a temp file renamed into place; any
@@ -16,7 +18,7 @@
 //   Writing one also removes other builds' caches a month old.
 // - KMS_WIZARD_NO_COMPILE_CACHE=1 (or Node's NODE_DISABLE_COMPILE_CACHE=1)
 //   turns it off; KMS_WIZARD_CACHE_DIR moves it.
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -59,11 +61,21 @@ export function cacheFile(main: MainId, command: string, env: NodeJS.ProcessEnv,
   return dir && `${join(dir, `main-${main.hash}-${command}-${process.version}-${process.arch}.v8`)}`;
 }
 
-/** The cache's bytes, if the file exists, is a regular file and belongs to this user. */
-function readCache(path: string): Buffer | undefined {
+/**
+ * The first bytes of a cache file: the build's hash, so the file is used only
+ * with the main.cjs it was made from, whatever its name says (V8 itself
+ * checks only the source's length).
+ */
+const header = (hash: string) => Buffer.from(`kms-wizard ${hash}\n`, 'latin1');
+
+/**
+ * V8's part of the cache, if the file exists, is a regular file (not a
+ * symbolic link), belongs to this user and starts with this build's header.
+ */
+export function readCache(path: string, hash: string): Buffer | undefined {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   } catch {
     return undefined;
   }
@@ -71,7 +83,9 @@ function readCache(path: string): Buffer | undefined {
     const info = fstatSync(fd);
     if (!info.isFile()) return undefined;
     if (typeof process.getuid === 'function' && info.uid !== process.getuid()) return undefined;
-    return readFileSync(fd);
+    const bytes = readFileSync(fd);
+    const head = header(hash);
+    return bytes.subarray(0, head.length).equals(head) ? bytes.subarray(head.length) : undefined;
   } catch {
     return undefined;
   } finally {
@@ -80,12 +94,12 @@ function readCache(path: string): Buffer | undefined {
 }
 
 /** Writes the cache atomically; gives up quietly (the cache is only an optimisation). */
-function writeCache(path: string, data: Buffer, hash: string): void {
+export function writeCache(path: string, data: Buffer, hash: string): void {
   const dir = join(path, '..');
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(tmp, data, { flag: 'wx', mode: 0o600 });
+    writeFileSync(tmp, Buffer.concat([header(hash), data]), { flag: 'wx', mode: 0o600 });
     renameSync(tmp, path);
   } catch {
     try {
@@ -143,7 +157,7 @@ export function loadWithCompileCache<T>(file: string, main: MainId, command: str
     return require(file) as T;
   }
   if (source.length !== main.length) return require(file) as T;
-  const cachedData = readCache(path);
+  const cachedData = readCache(path, main.hash);
   const wrapper = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
   // Code compiled by vm.Script cannot run import() without an experimental
   // loader; the bundle's import() calls (the Ink bundle, clipboardy, the YAML

@@ -41,15 +41,22 @@ describe.runIf(ownCache)('on Node without module.enableCompileCache (Node 20)', 
     expect(readdirSync(dir)).toEqual(files);
   });
 
-  test('a cache V8 refuses (garbage bytes) is replaced, and the run prints what it prints without one', async () => {
+  test.each([
+    ['garbage bytes', () => Buffer.alloc(4096, 7)],
+    ["this build's header, then bytes V8 refuses", (first: Buffer) => Buffer.concat([first.subarray(0, first.indexOf(10) + 1), Buffer.alloc(4096, 7)])],
+  ])('a cache that is not usable (%s) is replaced, and the run prints what it prints without one', async (_what, broken) => {
     const dir = join(tmp(), 'cache');
     const clean = await runCli(GENERATE, { env: { KMS_WIZARD_CACHE_DIR: dir } });
     const [file] = readdirSync(dir);
-    writeFileSync(join(dir, file!), Buffer.alloc(4096, 7));
+    const good = readFileSync(join(dir, file!));
+    expect(good.subarray(0, 11).toString()).toBe('kms-wizard ');
+    const bad = broken(good);
+    writeFileSync(join(dir, file!), bad);
     const run = await runCli(GENERATE, { env: { KMS_WIZARD_CACHE_DIR: dir } });
     expect(run).toEqual(clean);
     const after = readFileSync(join(dir, file!));
-    expect(after.equals(Buffer.alloc(4096, 7))).toBe(false);
+    expect(after.equals(bad)).toBe(false);
+    expect(after.subarray(0, 11).toString()).toBe('kms-wizard ');
     expect(readdirSync(dir)).toEqual([file]);
   });
 

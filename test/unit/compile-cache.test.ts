@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cacheDir, cacheFile, pruneStale, STALE_AFTER_MS } from '../../src/compile-cache.js';
+import { cacheDir, cacheFile, pruneStale, readCache, STALE_AFTER_MS, writeCache } from '../../src/compile-cache.js';
 
 const MAIN = { hash: '0123456789abcdef', length: 1000 };
 
@@ -62,5 +62,25 @@ describe('pruneStale: caches of other builds go once they are a month old', () =
 
   test('a directory that cannot be read is left alone', () => {
     expect(() => pruneStale(join(tmpdir(), 'kmsw-no-such-dir', String(Date.now())), MAIN.hash, Date.now())).not.toThrow();
+  });
+});
+
+describe('readCache: only this build\'s file, as written', () => {
+  const V8 = Buffer.from('v8 bytes');
+  test('reads back what writeCache wrote, for the same build only', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kmsw-read-'));
+    const file = join(dir, 'c.v8');
+    writeCache(file, V8, MAIN.hash);
+    expect(readCache(file, MAIN.hash)?.equals(V8)).toBe(true);
+    // The same file under another build's hash (renamed, or its name made up) is not used.
+    expect(readCache(file, 'fedcba9876543210')).toBeUndefined();
+  });
+
+  test('a symbolic link to a cache is not followed; a missing file is no cache', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kmsw-read-'));
+    writeCache(join(dir, 'real.v8'), V8, MAIN.hash);
+    symlinkSync(join(dir, 'real.v8'), join(dir, 'link.v8'));
+    expect(readCache(join(dir, 'link.v8'), MAIN.hash)).toBeUndefined();
+    expect(readCache(join(dir, 'none.v8'), MAIN.hash)).toBeUndefined();
   });
 });
