@@ -93,16 +93,26 @@ export function readCache(path: string, hash: string): Buffer | undefined {
   }
 }
 
-/** Writes the cache atomically; gives up quietly (the cache is only an optimisation). */
-export function writeCache(path: string, data: Buffer, hash: string): void {
+/**
+ * Writes the cache atomically; gives up quietly (the cache is only an
+ * optimisation). The temp file is opened before V8 serialises anything, so
+ * where nothing can be written (a read-only home) a run pays no more than a
+ * failed open.
+ */
+export function writeCache(path: string, data: () => Buffer, hash: string): void {
   const dir = join(path, '..');
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
+  let fd: number | undefined;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(tmp, Buffer.concat([header(hash), data]), { flag: 'wx', mode: 0o600 });
+    fd = openSync(tmp, 'wx', 0o600);
+    writeFileSync(fd, Buffer.concat([header(hash), data()]));
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, path);
   } catch {
     try {
+      if (fd !== undefined) closeSync(fd);
       unlinkSync(tmp);
     } catch {
       // never created
@@ -165,7 +175,7 @@ export function loadWithCompileCache<T>(file: string, main: MainId, command: str
   // Its specifiers are absolute, bare, or relative to dist/, where this file is too.
   (globalThis as Record<symbol, unknown>)[IMPORT_HOOK] = (specifier: string) => import(specifier);
   const script = new vm.Script(wrapper, { filename: file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(path, script.createCachedData(), main.hash));
+  if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(path, () => script.createCachedData(), main.hash));
   const module = { exports: {} as T };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, file, join(file, '..'));
   return module.exports;

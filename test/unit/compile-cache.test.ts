@@ -70,15 +70,23 @@ describe('readCache: only this build\'s file, as written', () => {
   test('reads back what writeCache wrote, for the same build only', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kmsw-read-'));
     const file = join(dir, 'c.v8');
-    writeCache(file, V8, MAIN.hash);
+    writeCache(file, () => V8, MAIN.hash);
     expect(readCache(file, MAIN.hash)?.equals(V8)).toBe(true);
     // The same file under another build's hash (renamed, or its name made up) is not used.
     expect(readCache(file, 'fedcba9876543210')).toBeUndefined();
   });
 
+  test('where the temp file cannot be made, V8 is never asked to serialise', () => {
+    const blocked = join(mkdtempSync(join(tmpdir(), 'kmsw-read-')), 'file');
+    writeFileSync(blocked, 'x');
+    let asked = false;
+    writeCache(join(blocked, 'c.v8'), () => ((asked = true), V8), MAIN.hash);
+    expect(asked).toBe(false);
+  });
+
   test('a symbolic link to a cache is not followed; a missing file is no cache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kmsw-read-'));
-    writeCache(join(dir, 'real.v8'), V8, MAIN.hash);
+    writeCache(join(dir, 'real.v8'), () => V8, MAIN.hash);
     symlinkSync(join(dir, 'real.v8'), join(dir, 'link.v8'));
     expect(readCache(join(dir, 'link.v8'), MAIN.hash)).toBeUndefined();
     expect(readCache(join(dir, 'none.v8'), MAIN.hash)).toBeUndefined();
