@@ -1,7 +1,7 @@
 // V8's compiled code for dist/main.cjs, kept between runs on Node 20 (which
 // has no module.enableCompileCache(); Node 22+ gets the same from Node itself
-// and never comes here). Compiling the 470 kB bundle is the largest part of a
-// command's start-up; with the cache, V8 reads back the bytecode of every
+// and never comes here). Compiling the bundle (over 450 kB) was the largest part
+// of a command's start-up; with the cache, V8 reads back the bytecode of every
 // function the same command ran last time instead of parsing the source again.
 //
 // Safe by construction:
@@ -58,7 +58,7 @@ export function cacheFile(main: MainId, command: string, env: NodeJS.ProcessEnv,
   if (!/^[0-9a-f]{8,64}$/.test(main.hash)) return undefined;
   const dir = cacheDir(env, platform);
   // One file per command: each holds the functions that command runs.
-  return dir && `${join(dir, `main-${main.hash}-${command}-${process.version}-${process.arch}.v8`)}`;
+  return dir && join(dir, `main-${main.hash}-${command}-${process.version}-${process.arch}.v8`);
 }
 
 /**
