@@ -1,6 +1,6 @@
 // V8's compiled code for dist/main.cjs, kept between runs on Node 20 (which
-// has no module.enableCompileCache(); Node 22+ gets the same from Node itself
-// and never comes here). Compiling the bundle (over 450 kB) was the largest part
+// has no module.enableCompileCache(); Node 22+ gets the same from Node itself,
+// and there loadWithCompileCache only requires the file). Compiling the bundle (over 450 kB) was the largest part
 // of a command's start-up; with the cache, V8 reads back the bytecode of every
 // function the same command ran last time instead of parsing the source again.
 //
