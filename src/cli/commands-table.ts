@@ -62,6 +62,12 @@ const SPEC_FLAGS: readonly FlagSpec[] = [
   { name: 'source-arn', value: 'text', repeatable: true, description: 'resource ARN that narrows a service acting as itself (trail, log group, ...)' },
 ];
 
+/** `--keep` / `--drop`: the wizard and generate decide a current policy's statements alike. */
+const FATE_FLAGS: readonly FlagSpec[] = [
+  { name: 'keep', value: 'text', repeatable: true, description: 'with --from: keep this statement (Sid or #N)' },
+  { name: 'drop', value: 'text', repeatable: true, description: 'with --from: leave this statement out (Sid or #N)' },
+];
+
 /** The bare `kms-wizard [flags]`: the interactive wizard (also `kms-wizard wizard`). */
 export const WIZARD: CommandSpec = {
   name: 'wizard',
@@ -69,6 +75,7 @@ export const WIZARD: CommandSpec = {
   flags: [
     ...SPEC_FLAGS,
     { name: 'from', value: 'file', description: "the key's current key policy (answers the first question)" },
+    ...FATE_FLAGS,
     { name: 'out', value: 'dir', description: 'write the files into DIR without asking' },
     { name: 'stdout', description: 'print the files instead of writing them' },
     { name: 'format', value: 'output-format', description: 'output format' },
@@ -86,8 +93,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: [
       ...SPEC_FLAGS,
       { name: 'from', value: 'file', description: "the key's current key policy (- = standard input)" },
-      { name: 'keep', value: 'text', repeatable: true, description: 'with --from: keep this statement (Sid or #N)' },
-      { name: 'drop', value: 'text', repeatable: true, description: 'with --from: leave this statement out (Sid or #N)' },
+      ...FATE_FLAGS,
       { name: 'out', value: 'dir', description: 'directory to write into' },
       { name: 'format', value: 'output-format', description: 'output format' },
       { name: 'stdout', description: 'print the files instead of writing them' },

@@ -55,7 +55,7 @@ export async function readFromFlags(values: FromFlagValues, answers: Partial<Pol
   const key = parseKeyArn(answers.keyArn ?? '');
   if (!key.ok) return undefined;
   const fates = statementFates(current.value, key.value, { keep: listFlag(values.keep), drop: listFlag(values.drop), adminsGiven: answers.admins !== undefined });
-  if (!fates.ok) throw new UsageError(safeText(fates.error.join('\n')));
+  if (!fates.ok) throw new UsageError(fates.error.map(safeText).join('\n'));
   if (answers.admins === undefined && fates.value.admins.length > 0) answers.admins = [...fates.value.admins];
   return { current: current.value, fates: fates.value };
 }
@@ -63,7 +63,7 @@ export async function readFromFlags(values: FromFlagValues, answers: Partial<Pol
 /** The build merged with the current policy; a Sid clash is a usage error (exit 2). */
 export function mergeFrom(result: BuildResult, from: FromInput): FromCurrentPolicy {
   const merged = fromCurrentPolicy(result, from.current, from.fates);
-  if (!merged.ok) throw new UsageError(safeText(merged.error.join('\n')));
+  if (!merged.ok) throw new UsageError(merged.error.map(safeText).join('\n'));
   return merged.value;
 }
 

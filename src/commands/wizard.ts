@@ -3,7 +3,7 @@
 // linear accessible prompts); anything else gets exit 2 and the generate
 // flags that would answer the questions. Ink and React load only through
 // the dynamic imports below, so --help and the refusal stay light.
-import { parseFlags } from '../cli/args.js';
+import { listFlag, parseFlags } from '../cli/args.js';
 import { EXIT, UsageError } from '../cli/errors.js';
 import { whyNotInteractive } from '../cli/interactive.js';
 import type { Command, CommandIo } from '../cli/io.js';
@@ -13,6 +13,7 @@ import { readTextFile } from '../output/read-text-file.js';
 import { safeText } from '../core/terminal-safe.js';
 import type { CurrentPolicyFile } from '../ui/answers.js';
 import type { PolicySpec } from '../core/spec.js';
+import { FROM_OPTIONS } from './from-flags.js';
 import { SPEC_FLAGS_HELP, SPEC_OPTIONS, specAnswersFromFlags } from './spec-flags.js';
 
 export const help = `kms-wizard: answer a few questions, get a KMS key policy and the matching IAM policy.
@@ -32,6 +33,8 @@ Start (the first step):
                              --query Policy --output text > current-key-policy.json
                          Statements kms-wizard does not own are kept; what the file says
                          pre-answers the administrators, consumers, services and Regions.
+  --keep SID|#N          keep this statement as it is (repeatable; #N = the N-th statement)
+  --drop SID|#N          leave this statement out (repeatable); the review's Changes tab shows both
 
 Output (the last step):
   --out DIR              write the files into DIR without asking where
@@ -64,7 +67,7 @@ const OPTIONS = {
   force: { type: 'boolean' },
   accessible: { type: 'boolean' },
   'no-interactive': { type: 'boolean' },
-  from: { type: 'string' },
+  ...FROM_OPTIONS,
 } as const;
 
 /** The generate flags for the questions the given answers leave open, from the shared help text. */
@@ -105,7 +108,9 @@ export const run: Command = async (argv, io) => {
   if (values.out !== undefined && values.stdout) throw new UsageError('--out and --stdout both answer the output step: give one of them');
 
   if (values.from !== undefined && answers.newKey) throw new UsageError('--from and --new-key cannot be used together: a key that does not exist yet has no current policy');
-  const current = values.from !== undefined ? await readCurrentPolicyFlag(values.from, io) : undefined;
+  if (values.from === undefined && (values.keep || values.drop)) throw new UsageError(`${values.keep ? '--keep' : '--drop'} needs --from FILE (the key's current policy)`);
+  const overrides = { ...(values.keep ? { keep: listFlag(values.keep) } : {}), ...(values.drop ? { drop: listFlag(values.drop) } : {}) };
+  const current = values.from !== undefined ? await readCurrentPolicyFlag(values.from, overrides, io) : undefined;
 
   const reason = whyNotInteractive(io, Boolean(values['no-interactive']));
   if (reason) throw new UsageError(refusal(reason, argv, answers));
@@ -133,7 +138,7 @@ export const run: Command = async (argv, io) => {
 };
 
 /** `--from FILE`: read and checked before anything is drawn; a bad file is a usage error (exit 2), as for generate. */
-async function readCurrentPolicyFlag(file: string, io: CommandIo): Promise<CurrentPolicyFile> {
+async function readCurrentPolicyFlag(file: string, overrides: Pick<CurrentPolicyFile, 'keep' | 'drop'>, io: CommandIo): Promise<CurrentPolicyFile> {
   if (file === '-') throw new UsageError('--from - reads standard input, but the wizard reads your keys from it: save the policy to a file and give its name');
   let text: string;
   try {
@@ -141,10 +146,13 @@ async function readCurrentPolicyFlag(file: string, io: CommandIo): Promise<Curre
   } catch (err) {
     throw new UsageError(`--from: ${safeText((err as Error).message)}`);
   }
-  const current = { file, text };
-  const { currentFileIssue } = await import('../ui/current-policy.js');
+  const current = { file, text, ...overrides };
+  const { currentFileIssue, overridesIssues } = await import('../ui/current-policy.js');
   const issue = currentFileIssue(current);
   if (issue) throw new UsageError(`--from: ${safeText(issue)}`);
+  // One line per message; a Sid's own line breaks (the file is untrusted) show escaped.
+  const refs = overridesIssues(current);
+  if (refs.length > 0) throw new UsageError(refs.map(safeText).join('\n'));
   return current;
 }
 

@@ -23,6 +23,9 @@ export interface NewKeyAnswers {
 export interface CurrentPolicyFile {
   readonly file: string;
   readonly text: string;
+  /** `--keep` / `--drop` (a Sid or `#N`): statements whose fate the flags decide, as for generate. */
+  readonly keep?: readonly string[];
+  readonly drop?: readonly string[];
 }
 
 /** The answers so far: a PolicySpec where "not answered yet" and "default" are the same thing. */

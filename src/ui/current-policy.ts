@@ -11,6 +11,7 @@ import {
   fromCurrentPolicy,
   preAnswersFrom,
   readCurrentPolicy,
+  resolveOverrides,
   statementFates,
   type CurrentPolicy,
   type Fates,
@@ -25,6 +26,15 @@ export function currentFileIssue(f: CurrentPolicyFile): string | undefined {
   const r = readCurrentPolicy(f.file, f.text);
   return r.ok ? undefined : formatCurrentPolicyError(f.file, r.error);
 }
+
+/** What is wrong with the file's --keep / --drop references, one message each (none when nothing is, or the file is unreadable). */
+export function overridesIssues(f: CurrentPolicyFile): readonly string[] {
+  const r = readCurrentPolicy(f.file, f.text);
+  const refs = r.ok ? resolveOverrides(r.value, overridesOf(f)) : undefined;
+  return refs && !refs.ok ? refs.error : [];
+}
+
+const overridesOf = (f: CurrentPolicyFile) => ({ ...(f.keep ? { keep: f.keep } : {}), ...(f.drop ? { drop: f.drop } : {}) });
 
 /** Why the answers' current policy cannot be used (undefined when it can). */
 export function currentPolicyIssue(a: Answers): string | undefined {
@@ -55,7 +65,7 @@ function readFates(a: Answers): { current: CurrentPolicy; fates: Fates; key: Key
   const key = parseKeyArn(a.keyArn);
   const read = readCurrentPolicy(a.current.file, a.current.text);
   if (!key.ok || !read.ok) return undefined;
-  const fates = statementFates(read.value, key.value);
+  const fates = statementFates(read.value, key.value, overridesOf(a.current));
   return fates.ok ? { current: read.value, fates: fates.value, key: key.value } : undefined;
 }
 
@@ -86,9 +96,13 @@ export function withCurrentPolicy(a: Answers, file: CurrentPolicyFile, fromFlags
 
 let memo: { build: BuildResult; file: CurrentPolicyFile; result: Result<FromCurrentPolicy, string[]> } | undefined;
 
+/** The same file read with the same --keep / --drop (the merge depends on all four). */
+const sameFile = (x: CurrentPolicyFile, y: CurrentPolicyFile) =>
+  x.file === y.file && x.text === y.text && JSON.stringify([x.keep, x.drop]) === JSON.stringify([y.keep, y.drop]);
+
 /** The build merged with the current policy (the last one remembered: the review and the output both ask for it). */
 export function mergedWithCurrent(a: Answers, build: BuildResult): Result<FromCurrentPolicy, string[]> | undefined {
-  if (memo && memo.build === build && a.current && memo.file.file === a.current.file && memo.file.text === a.current.text) return memo.result;
+  if (memo && memo.build === build && a.current && sameFile(memo.file, a.current)) return memo.result;
   const c = currentAndFates(a);
   if (!c || !a.current) return undefined;
   const result = fromCurrentPolicy(build, c.current, c.fates);

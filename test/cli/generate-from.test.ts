@@ -161,3 +161,29 @@ describe('generate --from: bad input writes nothing and exits 2', () => {
     expect(r.stderr).toMatch(/names account 444455556666 but never the key's account 111122223333/);
   });
 });
+
+describe('the wizard takes --keep and --drop too (checked before it needs a terminal)', () => {
+  it('a reference to no statement: exit 2 naming the statements, one line per problem, before the terminal check', async () => {
+    const r = await runCli(['--from', LOGS, '--keep', 'Nope', '--drop', '#9', '--key-arn', KEY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^kms-wizard: --keep Nope: no statement has that Sid\. The statements are: "Enable IAM User Permissions", "AllowCloudWatchLogs"/);
+    expect(r.stderr).toContain('\n--drop #9: the policy has 5 statements (#1 to #5)\n');
+    expect(r.stderr).not.toContain('needs a terminal');
+  });
+
+  it('without --from: exit 2, as generate says it', async () => {
+    const r = await runCli(['--drop', '#1', '--key-arn', KEY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--drop needs --from FILE (the key's current policy)");
+  });
+
+  it('a Sid with a line break in the file is shown escaped in the message, never as a line of its own', async () => {
+    const dir = tmp();
+    const policy = { Version: '2012-10-17', Statement: [{ Sid: 'Evil\nkms-wizard: all good', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' }] };
+    writeFileSync(join(dir, 'p.json'), JSON.stringify(policy));
+    const r = await runCli(['--from', 'p.json', '--keep', 'Missing', '--key-arn', KEY], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"Evil\\u000akms-wizard: all good"');
+    expect(r.stderr.split('\n').some((l) => l.startsWith('kms-wizard: all good'))).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { specWithDefaults } from '../../src/commands/spec-flags.js';
 import { buildPolicies } from '../../src/core/build.js';
-import { fromCurrentPolicy, readCurrentPolicy, statementFates } from '../../src/core/current-policy/index.js';
+import { fromCurrentPolicy, readCurrentPolicy, statementFates, type FateOverrides } from '../../src/core/current-policy/index.js';
 import { validateSpec, type PolicySpec } from '../../src/core/spec.js';
 import { whyText } from '../../src/lessons/why.js';
 import { FORMATS } from '../../src/output/formats/index.js';
@@ -22,13 +22,13 @@ const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const written = (dir: string) => Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('current')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
 /** What `generate --from FILE` writes for these flag answers: the chain of core functions it runs. */
-function generatedFrom(answers: Partial<PolicySpec>, file: string, text: string) {
+function generatedFrom(answers: Partial<PolicySpec>, file: string, text: string, overrides: FateOverrides = {}) {
   const spec = validateSpec(specWithDefaults(answers));
   if (!spec.ok) throw new Error(JSON.stringify(spec.error));
   const current = readCurrentPolicy(file, text);
   if (!current.ok) throw new Error(current.error.message);
   if (spec.value.key.isNew) throw new Error('a current policy belongs to an existing key');
-  const fates = statementFates(current.value, spec.value.key);
+  const fates = statementFates(current.value, spec.value.key, overrides);
   if (!fates.ok) throw new Error(fates.error.join('\n'));
   const merged = fromCurrentPolicy(buildPolicies(spec.value), current.value, fates.value);
   if (!merged.ok) throw new Error(merged.error.join('\n'));
@@ -252,6 +252,25 @@ describe('an existing key and its current policy', () => {
     const original = JSON.parse(text) as { Statement: unknown[] };
     for (const i of [1, 2, 3, 4]) expect(keyPolicy.Statement).toContainEqual(original.Statement[i]);
     expect(written(h.cwd)).toEqual(generatedFrom({ keyArn: KEY_ARN, services: ['secretsmanager'] }, 'current.json', text));
+  });
+
+  test('--keep and --drop decide those statements as for generate: the Changes tab says so, and the files are the same bytes', async () => {
+    const text = fixture('logs-deny-cross-account.json');
+    const overrides = { keep: ['Enable IAM User Permissions'], drop: ['AllowCloudWatchLogs'] };
+    h = await startWizard({ rows: 40, answers: { keyArn: KEY_ARN, services: ['secretsmanager'] }, current: { file: 'current.json', text, ...overrides } });
+    await h.press(K.enter, K.enter, K.enter, K.enter, K.enter); // admins, trust, consumers, regions, actions
+    expect(h.frame()).toContain('Review');
+    await h.press('2');
+    expect(h.frame()).toMatch(/kept\s+#1 "Enable IAM User Permissions": kept as it is \(--keep\)/);
+    expect(h.frame()).toMatch(/replaced\s+#2 "AllowCloudWatchLogs": left out \(--drop\)/);
+    // And what that costs, in the same words as generate: the Logs service loses access, the kept root statement bypasses ViaService.
+    expect(h.frame()).toContain('service principal logs.us-east-1.amazonaws.com loses');
+    expect(h.frame()).toContain('KW602');
+    await h.press(K.enter, K.enter, K.enter);
+    await h.waitFor('Wrote into .');
+    expect(written(h.cwd)).toEqual(generatedFrom({ keyArn: KEY_ARN, services: ['secretsmanager'] }, 'current.json', text, overrides));
+    // Dropping the Logs statement is not what the defaults write.
+    expect(written(h.cwd)).not.toEqual(generatedFrom({ keyArn: KEY_ARN, services: ['secretsmanager'] }, 'current.json', text));
   });
 
   test('a kept statement whose Sid the generated policy uses: the review says why and Enter goes to the file step, nothing is written', async () => {

@@ -147,18 +147,29 @@ function resolveRefs(flag: string, refs: readonly string[], statements: readonly
 }
 
 /**
- * The fate of every statement of the current policy: the default rules,
- * then `--keep` and `--drop`. Errors (exit 2) for a reference to no
- * statement, an ambiguous Sid, or a statement both kept and dropped.
+ * The statements `--keep` and `--drop` name (0-based), checked against the
+ * policy alone (no key needed): a reference to no statement, an ambiguous
+ * Sid, or a statement both kept and dropped is an error (exit 2).
  */
-export function statementFates(current: CurrentPolicy, key: KeyArn, overrides: FateOverrides = {}): Result<Fates, string[]> {
+export function resolveOverrides(current: CurrentPolicy, overrides: FateOverrides): Result<{ kept: ReadonlySet<number>; dropped: ReadonlySet<number> }, string[]> {
   const keep = resolveRefs('--keep', overrides.keep ?? [], current.statements);
   const drop = resolveRefs('--drop', overrides.drop ?? [], current.statements);
   const errors = [...(keep.ok ? [] : keep.error), ...(drop.ok ? [] : drop.error)];
   const kept = new Set(keep.ok ? keep.value : []);
   const dropped = new Set(drop.ok ? drop.value : []);
   for (const i of kept) if (dropped.has(i)) errors.push(`statement #${i + 1} is given to both --keep and --drop; choose one`);
-  if (errors.length > 0) return fail(errors);
+  return errors.length > 0 ? fail(errors) : ok({ kept, dropped });
+}
+
+/**
+ * The fate of every statement of the current policy: the default rules,
+ * then `--keep` and `--drop`. Errors (exit 2) for a reference to no
+ * statement, an ambiguous Sid, or a statement both kept and dropped.
+ */
+export function statementFates(current: CurrentPolicy, key: KeyArn, overrides: FateOverrides = {}): Result<Fates, string[]> {
+  const refs = resolveOverrides(current, overrides);
+  if (!refs.ok) return refs;
+  const { kept, dropped } = refs.value;
 
   const statements = current.statements.map((statement, i): StatementFate => {
     const sid = sidOf(statement);

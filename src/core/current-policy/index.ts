@@ -17,7 +17,7 @@ import { mergeKeyPolicy } from './merge.js';
 import type { CurrentPolicy } from './read-current.js';
 
 export { compareAccess, type AccessChange, type AccessComparison, type CompareInput } from './access-changes.js';
-export { defaultFate, statementFates, type Fate, type FateOverrides, type Fates, type StatementFate } from './fates.js';
+export { defaultFate, resolveOverrides, statementFates, type Fate, type FateOverrides, type Fates, type StatementFate } from './fates.js';
 export { mergeKeyPolicy } from './merge.js';
 export { formatCurrentPolicyError, readCurrentPolicy, type CurrentPolicy, type CurrentPolicyError } from './read-current.js';
 export { newLintErrors } from './lint-delta.js';
