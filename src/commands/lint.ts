@@ -1,10 +1,8 @@
 // kms-wizard lint FILE...: reads the files, runs the core linter, prints text,
 // JSON or SARIF, and sets the exit code.
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseFlags } from '../cli/args.js';
-import { CliError, EXIT, UsageError } from '../cli/errors.js';
-import { print, type Command, type CommandIo } from '../cli/io.js';
+import { EXIT, UsageError } from '../cli/errors.js';
+import type { Command, CommandIo } from '../cli/io.js';
 import { colorEnabled, makeStyle, type Style } from '../cli/style.js';
 import { parseKeyArn } from '../core/arn.js';
 import { IAC_RULES, INPUT_FORMATS, type IacLintedFile, type InputFormat } from '../core/iac/index.js';
@@ -14,6 +12,8 @@ import { safeText } from '../core/terminal-safe.js';
 import { renderSarif } from '../output/sarif.js';
 import { VERSION } from '../version.js';
 import { lintInputs } from './lint-dispatch.js';
+import { readPolicyTexts } from './policy-files.js';
+import type { ReadLimits } from '../output/read-text-file.js';
 
 // One result shape for policy files and for the policies of a template or
 // plan (those also name their resource).
@@ -70,9 +70,11 @@ const OPTIONS = {
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** Files larger than this are not read at all (no policy is over 32 KB; this guards memory). */
-const MAX_READ_BYTES = 64 * 1024 * 1024;
-const STDIN_NAME = '<stdin>';
+/**
+ * Lint also reads Terraform plans and templates, which can be far larger
+ * than any policy (no policy is over 32 KB); the limit only guards memory.
+ */
+const LINT_READ_LIMITS: ReadLimits = { maxBytes: 64 * 1024 * 1024, directoryHint: ' (give the policy files inside it)' };
 
 export const run: Command = async (argv, io) => {
   const { values, positionals } = parseFlags(argv, OPTIONS, true);
@@ -126,46 +128,8 @@ function parseKeyArnFlag(value: string | undefined): string | undefined {
 }
 
 async function readInputs(paths: string[], io: CommandIo, type: PolicyKind | undefined): Promise<LintInput[]> {
-  const problems: string[] = [];
-  const inputs: LintInput[] = [];
-  for (const path of paths) {
-    const text = path === '-' ? await readStdin(io) : await readPolicyFile(resolve(io.cwd, path), path).catch((e: Error) => {
-      problems.push(e.message);
-      return undefined;
-    });
-    if (text !== undefined) inputs.push({ name: path === '-' ? STDIN_NAME : path, text, ...(type ? { type } : {}) });
-  }
-  if (problems.length > 0) throw new CliError(problems.join('\n'), EXIT.usage);
-  return inputs;
-}
-
-async function readPolicyFile(full: string, shown: string): Promise<string> {
-  try {
-    // Synchronous: a policy is small, and fs/promises would be one more module to load at start.
-    const info = statSync(full);
-    if (info.isDirectory()) throw new Error(`cannot read ${safeText(shown)}: it is a directory (give the policy files inside it)`);
-    if (info.size > MAX_READ_BYTES) throw new Error(`cannot read ${safeText(shown)}: it is ${info.size.toLocaleString('en-US')} bytes, far too large to be a policy`);
-    return readFileSync(full, 'utf8');
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (!e.code) throw e;
-    const why =
-      e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EISDIR' ? 'it is a directory' : e.message;
-    throw new Error(`cannot read ${safeText(shown)}: ${why}`);
-  }
-}
-
-async function readStdin(io: CommandIo): Promise<string> {
-  if (io.stdin.isTTY) throw new UsageError('"-" reads a policy from standard input, but standard input is a terminal; pipe a file in (cat policy.json | kms-wizard lint -)');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of io.stdin) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buf.length;
-    if (size > MAX_READ_BYTES) throw new CliError(`standard input is over ${MAX_READ_BYTES.toLocaleString('en-US')} bytes, far too large to be a policy`, EXIT.usage);
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const texts = await readPolicyTexts(paths, io, LINT_READ_LIMITS);
+  return texts.map((t) => ({ ...t, ...(type ? { type } : {}) }));
 }
 
 function countSeverities(results: LintedFile[]): Record<Severity, number> {

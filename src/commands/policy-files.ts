@@ -1,10 +1,10 @@
-// Reading policy files for simulate and explain: unreadable files and invalid
+// Reading policy files for lint, simulate, explain, diff and --from: unreadable files and invalid
 // JSON become one clear error naming the file (and line:column), exit 2.
 import { CliError, EXIT, UsageError } from '../cli/errors.js';
 import type { CommandIo } from '../cli/io.js';
 import type { LintedFile, PolicyKind } from '../core/lint/index.js';
 import { safeText } from '../core/terminal-safe.js';
-import { MAX_READ_BYTES, readTextFile } from '../output/read-text-file.js';
+import { POLICY_READ_LIMITS, readTextFile, type ReadLimits } from '../output/read-text-file.js';
 
 /** A policy file's name (as given) and text. */
 export interface PolicyText {
@@ -14,26 +14,26 @@ export interface PolicyText {
 
 const STDIN_NAME = '<stdin>';
 
-async function readStdin(io: CommandIo): Promise<string> {
-  if (io.stdin.isTTY) throw new UsageError('"-" reads a policy from standard input, but standard input is a terminal; pipe a file in');
+async function readStdin(io: CommandIo, maxBytes: number): Promise<string> {
+  if (io.stdin.isTTY) throw new UsageError('"-" reads a policy from standard input, but standard input is a terminal; pipe a file in (cat policy.json | kms-wizard ... -)');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of io.stdin) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buf.length;
-    if (size > MAX_READ_BYTES) throw new CliError('standard input is far too large to be a policy', EXIT.usage);
+    if (size > maxBytes) throw new CliError(`standard input is over ${maxBytes.toLocaleString('en-US')} bytes, far too large to be a policy`, EXIT.usage);
     chunks.push(buf);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Reads every file (`-` = standard input); reports all unreadable ones at once, exit 2. */
-export async function readPolicyTexts(paths: readonly string[], io: CommandIo): Promise<PolicyText[]> {
+export async function readPolicyTexts(paths: readonly string[], io: CommandIo, limits: ReadLimits = POLICY_READ_LIMITS): Promise<PolicyText[]> {
   const problems: string[] = [];
   const out: PolicyText[] = [];
   for (const path of paths) {
     try {
-      out.push({ name: path === '-' ? STDIN_NAME : path, text: path === '-' ? await readStdin(io) : await readTextFile(path, io.cwd) });
+      out.push({ name: path === '-' ? STDIN_NAME : path, text: path === '-' ? await readStdin(io, limits.maxBytes) : await readTextFile(path, io.cwd, limits) });
     } catch (err) {
       if (err instanceof UsageError || err instanceof CliError) throw err;
       problems.push((err as Error).message);
