@@ -5,9 +5,8 @@
  */
 import { actionSupportsConditionKey } from '../core/catalog/actions.js';
 import { partitionInfo, partitionOfRegion } from '../core/catalog/regions.js';
-import { NON_VIA_SERVICES, SERVICES, findService } from '../core/catalog/services.js';
+import { SERVICES, findService } from '../core/catalog/services.js';
 import { PRINCIPAL_SERVICES, REFUSED_SERVICES, findPrincipalService, servicePrincipal } from '../core/catalog/service-principals.js';
-import { parseKeyArn } from '../core/arn.js';
 import type { AccessMode } from '../core/spec.js';
 import { keyRegionOf, type Answers, type StartChoice } from './answers.js';
 
