@@ -2,6 +2,7 @@
 // built binary: what it writes, that a run from the cache prints the same as
 // a run without it, and that a broken or unwritable cache changes nothing
 // the user sees. Node 22+ caches compiled code itself and never writes here.
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands-table.js';
 import { CACHED_COMMANDS } from '../../src/compile-cache.js';
-import { runCli } from '../helpers/cli.js';
+import { CLI_BIN, runCli } from '../helpers/cli.js';
 
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const GENERATE = ['generate', '--key-arn', KEY, '--service', 'secretsmanager', '--stdout'];
@@ -91,6 +92,22 @@ describe.runIf(ownCache)('on Node without module.enableCompileCache (Node 20)', 
       chmodSync(base, 0o700);
     }
     if (process.getuid?.() !== 0) expect(readdirSync(base).sort()).toEqual(['file-not-dir', 'marker']);
+  });
+
+  test("where Node has module.enableCompileCache (22+; stood in for here), main.cjs is required as usual: same output, no file of kms-wizard's, import() still works", async () => {
+    const base = tmp();
+    const preload = join(base, 'node22.cjs');
+    writeFileSync(preload, "require('node:module').enableCompileCache = () => ({ status: 0 });\n");
+    const dir = join(base, 'cache');
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['--require', preload, CLI_BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', KMS_WIZARD_CACHE_DIR: dir } });
+    const clean = await runCli(GENERATE, { env: { KMS_WIZARD_NO_COMPILE_CACHE: '1' } });
+    const generated = run(GENERATE);
+    expect([generated.status, generated.stdout, generated.stderr]).toEqual([clean.code, clean.stdout, clean.stderr]);
+    const yaml = run(['lint', 'test/fixtures/iac/cfn-clean.yaml']);
+    expect(yaml.status, yaml.stderr).toBe(0);
+    expect(yaml.stdout).toContain('no problems');
+    expect(() => readdirSync(dir)).toThrow(/ENOENT/);
   });
 
   test("NODE_DISABLE_COMPILE_CACHE=1, Node's own switch, is honoured too", async () => {
