@@ -10,7 +10,8 @@
 // A descriptor another process made non-blocking answers EAGAIN when full:
 // the rest of the output then goes through Node's stream, in order, as
 // before. A closed pipe (`kms-wizard lint ... | head`) ends the run quietly
-// with its exit code, as Node's stream did through the handler cli.ts had.
+// with the exit code set so far (0 when none), as the EPIPE handler cli.ts
+// had on Node's stream did.
 import { EventEmitter } from 'node:events';
 import { fstatSync, writeSync } from 'node:fs';
 
