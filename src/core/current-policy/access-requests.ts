@@ -6,7 +6,7 @@ import type { KeyArn } from '../arn.js';
 import { VIA_SERVICE_NAMES, viaServiceValue } from '../catalog/services.js';
 import { parseOperator } from '../evaluate/condition-operators.js';
 import { callerAccounts, consumerFrom, syntheticConsumer, type Consumer } from '../evaluate/matrix-consumers.js';
-import { isPlainObject, type PolicyDocumentView } from '../evaluate/policy-document.js';
+import { isPlainObject, stringEntries, type PolicyDocumentView } from '../evaluate/policy-document.js';
 import { parseViaValue, type ViaValue } from '../evaluate/via-values.js';
 import { coveredKmsActions } from './statement-shape.js';
 import { kmsAction, KMS_ACTIONS } from '../catalog/actions.js';
@@ -29,8 +29,7 @@ const OTHER_SERVICE_PREFERENCE = ['s3', 'secretsmanager', 'sqs', 'sns', 'lambda'
 function principalEntries(raw: unknown): { aws: string[]; services: string[] } {
   if (raw === '*') return { aws: ['*'], services: [] };
   if (!isPlainObject(raw)) return { aws: [], services: [] };
-  const strings = (v: unknown) => [v].flat().filter((x): x is string => typeof x === 'string');
-  return { aws: strings(raw.AWS), services: strings(raw.Service) };
+  return { aws: stringEntries(raw.AWS), services: stringEntries(raw.Service) };
 }
 
 /** kms:ViaService values a statement's conditions name, under any string operator (a `*` Region in StringLike = the key's Region). */

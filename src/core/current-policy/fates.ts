@@ -3,7 +3,7 @@
 // restriction being written (and what kms-wizard wrote itself), take the
 // administrators over, and keep everything else exactly as it is.
 import type { KeyArn } from '../arn.js';
-import { isPlainObject } from '../evaluate/policy-document.js';
+import { isPlainObject, stringEntries } from '../evaluate/policy-document.js';
 import { ADMINS_SID, isGeneratedSid } from '../generated-sids.js';
 import { fail, ok, type Result } from '../result.js';
 import type { CurrentPolicy } from './read-current.js';
@@ -113,7 +113,7 @@ export function defaultFate(statement: unknown, key: KeyArn): Ruling {
 
 function awsEntries(principal: unknown): string[] {
   if (!isPlainObject(principal)) return [];
-  return [principal.AWS].flat().filter((x): x is string => typeof x === 'string');
+  return stringEntries(principal.AWS);
 }
 
 const sidOf = (s: unknown): string | undefined => (isPlainObject(s) && typeof s.Sid === 'string' ? s.Sid : undefined);

@@ -2,7 +2,7 @@
 // need: who it names, which KMS actions it covers, whether it is conditioned.
 import { isAccountId, parsePrincipalArn, type KeyArn } from '../arn.js';
 import { actionPatternToRegExp, CRYPTOGRAPHIC_ACTIONS, KMS_ACTIONS } from '../catalog/actions.js';
-import { isPlainObject } from '../evaluate/policy-document.js';
+import { isPlainObject, stringEntries } from '../evaluate/policy-document.js';
 
 /** A statement's principals, sorted by what they are. */
 export interface NamedPrincipals {
@@ -20,8 +20,6 @@ export interface NamedPrincipals {
   readonly unknown: readonly string[];
 }
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
-
 export function namedPrincipals(raw: unknown, key: KeyArn): NamedPrincipals {
   const out = { anyone: false, keyRoot: [] as string[], keyPrincipals: [] as string[], otherAccounts: [] as string[], services: [] as string[], unknown: [] as string[] };
   if (raw === '*') return { ...out, anyone: true };
@@ -29,7 +27,7 @@ export function namedPrincipals(raw: unknown, key: KeyArn): NamedPrincipals {
   for (const [kind, value] of Object.entries(raw)) {
     const items = Array.isArray(value) ? value : [value];
     if (items.some((x) => typeof x !== 'string')) out.unknown.push(`(${kind} entry that is not a string)`);
-    for (const entry of strings(value)) {
+    for (const entry of stringEntries(value)) {
       if (kind === 'Service') out.services.push(entry);
       else if (kind !== 'AWS') out.unknown.push(`${kind} ${entry}`);
       else if (entry === '*') out.anyone = true;
@@ -48,7 +46,7 @@ export function namedPrincipals(raw: unknown, key: KeyArn): NamedPrincipals {
 
 /** The KMS actions an Action element covers (`kms:*` and `*` expand to every KMS action); other services' actions are left out. */
 export function coveredKmsActions(action: unknown): string[] {
-  const patterns = strings(action).filter((a) => a === '*' || a.toLowerCase().startsWith('kms:'));
+  const patterns = stringEntries(action).filter((a) => a === '*' || a.toLowerCase().startsWith('kms:'));
   const res = patterns.map(actionPatternToRegExp);
   return KMS_ACTIONS.filter((a) => res.some((re) => re.test(a)));
 }

@@ -1,7 +1,7 @@
 import { isAccountId, parsePrincipalArn } from '../arn.js';
 import type { Partition } from '../catalog/regions.js';
 import { parseOperator } from './condition-operators.js';
-import { isPlainObject, readPolicyDocument, type PolicyStatement } from './policy-document.js';
+import { isPlainObject, readPolicyDocument, stringEntries, type PolicyStatement } from './policy-document.js';
 import { wildcardMatch } from './wildcard.js';
 
 /** A principal the access matrix tries requests for. */
@@ -64,7 +64,7 @@ export function deriveConsumers(keyPolicy: unknown, action: string, partition: P
   for (const stmt of readPolicyDocument(keyPolicy).statements) {
     if (stmt.effect !== 'Allow' || !coversAction(stmt, action) || !stmt.hasPrincipal) continue;
     const principal = stmt.principal;
-    const aws = principal === '*' ? ['*'] : isPlainObject(principal) ? [principal.AWS].flat().filter((x): x is string => typeof x === 'string') : [];
+    const aws = principal === '*' ? ['*'] : isPlainObject(principal) ? stringEntries(principal.AWS) : [];
     for (const entry of aws) {
       if (entry === '*') {
         const accounts = callerAccounts(stmt);

@@ -38,6 +38,11 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The strings of a one-or-many policy value (`"a"` or `["a", "b"]`; undefined gives none); other items are left out. */
+export function stringEntries(value: unknown): string[] {
+  return [value].flat().filter((x): x is string => typeof x === 'string');
+}
+
 /** Shortens a value for messages: never prints a huge or nested document. */
 export function preview(value: unknown): string {
   let text: string;

@@ -1,5 +1,5 @@
 import { isAccountId, parsePrincipalArn } from '../arn.js';
-import { isPlainObject, preview } from '../evaluate/policy-document.js';
+import { isPlainObject, preview, stringEntries } from '../evaluate/policy-document.js';
 import { joinWords } from './english-list.js';
 
 /** Who a key policy statement is about, in words. */
@@ -28,8 +28,8 @@ function describeEntry(entry: string): { text: string; account?: string; root: b
 export function describePrincipal(raw: unknown): PrincipalText {
   if (raw === '*') return { who: 'any principal', kind: 'anyone', accounts: [], count: 1, problems: [] };
   if (!isPlainObject(raw)) return { who: 'nobody', kind: 'invalid', accounts: [], count: 0, problems: [`Principal ${preview(raw)} is neither "*" nor an object such as {"AWS": [...]}`] };
-  const aws = [raw.AWS ?? []].flat().filter((x): x is string => typeof x === 'string');
-  const services = [raw.Service ?? []].flat().filter((x): x is string => typeof x === 'string');
+  const aws = stringEntries(raw.AWS);
+  const services = stringEntries(raw.Service);
   const problems: string[] = [];
   for (const k of Object.keys(raw)) if (!['AWS', 'Service', 'Federated', 'CanonicalUser'].includes(k)) problems.push(`unknown principal type "${k}"`);
   if (aws.includes('*')) return { who: 'any principal', kind: 'anyone', accounts: [], count: 1, problems };

@@ -3,7 +3,7 @@
 // it to your resources (the confused deputy).
 import { safeText } from '../terminal-safe.js';
 import { principalServicesFor } from '../catalog/service-principals.js';
-import { isPlainObject } from '../evaluate/policy-document.js';
+import { isPlainObject, stringEntries } from '../evaluate/policy-document.js';
 import { joinWords } from './english-list.js';
 
 /** "CloudTrail (trail log files to an SSE-KMS bucket)" for a principal kms-wizard knows. */
@@ -15,7 +15,7 @@ function whatFor(principal: string): string | undefined {
 /** The service principals a Principal value names (`{"Service": ...}` only). */
 export function servicePrincipalsOf(principal: unknown): string[] {
   if (!isPlainObject(principal)) return [];
-  return [principal.Service ?? []].flat().filter((x): x is string => typeof x === 'string');
+  return stringEntries(principal.Service);
 }
 
 /** One statement for a service principal, in words. */
