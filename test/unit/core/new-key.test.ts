@@ -5,20 +5,13 @@ import { build } from '../../../src/core/build.js';
 import { matrixInputFromBuild } from '../../../src/core/evaluate/matrix-from-build.js';
 import { accessMatrix, meetsExpectation } from '../../../src/core/evaluate/matrix.js';
 import type { NewKeySpec } from '../../../src/core/key-target.js';
-import { validateSpec, type PolicySpec } from '../../../src/core/spec.js';
+import type { PolicySpec } from '../../../src/core/spec.js';
+import { specChecks } from '../../helpers/spec-checks.js';
 
 const NEW: NewKeySpec = { account: '111122223333', region: 'us-east-1', multiRegion: false };
 const base: PolicySpec = { newKey: NEW, admins: [], consumers: [], access: 'iam', services: ['secretsmanager'], regions: ['us-east-1'] };
 
-function errors(patch: Partial<PolicySpec>) {
-  const r = validateSpec({ ...base, ...patch });
-  return r.ok ? [] : r.error;
-}
-function resolved(patch: Partial<PolicySpec>) {
-  const r = validateSpec({ ...base, ...patch });
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
+const { errors, resolved } = specChecks(base);
 
 describe('validateSpec: a new key', () => {
   it('resolves to a key with no ARN and no id, in the given account and Region', () => {

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { validateSpec, type PolicySpec } from '../../../src/core/spec.js';
+import type { PolicySpec } from '../../../src/core/spec.js';
+import { specChecks } from '../../helpers/spec-checks.js';
 
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const MRK = 'arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab';
 const base: PolicySpec = { keyArn: KEY, admins: [], consumers: [], access: 'iam', services: ['secretsmanager'], regions: [] };
 
-function errors(patch: Partial<PolicySpec>) {
-  const r = validateSpec({ ...base, ...patch });
-  return r.ok ? [] : r.error;
-}
-function resolved(patch: Partial<PolicySpec>) {
-  const r = validateSpec({ ...base, ...patch });
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
+const { errors, resolved } = specChecks(base);
 
 describe('validateSpec: defaults', () => {
   it('defaults admins to the key account root, consumers to the key account, Regions to the key Region', () => {
