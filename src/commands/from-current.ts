@@ -16,11 +16,10 @@ import {
 } from '../core/current-policy/index.js';
 import type { PolicySpec } from '../core/spec.js';
 import { safeText } from '../core/terminal-safe.js';
-import { changeJson, fatesJson } from '../output/current-policy-text.js';
 // Generate prints the same words the wizard's Changes tab shows: they live in output/.
-export { fromNextSteps, fromText } from '../output/current-policy-text.js';
+import { changeJson, fatesJson, fromNextSteps, fromText, type Paint } from '../output/current-policy-text.js';
+import type { NextStep } from '../output/next-steps.js';
 import { readPolicyTexts } from './policy-files.js';
-
 
 /** The current policy and its statements' fates, read before the spec is validated. */
 export interface FromInput {
@@ -40,7 +39,7 @@ interface FromFlagValues {
  * when --keep/--drop come without it). A key ARN that does not parse is
  * left for the spec's validation to report.
  */
-export async function readFromFlags(values: FromFlagValues, answers: Partial<PolicySpec>, io: CommandIo): Promise<FromInput | undefined> {
+async function readFromFlags(values: FromFlagValues, answers: Partial<PolicySpec>, io: CommandIo): Promise<FromInput | undefined> {
   if (values.from === undefined) {
     if (values.keep || values.drop) throw new UsageError(`${values.keep ? '--keep' : '--drop'} needs --from FILE (the key's current policy)`);
     return undefined;
@@ -60,15 +59,43 @@ export async function readFromFlags(values: FromFlagValues, answers: Partial<Pol
   return { current: current.value, fates: fates.value };
 }
 
+/** What generate writes and prints for a build merged with the current policy. */
+export interface FromView {
+  /** The merged build: the files to write. */
+  readonly result: BuildResult;
+  /** The next steps, with saving and checking the current policy first. */
+  nextSteps(steps: readonly NextStep[]): NextStep[];
+  /** The fields `generate --json` adds. */
+  json(): ReturnType<typeof fromJson>;
+  /** Each statement's fate and the access that changes, as text. */
+  text(paint: Paint): string;
+}
+
+/**
+ * `--from` (with `--keep` / `--drop`) read and checked before the spec is
+ * validated (it may fill the administrators in `answers`); undefined without
+ * --from. `merge` then joins a build with the current policy.
+ */
+export async function readFrom(values: FromFlagValues, answers: Partial<PolicySpec>, io: CommandIo): Promise<{ merge(result: BuildResult): FromView } | undefined> {
+  const input = await readFromFlags(values, answers, io);
+  if (!input) return undefined;
+  return {
+    merge(result) {
+      const merged = mergeFrom(result, input);
+      return { result: merged.result, nextSteps: (steps) => fromNextSteps(steps, merged), json: () => fromJson(merged), text: (paint) => fromText(merged, paint) };
+    },
+  };
+}
+
 /** The build merged with the current policy; a Sid clash is a usage error (exit 2). */
-export function mergeFrom(result: BuildResult, from: FromInput): FromCurrentPolicy {
+function mergeFrom(result: BuildResult, from: FromInput): FromCurrentPolicy {
   const merged = fromCurrentPolicy(result, from.current, from.fates);
   if (!merged.ok) throw new UsageError(merged.error.map(safeText).join('\n'));
   return merged.value;
 }
 
 /** The fields `generate --json` adds with --from. */
-export function fromJson(from: FromCurrentPolicy) {
+function fromJson(from: FromCurrentPolicy) {
   return {
     from: fatesJson(from.fates),
     accessChanges: [...from.access.removed, ...from.access.added].map(changeJson),

@@ -86,24 +86,23 @@ export const run: Command = async (argv, io) => {
 
   // Reading a current policy (the current-policy core, lint's JSON positions,
   // the evaluator) loads only when --from, --keep or --drop is given.
-  const fromModule = values.from !== undefined || values.keep || values.drop ? await import('./from-current.js') : undefined;
-  const fromInput = await fromModule?.readFromFlags(values, answers, io);
+  const current = values.from !== undefined || values.keep || values.drop ? await (await import('./from-current.js')).readFrom(values, answers, io) : undefined;
   const resolved = validateSpec(specWithDefaults(answers));
   if (!resolved.ok) {
     const n = resolved.error.length;
     throw new UsageError(`${n === 1 ? 'this answer needs fixing' : `${n} answers need fixing`}:\n${resolved.error.map((e) => `  ${formatIssue(e)}`).join('\n')}`);
   }
-  const from = fromModule && fromInput ? fromModule.mergeFrom(buildPolicies(resolved.value), fromInput) : undefined;
+  const from = current?.merge(buildPolicies(resolved.value));
   const result = from ? from.result : buildPolicies(resolved.value);
   const files = render(result);
   const outDir = values.out ?? '.';
   const shownDir = outDir === '.' ? '.' : relative(io.cwd, outDir) || '.';
   const formatSteps = (FORMAT_NEXT_STEPS[format] ?? nextSteps)(result, shownDir, { format, currentPolicyGiven: from !== undefined });
-  const steps = from && fromModule ? fromModule.fromNextSteps(formatSteps, from) : formatSteps;
+  const steps = from ? from.nextSteps(formatSteps) : formatSteps;
   const style = makeStyle(colorEnabled(io.env, io.stdout));
   const dir = outDir.startsWith('/') ? outDir : `${io.cwd}/${outDir}`;
-  const report = (files: Parameters<typeof jsonReport>[1], dryRun: boolean) => ({ ...jsonReport(result, files, steps, dryRun), ...(from && fromModule ? fromModule.fromJson(from) : {}) });
-  const fromSection = (paint: ReturnType<typeof makeStyle>) => (from && fromModule ? `\n\n${fromModule.fromText(from, paint)}` : '');
+  const report = (files: Parameters<typeof jsonReport>[1], dryRun: boolean) => ({ ...jsonReport(result, files, steps, dryRun), ...(from ? from.json() : {}) });
+  const fromSection = (paint: ReturnType<typeof makeStyle>) => (from ? `\n\n${from.text(paint)}` : '');
 
   if (values.stdout) {
     if (values.json) {

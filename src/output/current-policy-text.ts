@@ -6,7 +6,7 @@ import type { NextStep } from './next-steps.js';
 import { safeText } from '../core/terminal-safe.js';
 
 /** Minimal styling surface (src/cli/style.ts satisfies it). */
-interface Paint {
+export interface Paint {
   bold(s: string): string;
   dim(s: string): string;
   yellow(s: string): string;
