@@ -147,12 +147,11 @@ async function readCurrentPolicyFlag(file: string, overrides: Pick<CurrentPolicy
     throw new UsageError(`--from: ${safeText((err as Error).message)}`);
   }
   const current = { file, text, ...overrides };
-  const { currentFileIssue, overridesIssues } = await import('../ui/current-policy.js');
-  const issue = currentFileIssue(current);
-  if (issue) throw new UsageError(`--from: ${safeText(issue)}`);
+  const { currentFileProblems } = await import('../ui/current-policy.js');
+  const problems = currentFileProblems(current);
+  if (problems.file) throw new UsageError(`--from: ${safeText(problems.file)}`);
   // One line per message; a Sid's own line breaks (the file is untrusted) show escaped.
-  const refs = overridesIssues(current);
-  if (refs.length > 0) throw new UsageError(refs.map(safeText).join('\n'));
+  if (problems.references.length > 0) throw new UsageError(problems.references.map(safeText).join('\n'));
   return current;
 }
 

@@ -21,18 +21,20 @@ import {
 import type { Result } from '../core/result.js';
 import type { Answers, CurrentPolicyFile } from './answers.js';
 
-/** Why this file is not a key policy kms-wizard can start from (undefined when it is): "file:line:column: why". */
-export function currentFileIssue(f: CurrentPolicyFile): string | undefined {
+/**
+ * What stops kms-wizard from starting from this file: why it is not a key
+ * policy ("file:line:column: why"), or else each --keep / --drop reference
+ * that names no statement. Both empty when nothing does.
+ */
+export function currentFileProblems(f: CurrentPolicyFile): { readonly file?: string; readonly references: readonly string[] } {
   const r = readCurrentPolicy(f.file, f.text);
-  return r.ok ? undefined : formatCurrentPolicyError(f.file, r.error);
+  if (!r.ok) return { file: formatCurrentPolicyError(f.file, r.error), references: [] };
+  const refs = resolveOverrides(r.value, overridesOf(f));
+  return { references: refs.ok ? [] : refs.error };
 }
 
-/** What is wrong with the file's --keep / --drop references, one message each (none when nothing is, or the file is unreadable). */
-export function overridesIssues(f: CurrentPolicyFile): readonly string[] {
-  const r = readCurrentPolicy(f.file, f.text);
-  const refs = r.ok ? resolveOverrides(r.value, overridesOf(f)) : undefined;
-  return refs && !refs.ok ? refs.error : [];
-}
+/** Why this file is not a key policy kms-wizard can start from (undefined when it is). */
+export const currentFileIssue = (f: CurrentPolicyFile): string | undefined => currentFileProblems(f).file;
 
 const overridesOf = (f: CurrentPolicyFile) => ({ ...(f.keep ? { keep: f.keep } : {}), ...(f.drop ? { drop: f.drop } : {}) });
 
