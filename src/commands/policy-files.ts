@@ -15,7 +15,7 @@ export interface PolicyText {
 const STDIN_NAME = '<stdin>';
 
 async function readStdin(io: CommandIo, maxBytes: number): Promise<string> {
-  if (io.stdin.isTTY) throw new UsageError('"-" reads a policy from standard input, but standard input is a terminal; pipe a file in (cat policy.json | kms-wizard ... -)');
+  if (io.stdin.isTTY) throw new UsageError('"-" reads a policy from standard input, but standard input is a terminal: pipe the policy in (cat policy.json | kms-wizard ...), or give its file name instead of "-"');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of io.stdin) {
