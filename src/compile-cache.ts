@@ -18,7 +18,7 @@
 //   Writing one also removes other builds' caches a month old.
 // - KMS_WIZARD_NO_COMPILE_CACHE=1 (or Node's NODE_DISABLE_COMPILE_CACHE=1)
 //   turns it off; KMS_WIZARD_CACHE_DIR moves it.
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -71,8 +71,11 @@ const header = (hash: string) => Buffer.from(`kms-wizard ${hash}\n`, 'latin1');
 /**
  * V8's part of the cache, if the file exists, is a regular file (not a
  * symbolic link), belongs to this user and starts with this build's header.
+ * `scratch`, when it is large enough, receives the bytes (the loader passes
+ * the buffer it read main.cjs into: memory already in use costs less than
+ * new memory, which is most of what reading costs on some machines).
  */
-export function readCache(path: string, hash: string): Buffer | undefined {
+export function readCache(path: string, hash: string, scratch?: Buffer): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
@@ -83,7 +86,7 @@ export function readCache(path: string, hash: string): Buffer | undefined {
     const info = fstatSync(fd);
     if (!info.isFile()) return undefined;
     if (typeof process.getuid === 'function' && info.uid !== process.getuid()) return undefined;
-    const bytes = readFileSync(fd);
+    const bytes = readWhole(fd, info.size, scratch);
     const head = header(hash);
     return bytes.subarray(0, head.length).equals(head) ? bytes.subarray(head.length) : undefined;
   } catch {
@@ -91,6 +94,18 @@ export function readCache(path: string, hash: string): Buffer | undefined {
   } finally {
     closeSync(fd);
   }
+}
+
+/** The `size` bytes of the open file `fd` (in `scratch` when it is large enough). */
+function readWhole(fd: number, size: number, scratch?: Buffer): Buffer {
+  const bytes = scratch && scratch.length >= size ? scratch.subarray(0, size) : Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  while (at < size) {
+    const got = readSync(fd, bytes, at, size - at, at);
+    if (got === 0) break;
+    at += got;
+  }
+  return bytes.subarray(0, at);
 }
 
 /**
@@ -155,28 +170,41 @@ export function pruneStale(dir: string, hash: string, now: number): void {
  * V8's code cache when there is one, and writes the cache at exit when there
  * was none (or V8 refused it). Falls back to require() whenever the file is
  * not the one the build hashed or caching is off.
+ *
+ * The build writes main.cjs as its own module wrapper (scripts/build.mjs):
+ * run as a script, its value is the function require() would call, so the
+ * text goes to V8 as read, with no wrapped copy.
  */
 export function loadWithCompileCache<T>(file: string, main: MainId, command: string, env: NodeJS.ProcessEnv, enabled = true): T {
   const require = createRequire(file);
   const path = enabled ? cacheFile(main, command, env) : undefined;
   if (!path) return require(file) as T;
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = readFileSync(file, 'latin1');
+    const fd = openSync(file, constants.O_RDONLY);
+    try {
+      bytes = readWhole(fd, fstatSync(fd).size);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return require(file) as T;
   }
-  if (source.length !== main.length) return require(file) as T;
-  const cachedData = readCache(path, main.hash);
-  const wrapper = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+  if (bytes.length !== main.length) return require(file) as T;
+  // main.cjs is ASCII (the build checks), so latin1 gives the same string as UTF-8, faster.
+  const source = bytes.toString('latin1');
+  // The string is a copy: the bytes can take the cache now.
+  const cachedData = readCache(path, main.hash, bytes);
   // Code compiled by vm.Script cannot run import() without an experimental
   // loader; the bundle's import() calls (the Ink bundle, clipboardy, the YAML
   // reader) go through this one instead (scripts/build.mjs rewrites them).
   // Its specifiers are absolute, bare, or relative to dist/, where this file is too.
   (globalThis as Record<symbol, unknown>)[IMPORT_HOOK] = (specifier: string) => import(specifier);
-  const script = new vm.Script(wrapper, { filename: file, cachedData });
+  const script = new vm.Script(source, { filename: file, cachedData });
+  const wrapper: unknown = script.runInThisContext();
+  if (typeof wrapper !== 'function') return require(file) as T;
   if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(path, () => script.createCachedData(), main.hash));
   const module = { exports: {} as T };
-  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, file, join(file, '..'));
+  (wrapper as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, file, join(file, '..'));
   return module.exports;
 }

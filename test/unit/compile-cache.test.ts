@@ -76,6 +76,21 @@ describe('readCache: only this build\'s file, as written', () => {
     expect(readCache(file, 'fedcba9876543210')).toBeUndefined();
   });
 
+  test("reads into the caller's buffer when it is large enough, into a new one when it is not", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kmsw-read-'));
+    const file = join(dir, 'c.v8');
+    writeCache(file, () => V8, MAIN.hash);
+    const roomy = Buffer.alloc(4096, 0x2a);
+    const inRoomy = readCache(file, MAIN.hash, roomy);
+    expect(inRoomy?.equals(V8)).toBe(true);
+    expect(inRoomy?.buffer).toBe(roomy.buffer);
+    const small = Buffer.alloc(4, 0x2a);
+    const inNew = readCache(file, MAIN.hash, small);
+    expect(inNew?.equals(V8)).toBe(true);
+    expect(inNew?.buffer).not.toBe(small.buffer);
+    expect(small.equals(Buffer.alloc(4, 0x2a))).toBe(true);
+  });
+
   test('where the temp file cannot be made, V8 is never asked to serialise', () => {
     const blocked = join(mkdtempSync(join(tmpdir(), 'kmsw-read-')), 'file');
     writeFileSync(blocked, 'x');
