@@ -20,8 +20,22 @@ interface PrincipalList {
   readonly problems: readonly string[];
 }
 
-/** Reads a Principal / NotPrincipal value [reference_policies_elements_principal]. */
-function readPrincipal(raw: unknown, element: string): PrincipalList {
+// A statement's Principal is read once, not once per request: the access
+// comparison and the matrix evaluate hundreds of requests against the same
+// statements. Keyed by the policy's own object (never mutated by the evaluator).
+const readPrincipals = new WeakMap<object, PrincipalList>();
+const readNotPrincipals = new WeakMap<object, PrincipalList>();
+
+/** Reads a Principal / NotPrincipal value [reference_policies_elements_principal], once per object. */
+function readPrincipal(raw: unknown, element: 'Principal' | 'NotPrincipal'): PrincipalList {
+  if (typeof raw !== 'object' || raw === null) return readPrincipalValue(raw, element);
+  const memo = element === 'Principal' ? readPrincipals : readNotPrincipals;
+  let list = memo.get(raw);
+  if (!list) memo.set(raw, (list = readPrincipalValue(raw, element)));
+  return list;
+}
+
+function readPrincipalValue(raw: unknown, element: string): PrincipalList {
   if (raw === '*') return { aws: [], anyone: true, others: [], problems: [] };
   if (!isPlainObject(raw)) {
     return { aws: [], anyone: false, others: [], problems: [`${element} ${preview(raw)} is neither "*" nor an object such as {"AWS": [...]}`] };

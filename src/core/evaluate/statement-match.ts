@@ -47,16 +47,20 @@ function trace(policy: string, stmt: PolicyStatement, stage: StatementStage | un
  * The first part that does not match is recorded with its reason.
  */
 export function matchStatement(stmt: PolicyStatement, ctx: RequestContext, policy: string, kind: PolicyKind, variables: boolean): StatementTrace {
-  const problems = [...stmt.problems];
-  if (kind === 'iam' && (stmt.hasPrincipal || stmt.hasNotPrincipal)) problems.push('an identity (IAM) policy cannot have Principal or NotPrincipal');
+  // The statement's own problems, copied only when this request adds to them.
+  let problems: readonly string[] = stmt.problems;
+  const add = (p: string) => {
+    if (!problems.includes(p)) problems = [...problems, p];
+  };
+  if (kind === 'iam' && (stmt.hasPrincipal || stmt.hasNotPrincipal)) add('an identity (IAM) policy cannot have Principal or NotPrincipal');
   let principal: ReturnType<typeof matchPrincipal> | undefined;
   if (kind === 'key') {
     principal = matchPrincipal(stmt, ctx.caller);
-    for (const p of principal.problems) if (!problems.includes(p)) problems.push(p);
+    for (const p of principal.problems) add(p);
   }
   // A Principal that uses wildcards is accepted by AWS but never matches; everything else listed is fatal.
-  const fatal = problems.filter((p) => !p.startsWith('wildcards inside a Principal'));
-  if (fatal.length > 0) return trace(policy, stmt, 'valid', `not valid policy language (${fatal[0]}), so it never applies`, {}, problems);
+  const fatal = problems.find((p) => !p.startsWith('wildcards inside a Principal'));
+  if (fatal !== undefined) return trace(policy, stmt, 'valid', `not valid policy language (${fatal}), so it never applies`, {}, problems);
 
   if (principal && !principal.matched) return trace(policy, stmt, 'principal', principal.reason, {}, problems);
   const how = principal?.how ? { principalMatch: principal.how } : {};

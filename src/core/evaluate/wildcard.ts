@@ -8,23 +8,10 @@ import { LITERAL_MARK } from './policy-variables.js';
  */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
   if (pattern === '*') return true;
-  const p = ignoreCase ? pattern.toLowerCase() : pattern;
+  const compiled = compile(pattern, ignoreCase);
   const v = ignoreCase ? value.toLowerCase() : value;
-  if (!p.includes('*') && !p.includes('?') && !p.includes(LITERAL_MARK)) return p === v;
-
-  // Tokens: a wildcard ('*' / '?') or a literal character (LITERAL_MARK makes the next one literal).
-  const chars: string[] = [];
-  const wild: boolean[] = [];
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
-    if (c === LITERAL_MARK && i + 1 < p.length) {
-      chars.push(p[++i]!);
-      wild.push(false);
-    } else {
-      chars.push(c);
-      wild.push(c === '*' || c === '?');
-    }
-  }
+  if (typeof compiled === 'string') return compiled === v;
+  const { chars, wild } = compiled;
   let pi = 0;
   let vi = 0;
   let star = -1;
@@ -45,6 +32,42 @@ export function wildcardMatch(pattern: string, value: string, ignoreCase = false
   }
   while (pi < chars.length && wild[pi] && chars[pi] === '*') pi++;
   return pi === chars.length;
+}
+
+/** A pattern as tokens: a wildcard ('*' / '?') or a literal character; a string when it has no wildcard. */
+type Compiled = string | { readonly chars: readonly string[]; readonly wild: readonly boolean[] };
+
+// Patterns repeat across statements and requests (the access comparison and
+// the matrix evaluate hundreds of requests): each is tokenised once. Bounded,
+// for the library API in a long-lived process.
+const CACHE_LIMIT = 2000;
+const compiledCache = [new Map<string, Compiled>(), new Map<string, Compiled>()] as const;
+
+function compile(pattern: string, ignoreCase: boolean): Compiled {
+  const cache = compiledCache[ignoreCase ? 1 : 0];
+  const known = cache.get(pattern);
+  if (known !== undefined) return known;
+  const p = ignoreCase ? pattern.toLowerCase() : pattern;
+  let compiled: Compiled = p;
+  if (p.includes('*') || p.includes('?') || p.includes(LITERAL_MARK)) {
+    // LITERAL_MARK makes the next character literal.
+    const chars: string[] = [];
+    const wild: boolean[] = [];
+    for (let i = 0; i < p.length; i++) {
+      const c = p[i]!;
+      if (c === LITERAL_MARK && i + 1 < p.length) {
+        chars.push(p[++i]!);
+        wild.push(false);
+      } else {
+        chars.push(c);
+        wild.push(c === '*' || c === '?');
+      }
+    }
+    compiled = { chars, wild };
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(pattern, compiled);
+  return compiled;
 }
 
 /** Splits an ARN into its five fixed parts and the resource (which may itself hold colons). */
