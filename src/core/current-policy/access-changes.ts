@@ -67,7 +67,9 @@ function allowedBy(d: Decision): string {
 /**
  * Compares two key policies over the request set of {@link requestSet}.
  * Pure; never throws (an invalid key ARN gives no changes). Each document is
- * read once; each request is evaluated against both.
+ * read once; each class of equivalent requests is evaluated against both
+ * (test/unit/current-policy/access-classes.test.ts checks this against
+ * evaluating every request).
  */
 export function compareAccess(input: CompareInput): AccessComparison {
   const parsed = parseKeyArn(input.keyArn);
@@ -86,13 +88,27 @@ export function compareAccess(input: CompareInput): AccessComparison {
     const principal = p.kind === 'iam' ? p.consumer.arn : p.service;
     const who = p.kind === 'iam' ? p.consumer.label : `service principal ${p.service}`;
     const outsideKeyAccount = p.kind === 'service' || p.consumer.account !== key.account;
-    (a === 'Allow' ? added : removed).push({ principal, action, via: via?.value ?? null, before: b, after: a, who, reason: reason(), outsideKeyAccount });
+    // The reason is worked out when first read: text output reads one per group, JSON all of them.
+    let text: string | undefined;
+    (a === 'Allow' ? added : removed).push({
+      principal,
+      action,
+      via: via?.value ?? null,
+      before: b,
+      after: a,
+      who,
+      get reason() {
+        return (text ??= reason());
+      },
+      outsideKeyAccount,
+    });
   };
 
   const representative = actionClasses(set.actions, [before.key, after.key, ...before.iam]);
   for (const p of set.principals) {
-    // Evaluated once per class of equivalent actions; each action of a class that changes is evaluated for its own reason.
-    const changed = new Map<string, boolean>();
+    // Evaluated once per class of equivalent actions (their requests get the same answers); another action
+    // of a class that changes is evaluated only for its own reason, when that is read.
+    const changed = new Map<string, { readonly b: Decision; readonly a: Decision } | undefined>();
     for (const action of set.actions) {
       if (p.kind === 'service') {
         // A service principal calls KMS itself: there is no ViaService to try.
@@ -109,12 +125,17 @@ export function compareAccess(input: CompareInput): AccessComparison {
         const k = `${rep}\u0000${via?.value ?? ''}`;
         if (!changed.has(k)) {
           const r = request(rep);
-          changed.set(k, (evaluateRead(r, before).decision === 'Allow') !== (evaluateRead(r, after).decision === 'Allow'));
+          const b = evaluateRead(r, before);
+          const a = evaluateRead(r, after);
+          changed.set(k, (b.decision === 'Allow') !== (a.decision === 'Allow') ? { b, a } : undefined);
         }
-        if (!changed.get(k)) continue;
-        const b = evaluateRead(request(action), before);
-        const a = evaluateRead(request(action), after);
-        record(p, action, via, b.decision, a.decision, () => (a.decision === 'Allow' ? a.summary : `${a.summary} (before: allowed by ${allowedBy(b)})`));
+        const found = changed.get(k);
+        if (!found) continue;
+        const why = () => {
+          const { b, a } = action === rep ? found : { b: evaluateRead(request(action), before), a: evaluateRead(request(action), after) };
+          return a.decision === 'Allow' ? a.summary : `${a.summary} (before: allowed by ${allowedBy(b)})`;
+        };
+        record(p, action, via, found.b.decision, found.a.decision, why);
       }
     }
   }
