@@ -1,7 +1,7 @@
 // The executable: answers --version with no other module loaded (the
 // version is inlined at build time), and loads the dispatcher, dist/main.cjs,
 // for the rest (on Node 20 with kms-wizard's compile cache).
-import module from 'node:module';
+import { Module } from 'node:module';
 import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHED_COMMANDS, loadWithCompileCache, type MainId } from './compile-cache.js';
@@ -13,7 +13,7 @@ declare const __KMS_WIZARD_MAIN_ID__: MainId;
 // Node 22+ keeps V8's compiled code of the modules loaded from here on
 // between runs (in its temp directory); Node 20 has no such call, and gets
 // kms-wizard's own cache for dist/main.cjs instead (./compile-cache.ts).
-const compileCacheStatus = (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+const compileCacheStatus = (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // Ink ignores NO_COLOR; its colour library honours FORCE_COLOR=0.
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';

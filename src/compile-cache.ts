@@ -21,7 +21,7 @@
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import vm from 'node:vm';
+import { Script } from 'node:vm';
 
 /** What the build knows of dist/main.cjs: its SHA-256 (hex prefix) and its length in characters (it is ASCII). */
 export interface MainId {
@@ -205,7 +205,7 @@ export function loadWithCompileCache<T>(file: string, main: MainId, command: str
   // reader) go through this one instead (scripts/build.mjs rewrites them).
   // Its specifiers are absolute, bare, or relative to dist/, where this file is too.
   (globalThis as Record<symbol, unknown>)[IMPORT_HOOK] = (specifier: string) => import(specifier);
-  const script = new vm.Script(source, { filename: file, cachedData });
+  const script = new Script(source, { filename: file, cachedData });
   const wrapper: unknown = script.runInThisContext();
   if (typeof wrapper !== 'function') return require(file) as T;
   if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(path, () => script.createCachedData(), main.hash));

@@ -39,6 +39,10 @@ function withoutBom(text: string): string {
 export function detectFormat(rawText: string): InputFormat {
   const text = withoutBom(rawText);
   if (/^\s*\{/.test(text)) {
+    // A template needs a Resources key and a plan a format_version key, spelled
+    // out or with \u escapes: a text with neither is a policy, with no parse
+    // (lint parses it next; parsing twice was most of a small file's cost).
+    if (!/Resources|format_version|\\u/.test(text)) return 'json';
     const parsed = parseJsonSource(text);
     if (!parsed.ok) return 'json';
     if (isTerraformPlan(parsed.root)) return 'terraform-plan';

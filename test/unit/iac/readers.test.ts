@@ -43,6 +43,15 @@ describe('format detection from the content', () => {
     expect(detectFormat('{"Version": "2012-10-17", "Resources": "*"}')).toBe('json');
     expect(detectFormat('not json at all')).toBe('json');
   });
+
+  test('keys spelled with \\u escapes are read as JSON reads them (the quick check for a plain policy does not skip them)', () => {
+    const template = '{"\\u0052esources": {"Key": {"Type": "AWS::KMS::Key", "Properties": {}}}}';
+    expect(JSON.parse(template)).toHaveProperty('Resources');
+    expect(detectFormat(template)).toBe('cloudformation');
+    const plan = '{"format_versio\\u006e": "1.2", "planned_values": {}}';
+    expect(JSON.parse(plan)).toHaveProperty('format_version');
+    expect(detectFormat(plan)).toBe('terraform-plan');
+  });
 });
 
 describe('Terraform plans', () => {
