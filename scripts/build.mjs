@@ -61,9 +61,32 @@ const common = {
 // the formatter builds string tables when loaded; lint uses the parser only.
 // Marking the package's files free of side effects lets the bundle drop
 // what nothing calls (format.js, edit.js, string-intern.js).
+// Its scanner names character codes through a TypeScript enum, built at load
+// as an object of 80 names and 80 numbered back-references (a sparse,
+// dictionary-mode object): the codes are inlined instead, as TypeScript does
+// for a const enum, so lint allocates less before its first garbage collection.
+const CHAR_ENUM = /var CharacterCodes;\n\(function \(CharacterCodes\) \{\n([\s\S]*?)\n\}\)\(CharacterCodes \|\| \(CharacterCodes = \{\}\)\);\n/;
+function inlineCharacterCodes(path, text) {
+  const block = CHAR_ENUM.exec(text);
+  if (!block) throw new Error(`${path}: no CharacterCodes enum found (jsonc-parser changed: update scripts/build.mjs)`);
+  const codes = new Map();
+  for (const line of block[1].split('\n')) {
+    const m = /^\s*CharacterCodes\[CharacterCodes\["(\w+)"\] = (\d+)\] = "\1";$/.exec(line);
+    if (!m) throw new Error(`${path}: unexpected CharacterCodes member: ${line.trim()}`);
+    codes.set(m[1], m[2]);
+  }
+  // Also inside the package's own /* CharacterCodes.x */ comments, which stay comments.
+  const out = text.replace(block[0], '').replace(/\bCharacterCodes\.(\w+)/g, (all, name) => {
+    if (!codes.has(name)) throw new Error(`${path}: CharacterCodes.${name} is not a member`);
+    return codes.get(name);
+  });
+  if (/\bCharacterCodes\b/.test(out)) throw new Error(`${path}: CharacterCodes is still used after inlining`);
+  return out;
+}
 const jsoncParserOnly = {
   name: 'jsonc-parser-parser-only',
   setup(b) {
+    b.onLoad({ filter: /[\\/]jsonc-parser[\\/]lib[\\/]esm[\\/]impl[\\/]scanner\.js$/ }, (args) => ({ contents: inlineCharacterCodes(args.path, readFileSync(args.path, 'utf8')), loader: 'js' }));
     b.onResolve({ filter: /^\.\/impl\// }, async (args) => {
       if (args.pluginData === 'jsonc' || !/[\\/]jsonc-parser[\\/]/.test(args.importer)) return undefined;
       const found = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'jsonc' });

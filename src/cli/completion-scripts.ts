@@ -4,7 +4,7 @@
 import { COMMANDS, GLOBAL_FLAGS, TOP_LEVEL_FLAGS, WIZARD, type CommandSpec, type FlagSpec, type ValueSource } from './commands-table.js';
 import { ALL_REGIONS } from '../core/catalog/regions.js';
 import { KMS_ACTIONS } from '../core/catalog/actions.js';
-import { ALL_SERVICE_NAMES_TYPED } from '../core/catalog/service-principals.js';
+import { allServiceNamesTyped } from '../core/catalog/service-principals.js';
 import { ACCESS_MODES } from '../core/spec.js';
 import { FORMAT_NAMES } from '../output/formats/index.js';
 
@@ -13,7 +13,7 @@ export function valueWords(source: ValueSource): readonly string[] | undefined {
   if (typeof source !== 'string') return source;
   switch (source) {
     case 'service':
-      return ALL_SERVICE_NAMES_TYPED;
+      return allServiceNamesTyped();
     case 'region':
       return ALL_REGIONS;
     case 'output-format':

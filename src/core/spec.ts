@@ -2,7 +2,7 @@ import { checkRegion, isAccountId, parsePrincipalArn, rootArn, type PrincipalArn
 import { actionSupportsConditionKey, expandKmsActions, kmsAction, KMS_ACTIONS } from './catalog/actions.js';
 import { isKnownRegion, partitionInfo } from './catalog/regions.js';
 import { findNonViaService, findService, type ServiceEntry } from './catalog/services.js';
-import { ALL_SERVICE_NAMES_TYPED, findPrincipalService, findRefusedService, type PrincipalServiceEntry } from './catalog/service-principals.js';
+import { allServiceNamesTyped, findPrincipalService, findRefusedService, type PrincipalServiceEntry } from './catalog/service-principals.js';
 import { resolveKeyTarget, type KeyTarget, type NewKeySpec } from './key-target.js';
 import { resolvePrincipalServices } from './spec-principal-services.js';
 import { didYouMean } from './suggest.js';
@@ -399,7 +399,7 @@ function resolveServices(values: string[], anyNamed: boolean, errors: SpecIssue[
       errors.push({ field: 'services', value, ...malformedViaServiceAnswer(value) });
       continue;
     }
-    const guess = didYouMean(value.toLowerCase(), ALL_SERVICE_NAMES_TYPED, 3);
+    const guess = didYouMean(value.toLowerCase(), allServiceNamesTyped(), 3);
     errors.push({
       field: 'services',
       value,

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, GLOBAL_FLAGS, WIZARD } from '../../src/cli/commands-table.js';
-import { ALL_SERVICE_NAMES_TYPED as SERVICE_NAMES_TYPED } from '../../src/core/catalog/service-principals.js';
+import { allServiceNamesTyped } from '../../src/core/catalog/service-principals.js';
 import { runCli } from '../helpers/cli.js';
 import { KEYS, spawnPty } from '../helpers/pty.js';
 
@@ -81,8 +81,8 @@ describe('bash', () => {
   it('completes service names, Regions, formats and access modes as flag values, also after "="', () => {
     expect(bashComplete('kms-wizard generate --service secretsm')).toEqual(['secretsmanager']);
     expect(bashComplete('kms-wizard generate --service cloudt')).toEqual(['cloudtrail']);
-    expect(bashComplete('kms-wizard generate --service ')).toEqual([...SERVICE_NAMES_TYPED]);
-    expect(bashComplete('kms-wizard generate --service=ela')).toEqual(SERVICE_NAMES_TYPED.filter((s) => s.startsWith('ela')));
+    expect(bashComplete('kms-wizard generate --service ')).toEqual([...allServiceNamesTyped()]);
+    expect(bashComplete('kms-wizard generate --service=ela')).toEqual(allServiceNamesTyped().filter((s) => s.startsWith('ela')));
     expect(bashComplete('kms-wizard --region eu-central-')).toEqual(expect.arrayContaining(['eu-central-1', 'eu-central-2']));
     expect(bashComplete('kms-wizard generate --format c')).toEqual(['cloudformation', 'cdk']);
     expect(bashComplete('kms-wizard generate --access p')).toEqual(['principals']);

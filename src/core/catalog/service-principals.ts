@@ -9,7 +9,8 @@
  * takes the tighter documented form.
  */
 import type { Partition } from './regions.js';
-import { SERVICE_NAMES_TYPED } from './services.js';
+import { lazy } from '../lazy.js';
+import { serviceNamesTyped } from './services.js';
 
 /** How the service principal is spelled in a Region. */
 export type PrincipalForm =
@@ -301,4 +302,4 @@ export function principalServicesFor(principal: string): PrincipalServiceEntry[]
 }
 
 /** Every name `--service` takes by name: ViaService catalog names and aliases, and these services' ids and aliases. */
-export const ALL_SERVICE_NAMES_TYPED: readonly string[] = [...new Set([...SERVICE_NAMES_TYPED, ...PRINCIPAL_SERVICES.flatMap((s) => [s.id, ...s.aliases])])].sort();
+export const allServiceNamesTyped: () => readonly string[] = lazy(() => [...new Set([...serviceNamesTyped(), ...PRINCIPAL_SERVICES.flatMap((s) => [s.id, ...s.aliases])])].sort());

@@ -4,6 +4,7 @@
  * Source: the "kms:ViaService" table of the AWS KMS Developer Guide
  * ("AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html, section kms:ViaService; a December 2022 snapshot; the list grows, so a well-formed custom value is accepted).
  */
+import { lazy } from '../lazy.js';
 
 /** How the default actions of a service were chosen. */
 export type ActionsBasis =
@@ -186,14 +187,24 @@ export const NON_VIA_SERVICES: readonly NonViaServiceEntry[] = [
 ];
 
 /** Every service name valid in a `kms:ViaService` value, sorted. */
-export const VIA_SERVICE_NAMES: readonly string[] = [...new Set(SERVICES.flatMap((s) => s.viaServiceNames))].sort();
+export const viaServiceNames: () => readonly string[] = lazy(() => [...new Set(SERVICES.flatMap((s) => s.viaServiceNames))].sort());
 
-const lookup = new Map<string, ServiceEntry>();
-for (const s of SERVICES) for (const name of [s.id, ...s.aliases]) lookup.set(name, s);
+const viaServiceNameSet = lazy(() => new Set(viaServiceNames()));
+
+/** Whether `name` is a service name of the catalog's `kms:ViaService` table (exact, lower case). */
+export function isViaServiceName(name: string): boolean {
+  return viaServiceNameSet().has(name);
+}
+
+const lookup = lazy(() => {
+  const byName = new Map<string, ServiceEntry>();
+  for (const s of SERVICES) for (const name of [s.id, ...s.aliases]) byName.set(name, s);
+  return byName;
+});
 
 /** Finds a catalog service by id or alias (case-insensitive, spaces or underscores as dashes). */
 export function findService(name: string): ServiceEntry | undefined {
-  return lookup.get(normaliseServiceName(name));
+  return lookup().get(normaliseServiceName(name));
 }
 
 export function findNonViaService(name: string): NonViaServiceEntry | undefined {
@@ -202,7 +213,7 @@ export function findNonViaService(name: string): NonViaServiceEntry | undefined 
 }
 
 /** Every name a user may type for a catalog service. */
-export const SERVICE_NAMES_TYPED: readonly string[] = [...lookup.keys()].sort();
+export const serviceNamesTyped: () => readonly string[] = lazy(() => [...lookup().keys()].sort());
 
 export function normaliseServiceName(name: string): string {
   return name.trim().toLowerCase().replace(/[\s_]+/g, '-');

@@ -3,7 +3,7 @@
 // another account), every KMS action either names, called directly, through
 // each ViaService value either names and through a service neither names.
 import type { KeyArn } from '../arn.js';
-import { VIA_SERVICE_NAMES, viaServiceValue } from '../catalog/services.js';
+import { viaServiceNames, viaServiceValue } from '../catalog/services.js';
 import { parseOperator } from '../evaluate/condition-operators.js';
 import { callerAccounts, consumerFrom, syntheticConsumer, type Consumer } from '../evaluate/matrix-consumers.js';
 import { isPlainObject, stringEntries, type PolicyDocumentView } from '../evaluate/policy-document.js';
@@ -82,7 +82,7 @@ export function requestSet(views: readonly PolicyDocumentView[], key: KeyArn): R
   addConsumer(syntheticConsumer(key.partition, outsider));
 
   const used = new Set([...vias.values()].map((v) => v.service));
-  const other = [...OTHER_SERVICE_PREFERENCE, ...VIA_SERVICE_NAMES].find((s) => !used.has(s))!;
+  const other = [...OTHER_SERVICE_PREFERENCE, ...viaServiceNames()].find((s) => !used.has(s))!;
   const region = [...vias.values()][0]?.region ?? key.region;
   const otherVia: ViaValue = { value: viaServiceValue(other, region), service: other, region };
 

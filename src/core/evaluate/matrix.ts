@@ -1,6 +1,6 @@
 import { isAccountId, parseKeyArn, type KeyArn } from '../arn.js';
 import { partitionInfo } from '../catalog/regions.js';
-import { findService, VIA_SERVICE_NAMES, viaServiceValue } from '../catalog/services.js';
+import { findService, viaServiceNames, viaServiceValue } from '../catalog/services.js';
 import { evaluateRead, readPolicySet, type DecisionKind, type KmsRequest, type ReadPolicySet } from './index.js';
 import { consumerFrom, deriveConsumers, syntheticConsumer, type Consumer } from './matrix-consumers.js';
 import { isPlainObject } from './policy-document.js';
@@ -95,7 +95,7 @@ function keyIn(key: KeyArn, region: string): string {
 
 function pickOtherService(vias: readonly ViaValue[]): string {
   const used = new Set(vias.map((v) => v.service));
-  return [...OTHER_SERVICE_PREFERENCE, ...VIA_SERVICE_NAMES].find((s) => !used.has(s))!;
+  return [...OTHER_SERVICE_PREFERENCE, ...viaServiceNames()].find((s) => !used.has(s))!;
 }
 
 function pickOtherRegion(key: KeyArn, allowed: readonly string[]): string | undefined {

@@ -4,6 +4,8 @@
  * `...IfExists` form (not for Null), and the `ForAllValues:` / `ForAnyValue:`
  * set prefixes.
  */
+import { lazy } from '../lazy.js';
+
 export const BASE_OPERATORS: readonly string[] = [
   'StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase',
   'StringLike', 'StringNotLike',
@@ -30,10 +32,12 @@ export interface ParsedOperator {
 const BASE_SET = new Set(BASE_OPERATORS);
 
 /** Every spelling of an operator AWS accepts, for "did you mean". */
-export const ALL_OPERATORS: readonly string[] = BASE_OPERATORS.flatMap((b) => {
-  const forms = b === 'Null' ? [b] : [b, `${b}IfExists`];
-  return [...forms, ...forms.flatMap((f) => [`ForAllValues:${f}`, `ForAnyValue:${f}`])];
-});
+export const allOperators: () => readonly string[] = lazy(() =>
+  BASE_OPERATORS.flatMap((b) => {
+    const forms = b === 'Null' ? [b] : [b, `${b}IfExists`];
+    return [...forms, ...forms.flatMap((f) => [`ForAllValues:${f}`, `ForAnyValue:${f}`])];
+  }),
+);
 
 /** Parses an operator name; undefined when it is not one AWS knows (names are case-sensitive). */
 export function parseOperator(text: string): ParsedOperator | undefined {

@@ -1,5 +1,5 @@
 import { didYouMean } from '../../suggest.js';
-import { ALL_OPERATORS, parseOperator } from '../operators.js';
+import { allOperators, parseOperator } from '../operators.js';
 import type { DocumentRule } from '../types.js';
 
 /**
@@ -21,7 +21,7 @@ export const unknownConditionOperator: DocumentRule = {
         seen.add(c.operatorLoc.pointer);
         // "NullIfExists": Null has no IfExists form (it tests presence itself).
         const withoutIfExists = c.operator.replace(/IfExists$/, '');
-        const guess = parseOperator(withoutIfExists) ? withoutIfExists : didYouMean(c.operator, ALL_OPERATORS);
+        const guess = parseOperator(withoutIfExists) ? withoutIfExists : didYouMean(c.operator, allOperators());
         report(c.operatorLoc, `"${c.operator}" is not a condition operator${guess ? `; did you mean "${guess}"?` : '.'} AWS rejects the policy. Operators include StringEquals, StringLike, ArnLike, Bool, Null (optionally with IfExists).`);
       }
     }

@@ -1,4 +1,4 @@
-import { findNonViaService, findService, VIA_SERVICE_NAMES } from '../../catalog/services.js';
+import { findNonViaService, findService, isViaServiceName, viaServiceNames } from '../../catalog/services.js';
 import { didYouMean } from '../../suggest.js';
 import type { DocumentRule } from '../types.js';
 import { viaServiceShape, viaServiceValues } from '../via-service.js';
@@ -17,9 +17,9 @@ export const viaServiceUnknownService: DocumentRule = {
     for (const s of doc.statements) {
       for (const v of viaServiceValues(s)) {
         const shape = viaServiceShape(v.value);
-        if (shape.kind !== 'ok' || VIA_SERVICE_NAMES.includes(shape.service)) continue;
+        if (shape.kind !== 'ok' || isViaServiceName(shape.service)) continue;
         if (findService(shape.service) || findNonViaService(shape.service)) continue; // KW306
-        const guess = didYouMean(shape.service, VIA_SERVICE_NAMES);
+        const guess = didYouMean(shape.service, viaServiceNames());
         report(
           v.loc,
           `"${shape.service}" is not a service this tool knows in kms:ViaService${guess ? `; did you mean "${guess}" (${guess}.${shape.region}.amazonaws.com)?` : '.'} ` +

@@ -1,4 +1,4 @@
-import { findNonViaService, findService, VIA_SERVICE_NAMES } from '../../catalog/services.js';
+import { findNonViaService, findService, isViaServiceName } from '../../catalog/services.js';
 import type { DocumentRule } from '../types.js';
 import { viaServiceShape, viaServiceValues } from '../via-service.js';
 
@@ -17,7 +17,7 @@ export const viaServiceWrongName: DocumentRule = {
     for (const s of doc.statements) {
       for (const v of viaServiceValues(s)) {
         const shape = viaServiceShape(v.value);
-        if (shape.kind !== 'ok' || VIA_SERVICE_NAMES.includes(shape.service)) continue;
+        if (shape.kind !== 'ok' || isViaServiceName(shape.service)) continue;
         const entry = findService(shape.service);
         if (entry) {
           const fixes = entry.viaServiceNames.map((n) => `"${n}.${shape.region}.amazonaws.com"`).join(' and ');
