@@ -196,15 +196,15 @@ export function isViaServiceName(name: string): boolean {
   return viaServiceNameSet().has(name);
 }
 
-const lookup = lazy(() => {
-  const byName = new Map<string, ServiceEntry>();
-  for (const s of SERVICES) for (const name of [s.id, ...s.aliases]) byName.set(name, s);
-  return byName;
-});
-
-/** Finds a catalog service by id or alias (case-insensitive, spaces or underscores as dashes). */
+/**
+ * Finds a catalog service by id or alias (case-insensitive, spaces or
+ * underscores as dashes). A scan of about a hundred entries: a lookup map
+ * cost every run that names one service more to build than it saved (each
+ * name is one service's only: test/unit/core/catalog.test.ts).
+ */
 export function findService(name: string): ServiceEntry | undefined {
-  return lookup().get(normaliseServiceName(name));
+  const n = normaliseServiceName(name);
+  return SERVICES.find((s) => s.id === n || s.aliases.includes(n));
 }
 
 export function findNonViaService(name: string): NonViaServiceEntry | undefined {
@@ -213,7 +213,7 @@ export function findNonViaService(name: string): NonViaServiceEntry | undefined 
 }
 
 /** Every name a user may type for a catalog service. */
-export const serviceNamesTyped: () => readonly string[] = lazy(() => [...lookup().keys()].sort());
+export const serviceNamesTyped: () => readonly string[] = lazy(() => SERVICES.flatMap((s) => [s.id, ...s.aliases]).sort());
 
 export function normaliseServiceName(name: string): string {
   return name.trim().toLowerCase().replace(/[\s_]+/g, '-');
