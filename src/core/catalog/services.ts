@@ -49,17 +49,21 @@ function svc(
   extra: Partial<Omit<ServiceEntry, 'id' | 'title'>> = {},
 ): ServiceEntry {
   const usesGrants = extra.usesGrants ?? false;
-  return {
+  const entry: { -readonly [K in keyof ServiceEntry]: ServiceEntry[K] } = {
     id,
     title,
     viaServiceNames: extra.viaServiceNames ?? [id],
-    aliases: extra.aliases ?? [],
+    aliases: extra.aliases ?? NO_ALIASES,
     usesGrants,
     defaultActions: extra.defaultActions ?? (usesGrants ? GENERIC_WITH_GRANTS : GENERIC),
     actionsBasis: extra.actionsBasis ?? 'generic',
-    ...(extra.note ? { note: extra.note } : {}),
   };
+  // Assigned rather than spread in: a spread builds a second object for every entry, at every start.
+  if (extra.note) entry.note = extra.note;
+  return entry;
 }
+
+const NO_ALIASES: readonly string[] = [];
 
 export const SERVICES: readonly ServiceEntry[] = [
   svc('airflow', 'Amazon Managed Workflows for Apache Airflow (MWAA)', { aliases: ['mwaa'], note: 'MWAA is named "airflow" in kms:ViaService.' }),
