@@ -1,3 +1,4 @@
+import { lazy } from '../lazy.js';
 import { KMS_ACTION_DATA, KMS_CONDITION_KEY_DATA, type KmsActionData } from './kms-data.js';
 
 /** Every KMS action name with its `kms:` prefix, e.g. `kms:Decrypt`. */
@@ -35,9 +36,28 @@ export function actionPatternToRegExp(pattern: string): RegExp {
 export function expandKmsActions(pattern: string): readonly string[] {
   const known = expansionCache.get(pattern);
   if (known) return known;
-  const re = actionPatternToRegExp(pattern);
-  return remember(expansionCache, pattern, Object.freeze(KMS_ACTIONS.filter((a) => re.test(a))));
+  return remember(expansionCache, pattern, Object.freeze(expand(pattern)));
 }
+
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+function expand(pattern: string): string[] {
+  // The usual patterns (`kms:*`, `kms:Create*`, `kms:Decrypt`) without a RegExp, which V8 compiles to
+  // machine code on its second use: most of what expanding cost a short run. ASCII only, where
+  // toLowerCase and a case-insensitive RegExp agree; anything else takes the RegExp.
+  const star = pattern.indexOf('*');
+  if (PLAIN_ASCII.test(pattern) && !pattern.includes('?') && (star === -1 || star === pattern.length - 1)) {
+    const lower = pattern.toLowerCase();
+    if (star === -1) return KMS_ACTIONS.filter((a, i) => lowerActions()[i] === lower);
+    const prefix = lower.slice(0, -1);
+    return KMS_ACTIONS.filter((a, i) => lowerActions()[i]!.startsWith(prefix));
+  }
+  const re = actionPatternToRegExp(pattern);
+  return KMS_ACTIONS.filter((a) => re.test(a));
+}
+
+/** KMS_ACTIONS in lower case, index for index. */
+const lowerActions = lazy(() => KMS_ACTIONS.map((a) => a.toLowerCase()));
 
 /**
  * The key administrator actions the KMS console's default key policy grants
@@ -80,17 +100,23 @@ function keyMatcher(catalogKey: string): RegExp {
   const parts = catalogKey.split(/\$\{[^}]+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${parts.join('.+')}$`, 'i');
 }
-const keyPatterns = KMS_CONDITION_KEY_DATA.filter((k) => k.key.includes('${')).map((k) => ({ ...k, re: keyMatcher(k.key) }));
+// Built only when a key is not one of the catalog's own names.
+const keyPatterns = lazy(() => KMS_CONDITION_KEY_DATA.filter((k) => k.key.includes('${')).map((k) => ({ ...k, re: keyMatcher(k.key) })));
 
 /** The catalog entry of a `kms:` condition key (case-insensitive), if it exists. */
 export function kmsConditionKey(key: string) {
-  return conditionKeys.get(key.toLowerCase()) ?? keyPatterns.find((k) => k.re.test(key));
+  return conditionKeys.get(key.toLowerCase()) ?? keyPatterns().find((k) => k.re.test(key));
 }
+
+/** Each action's condition keys in lower case (made once per action: the access comparison asks hundreds of times). */
+const lowerKeysOf = new WeakMap<KmsActionData, ReadonlySet<string>>();
 
 /** Whether a KMS action's request can carry the given `kms:` condition key. */
 export function actionSupportsConditionKey(action: string, key: string): boolean {
   const data = kmsAction(action);
   const entry = kmsConditionKey(key);
   if (!data || !entry) return false;
-  return data.conditionKeys.some((k) => k.toLowerCase() === entry.key.toLowerCase());
+  let keys = lowerKeysOf.get(data);
+  if (!keys) lowerKeysOf.set(data, (keys = new Set(data.conditionKeys.map((k) => k.toLowerCase()))));
+  return keys.has(entry.key.toLowerCase());
 }
