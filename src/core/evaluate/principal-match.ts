@@ -22,16 +22,15 @@ interface PrincipalList {
 
 // A statement's Principal is read once, not once per request: the access
 // comparison and the matrix evaluate hundreds of requests against the same
-// statements. Keyed by the policy's own object (never mutated by the evaluator).
+// statements. Keyed by the statement as the evaluator read it (a fresh object
+// each time a document is read), not by the caller's Principal object, which
+// a library user may change between two evaluations.
 const readPrincipals = new WeakMap<object, PrincipalList>();
-const readNotPrincipals = new WeakMap<object, PrincipalList>();
 
-/** Reads a Principal / NotPrincipal value [reference_policies_elements_principal], once per object. */
-function readPrincipal(raw: unknown, element: 'Principal' | 'NotPrincipal'): PrincipalList {
-  if (typeof raw !== 'object' || raw === null) return readPrincipalValue(raw, element);
-  const memo = element === 'Principal' ? readPrincipals : readNotPrincipals;
-  let list = memo.get(raw);
-  if (!list) memo.set(raw, (list = readPrincipalValue(raw, element)));
+/** Reads a statement's Principal / NotPrincipal [reference_policies_elements_principal], once per read statement. */
+function readPrincipal(stmt: object, raw: unknown, element: 'Principal' | 'NotPrincipal'): PrincipalList {
+  let list = readPrincipals.get(stmt);
+  if (!list) readPrincipals.set(stmt, (list = readPrincipalValue(raw, element)));
   return list;
 }
 
@@ -97,7 +96,7 @@ export function matchPrincipal(stmt: { hasPrincipal: boolean; hasNotPrincipal: b
     return { matched: false, reason: 'no Principal: a key policy statement must name who it applies to', problems: ['no Principal (a key policy statement needs one)'] };
   }
   const element = stmt.hasPrincipal ? 'Principal' : 'NotPrincipal';
-  const list = readPrincipal(stmt.hasPrincipal ? stmt.principal : stmt.notPrincipal, element);
+  const list = readPrincipal(stmt, stmt.hasPrincipal ? stmt.principal : stmt.notPrincipal, element);
   const problems = [...list.problems];
   if (list.aws.some((a) => a.includes('*') || a.includes('?'))) problems.push(WILDCARD_NOTE);
   const cov = caller.valid ? coverage(list.aws, caller) : { principal: false, role: false, account: false };

@@ -3,8 +3,9 @@
 // hundreds of requests against the same statements). These check that the
 // remembered forms never change an answer: case-sensitive and -insensitive
 // uses of one pattern stay apart, a pattern seen before answers as when new,
-// and one object used as Principal in one statement and NotPrincipal in
-// another is read for each.
+// one object used as Principal in one statement and NotPrincipal in
+// another is read for each, and a caller's object changed between two
+// evaluations is read again.
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../../../src/core/evaluate/index.js';
 import { wildcardMatch } from '../../../src/core/evaluate/wildcard.js';
@@ -31,7 +32,15 @@ describe('wildcardMatch with remembered patterns', () => {
   });
 });
 
-describe('Principal read once per object', () => {
+describe('Principal read once per read statement', () => {
+  test('a Principal object changed between two evaluate() calls is read again (library users may reuse their objects)', () => {
+    const names: { AWS: string } = { AWS: 'arn:aws:iam::111122223333:role/app' };
+    const keyPolicy = policy({ Effect: 'Allow', Principal: names, Action: 'kms:*', Resource: '*' });
+    expect(evaluate(request({ principal: APP_SESSION }), { keyPolicy, iamPolicies: [] }).decision).toBe('Allow');
+    names.AWS = 'arn:aws:iam::111122223333:role/other';
+    expect(evaluate(request({ principal: APP_SESSION }), { keyPolicy, iamPolicies: [] }).decision).toBe('ImplicitDeny');
+  });
+
   test('the same object as Principal (Allow) and as NotPrincipal (Deny) is read as each', () => {
     const names = { AWS: 'arn:aws:iam::111122223333:role/app' };
     const keyPolicy = policy(
