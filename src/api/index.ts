@@ -4,7 +4,7 @@
 import { build, InvalidSpecError } from '../core/build.js';
 import { evaluate as evaluateRequest } from '../core/evaluate/index.js';
 import { explainPolicy } from '../core/explain/index.js';
-import { detectFormat, lintInfrastructure } from '../core/iac/index.js';
+import { detectInput, lintInfrastructure } from '../core/iac/index.js';
 import { lintFiles } from '../core/lint/index.js';
 import type {
   BuiltPolicies, Decision, InputFormat, KmsRequest, LintOptions, LintResult, PolicyDocument, PolicyExplanation, PolicyInput, PolicyKind, PolicySpec, SpecIssue,
@@ -72,10 +72,10 @@ export function lintPolicy(policy: string | object, opts: LintOptions & { type?:
  * result per policy, with findings on the template's own lines.
  */
 export async function lintFile(name: string, text: string, opts: LintOptions & { input?: InputFormat } = {}): Promise<LintResult[]> {
-  const format = opts.input ?? detectFormat(text);
+  const { format, source } = opts.input ? { format: opts.input, source: undefined } : detectInput(text);
   const lintOpts = opts.keyArn ? { keyArn: opts.keyArn } : {};
   if (format === 'json') return lintPolicies([{ name, policy: text }], lintOpts);
-  return (await lintInfrastructure(name, text, format, lintOpts)).map(({ name: file, resource, kind, findings }) => ({ name: file, ...(resource !== undefined ? { resource } : {}), kind, findings }));
+  return (await lintInfrastructure(name, text, format, lintOpts, source)).map(({ name: file, resource, kind, findings }) => ({ name: file, ...(resource !== undefined ? { resource } : {}), kind, findings }));
 }
 
 /** Evaluates a KMS request against a key policy and the caller's IAM policies, the way AWS does. Never throws. */

@@ -34,35 +34,39 @@ function withoutBom(text: string): string {
 /**
  * Detects the format from the content: JSON with format_version and a plan
  * section is a Terraform plan; JSON or YAML with a Resources map of typed
- * resources is a CloudFormation template; anything else is a policy.
+ * resources is a CloudFormation template; anything else is a policy. With
+ * the format comes the parsed JSON when finding it took a parse, for
+ * lintInfrastructure: a plan of many megabytes is parsed once, not twice.
  */
-export function detectFormat(rawText: string): InputFormat {
+export function detectInput(rawText: string): { readonly format: InputFormat; readonly source?: ParsedSource } {
   const text = withoutBom(rawText);
   if (/^\s*\{/.test(text)) {
     // A template needs a Resources key and a plan a format_version key, spelled
     // out or with \u escapes: a text with neither is a policy, with no parse
     // (lint parses it next; parsing twice was most of a small file's cost).
-    if (!/Resources|format_version|\\u/.test(text)) return 'json';
-    const parsed = parseJsonSource(text);
-    if (!parsed.ok) return 'json';
-    if (isTerraformPlan(parsed.root)) return 'terraform-plan';
-    return isTemplate(parsed.root) ? 'cloudformation' : 'json';
+    if (!/Resources|format_version|\\u/.test(text)) return { format: 'json' };
+    const source = parseJsonSource(text);
+    if (!source.ok) return { format: 'json' };
+    if (isTerraformPlan(source.root)) return { format: 'terraform-plan', source };
+    return isTemplate(source.root) ? { format: 'cloudformation', source } : { format: 'json' };
   }
-  return TEMPLATE_YAML.test(text) ? 'cloudformation' : 'json';
+  return { format: TEMPLATE_YAML.test(text) ? 'cloudformation' : 'json' };
 }
 
 /**
  * Lints the policies of one Terraform plan or CloudFormation template. Never
  * throws for bad input: an unreadable file gives one KW903 finding.
  */
-export async function lintInfrastructure(name: string, rawText: string, format: Exclude<InputFormat, 'json'>, opts: LintOptions = {}): Promise<IacLintedFile[]> {
+export async function lintInfrastructure(name: string, rawText: string, format: Exclude<InputFormat, 'json'>, opts: LintOptions = {}, source?: ParsedSource): Promise<IacLintedFile[]> {
   const text = withoutBom(rawText);
   const lines = new LineIndex(text);
   const fail = (offset: number, message: string): IacLintedFile[] => [
     { name, kind: undefined, findings: [{ ...at(invalidTemplate, lines, offset, message), file: name }] },
   ];
   const isJson = /^\s*\{/.test(text);
-  const parsed: ParsedSource = isJson ? parseJsonSource(text) : format === 'cloudformation' ? (await import('./yaml-source.js')).parseYamlSource(text) : { ok: false, message: 'a Terraform plan is JSON (terraform show -json PLAN)', offset: 0 };
+  // `source`: the JSON detectInput already parsed.
+  const parsed: ParsedSource =
+    source ?? (isJson ? parseJsonSource(text) : format === 'cloudformation' ? (await import('./yaml-source.js')).parseYamlSource(text) : { ok: false, message: 'a Terraform plan is JSON (terraform show -json PLAN)', offset: 0 });
   const what = format === 'terraform-plan' ? 'Terraform plan' : `CloudFormation template (${isJson ? 'JSON' : 'YAML'})`;
   if (!parsed.ok) return fail(parsed.offset, `This ${what} cannot be read: ${parsed.message}.`);
   let found: FoundPolicies;

@@ -3,7 +3,9 @@
 // where the value was written (inside the JSON string, for Terraform).
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { detectFormat, lintInfrastructure, type IacLintedFile } from '../../../src/core/iac/index.js';
+import { detectInput, lintInfrastructure, type IacLintedFile } from '../../../src/core/iac/index.js';
+
+const detectFormat = (text: string) => detectInput(text).format;
 
 const FIXTURES = new URL('../../fixtures/iac/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
@@ -36,6 +38,14 @@ describe('format detection from the content', () => {
     ['cfn-two-keys.yaml', 'cloudformation'],
   ])('%s is a %s', (name, format) => {
     expect(detectFormat(read(name))).toBe(format);
+  });
+
+  test.each(['tf-1.9-modules.json', 'cdk-app.template.json'])('%s: the JSON parsed to detect it is the one linted (same results as parsing again)', async (name) => {
+    const text = read(name);
+    const { format, source } = detectInput(text);
+    expect(source?.ok).toBe(true);
+    if (format === 'json') throw new Error(`${name} was not detected as an infrastructure file`);
+    expect(await lintInfrastructure(name, text, format, {}, source)).toEqual(await lintInfrastructure(name, text, format));
   });
 
   test('a policy, even one misspelling Resource at the top, stays a policy', () => {
