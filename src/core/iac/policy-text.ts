@@ -37,6 +37,20 @@ export function policyTextOf(value: PolicyValue): { text: string; fileOffset: (o
   const marks: [number, number][] = [];
   const opaque: string[] = [];
   let text = '';
+  /** An array or object: one member a line, indented, or `[]` / `{}` when empty. */
+  const list = <T>(members: readonly T[], open: string, close: string, indent: string, member: (m: T, i: number, inner: string) => void): void => {
+    if (members.length === 0) {
+      text += open + close;
+      return;
+    }
+    const inner = `${indent}  `;
+    text += open;
+    members.forEach((m, i) => {
+      text += `${i > 0 ? ',' : ''}\n${inner}`;
+      member(m, i, inner);
+    });
+    text += `\n${indent}${close}`;
+  };
   const write = (v: PolicyValue, pointer: string, indent: string): void => {
     marks.push([text.length, v.offset]);
     switch (v.type) {
@@ -47,35 +61,15 @@ export function policyTextOf(value: PolicyValue): { text: string; fileOffset: (o
         opaque.push(pointer);
         text += JSON.stringify(`\${${v.what}}`);
         return;
-      case 'array': {
-        if (v.items.length === 0) {
-          text += '[]';
-          return;
-        }
-        const inner = `${indent}  `;
-        text += '[';
-        v.items.forEach((item, i) => {
-          text += `${i > 0 ? ',' : ''}\n${inner}`;
-          write(item, childPointer(pointer, i), inner);
-        });
-        text += `\n${indent}]`;
+      case 'array':
+        list(v.items, '[', ']', indent, (item, i, inner) => write(item, childPointer(pointer, i), inner));
         return;
-      }
-      case 'object': {
-        if (v.entries.length === 0) {
-          text += '{}';
-          return;
-        }
-        const inner = `${indent}  `;
-        text += '{';
-        v.entries.forEach((e, i) => {
-          text += `${i > 0 ? ',' : ''}\n${inner}`;
+      case 'object':
+        list(v.entries, '{', '}', indent, (e, _, inner) => {
           marks.push([text.length, e.keyOffset]);
           text += `${JSON.stringify(e.key)}: `;
           write(e.value, childPointer(pointer, e.key), inner);
         });
-        text += `\n${indent}}`;
-      }
     }
   };
   write(value, '', '');
