@@ -23,11 +23,6 @@ export function lineText(l: Line): string {
   return l.map((s) => s.text).join('');
 }
 
-/** Plain text of many lines, for non-TTY output and the accessible runner. */
-export function plainText(lines: readonly Line[]): string {
-  return lines.map(lineText).join('\n');
-}
-
 /**
  * Greedy word wrap that keeps each word's tone. `indent` prefixes
  * continuation lines (hanging indent for list items).

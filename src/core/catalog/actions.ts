@@ -87,11 +87,6 @@ export const CRYPTOGRAPHIC_ACTIONS: readonly string[] = [
   'kms:ReEncryptTo', 'kms:Sign', 'kms:Verify', 'kms:VerifyMac',
 ];
 
-/** Actions whose requests can carry an encryption context ([conditions-kms]). */
-export const ENCRYPTION_CONTEXT_ACTIONS: readonly string[] = KMS_ACTION_DATA.filter((a) =>
-  a.conditionKeys.includes('kms:EncryptionContext:${EncryptionContextKey}'),
-).map((a) => `kms:${a.name}`);
-
 /** KMS condition keys (service-specific), by lower-case name. */
 const conditionKeys = new Map(KMS_CONDITION_KEY_DATA.map((k) => [k.key.toLowerCase(), k]));
 

@@ -1,6 +1,6 @@
 // What access changes between two key policies: the same requests evaluated
 // against both, and every request whose answer moves to or from Allow.
-import { parseKeyArn, type KeyArn } from '../arn.js';
+import { allReplicasArn, parseKeyArn, type KeyArn } from '../arn.js';
 import { actionSupportsConditionKey } from '../catalog/actions.js';
 import { evaluateRead, readPolicySet, type DecisionKind, type Decision, type ReadPolicySet } from '../evaluate/index.js';
 import { readPolicyDocument, type PolicyDocumentView } from '../evaluate/policy-document.js';
@@ -51,8 +51,9 @@ export interface CompareInput {
 
 const ASSUMED_IAM_NAME = 'the assumed kms:* IAM policy';
 
+/** kms:* on the key in any Region (and so on every replica of a multi-Region key). */
 function assumedIamPolicy(key: KeyArn): unknown {
-  return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: `arn:${key.partition}:kms:*:${key.account}:key/${key.keyId}` }] };
+  return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: allReplicasArn(key) }] };
 }
 
 /** The key a call through a service in `region` uses: a multi-Region key's replica there, else the key itself. */
