@@ -2,6 +2,7 @@ import type { BuildResult } from '../core/build.js';
 import type { ExistingKey, NewKey } from '../core/key-target.js';
 import { keyDescription } from './formats/iac-names.js';
 import { generateCommand, shellWord } from './generate-command.js';
+import { lockoutStep } from './lockout-step.js';
 
 /** One step after writing the files: what to do and the AWS CLI command for it. */
 export interface NextStep {
@@ -75,6 +76,8 @@ function existingKeySteps(result: BuildResult, key: ExistingKey, dir: string, op
   const steps: NextStep[] = [];
   if (!options.currentPolicyGiven) steps.push(saveCurrentPolicyStep(result, key, options));
   const replicaRegions = key.multiRegion ? regions.filter((r) => r !== key.region) : [];
+  const who = lockoutStep(result, 'cli');
+  if (who) steps.push(who);
   steps.push({
     title: 'Apply the key policy (as a key administrator): it replaces the key policy in place',
     commands: [
@@ -109,7 +112,9 @@ function existingKeySteps(result: BuildResult, key: ExistingKey, dir: string, op
 function newKeySteps(result: BuildResult, key: NewKey, dir: string, options: NextStepsOptions): NextStep[] {
   const file = (name: string) => `file://${fileIn(dir)(name)}`;
   const arn = `"$${KEY_ARN_VARIABLE}"`;
+  const who = lockoutStep(result, 'cli');
   const steps: NextStep[] = [
+    ...(who ? [who] : []),
     {
       title: `Create the key with this key policy in one call (account ${key.account}, Region ${key.region}), so it never has KMS's default key policy; keep its ARN`,
       commands: [

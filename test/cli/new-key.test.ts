@@ -44,7 +44,9 @@ describe('generate --new-key (built binary)', () => {
     const r = await runCli(['generate', ...NEW, '--service', 'secretsmanager', '--admin', 'arn:aws:iam::111122223333:role/Admin', '--out', 'p', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
-    const [create, rerun] = report.nextSteps;
+    // A named administrator: KMS's lockout check accepts the policy only from it, so step 1 says who runs the rest.
+    const [who, create, rerun] = report.nextSteps;
+    expect(who!.commands).toContain('aws configure set profile.kms-key-admin.role_arn arn:aws:iam::111122223333:role/Admin');
     expect(create!.commands[0]).toBe(
       "KEY_ARN=$(aws kms create-key --region us-east-1 --policy file://p/key-policy.json --description 'kms-wizard: key usable only through AWS services (secretsmanager)' --query KeyMetadata.Arn --output text)",
     );

@@ -7,12 +7,14 @@ import { KEY_ARN_VARIABLE, nextSteps, saveCurrentPolicyStep, type NextStep, type
 import { CDK_FILE } from './cdk.js';
 import { CLOUDFORMATION_FILE, cloudFormationAccountFile, stackName } from './cloudformation.js';
 import { keyAccountFirst } from './iac-names.js';
+import { lockoutStep } from '../lockout-step.js';
 import { TERRAFORM_FILE } from './terraform.js';
 
 /** Next steps for a format, given the build and how the output directory is shown. */
 export type NextStepsFor = (result: BuildResult, dir: string, options?: NextStepsOptions) => NextStep[];
 
 const path = (dir: string, file: string) => (dir === '.' ? file : `${dir.replace(/\/$/, '')}/${file}`);
+const optional = <T>(x: T | undefined): T[] => (x === undefined ? [] : [x]);
 /** The shared checks (a direct call is denied; the policy in place is the one written). */
 const checks = (result: BuildResult) => nextSteps(result).filter((s) => s.title.startsWith('Check:'));
 
@@ -28,6 +30,7 @@ function existingKeyFirstSteps(result: BuildResult, format: string, dir: string,
     ...(options.currentPolicyGiven ? [] : [saveCurrentPolicyStep(result, key, { ...options, format })]),
     ...(tool
       ? [
+          ...optional(lockoutStep(result, 'cli')),
           {
             title: `${tool} cannot set the policy of an existing key: write key-policy.json with the same answers (--format json) and apply it with the AWS CLI`,
             commands: [jsonRerun(result, dir), `aws kms put-key-policy --key-id ${key.arn} --policy-name default --policy file://${path(dir, 'key-policy.json')}`],
@@ -64,6 +67,7 @@ export const terraformNextSteps: NextStepsFor = (result, dir, options = {}) => {
   const others = keyAccountFirst(result).others;
   return [
     ...existingKeyFirstSteps(result, 'terraform', dir, options),
+    ...optional(lockoutStep(result, 'terraform')),
     {
       title:
         `Review ${TERRAFORM_FILE} in your Terraform configuration, then plan and apply it (the default aws provider must use account ${key.account}, Region ${key.region}` +
@@ -83,6 +87,7 @@ export const cloudFormationNextSteps: NextStepsFor = (result, dir, options = {})
     `aws cloudformation deploy --template-file ${path(dir, file)} --stack-name ${stackName(key)} --capabilities CAPABILITY_NAMED_IAM${extra}`;
   if (key.isNew) {
     return [
+      ...optional(lockoutStep(result, 'cloudformation')),
       {
         title: `Deploy ${CLOUDFORMATION_FILE} in account ${key.account}, Region ${key.region}: it creates the key with its key policy${own ? ', and the IAM policy that names it' : ''}`,
         commands: [deploy(CLOUDFORMATION_FILE)],
@@ -129,6 +134,7 @@ export const cdkNextSteps: NextStepsFor = (result, dir, options = {}) => {
   const others = key.isNew ? [] : keyAccountFirst(result).others;
   return [
     ...existingKeyFirstSteps(result, 'cdk', dir, options, 'CDK'),
+    ...(key.isNew ? optional(lockoutStep(result, 'cdk')) : []),
     {
       title: `Copy ${CDK_FILE} into your CDK app, add its stacks to the app (the comment at its top shows how), and deploy${key.isNew ? ': KmsKeyPolicy creates the key with its key policy' : ''}`,
       commands: [`cp ${path(dir, CDK_FILE)} lib/`, `npx cdk deploy KmsKeyPolicy${others.map((p) => ` KmsIamPolicy${p.account}`).join('')}`],
