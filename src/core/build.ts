@@ -326,6 +326,15 @@ function explain(spec: ResolvedSpec, via: readonly string[], groups: readonly Ac
           ? 'The IAM policy names the key\'s ARN, which exists only once the key does: it is written then (or, in Terraform, CloudFormation and CDK, refers to the key they create).'
           : 'No IAM policy is needed, so nothing here waits for the key\'s ARN.'),
     );
+    // EnableKeyRotation (AWS KMS API Reference): symmetric encryption keys only; 365 days unless RotationPeriodInDays is given.
+    const { rotation, keySpec } = spec.keyMaterial;
+    out.push(
+      rotation.enabled
+        ? `Rotation: automatic rotation of the key material is turned on when the key is created, every ${rotation.periodDays ?? 365} days; KMS keeps the older material to decrypt what it encrypted.`
+        : rotation.reason === 'turned-off'
+          ? 'Rotation: automatic rotation is left off (--no-rotation), as asked.'
+          : `Rotation: a ${keySpec} key cannot rotate automatically, so no rotation is set.`,
+    );
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { BuildResult } from '../core/build.js';
 import type { ExistingKey, NewKey } from '../core/key-target.js';
 import { keyDescription } from './formats/iac-names.js';
+import { createKeyFlags, enableRotationCommand, rotationSentence } from './formats/key-options.js';
 import { generateCommand, shellWord } from './generate-command.js';
 import { lockoutStep } from './lockout-step.js';
 
@@ -116,10 +117,14 @@ function newKeySteps(result: BuildResult, key: NewKey, dir: string, options: Nex
   const steps: NextStep[] = [
     ...(who ? [who] : []),
     {
-      title: `Create the key with this key policy in one call (account ${key.account}, Region ${key.region}), so it never has KMS's default key policy; keep its ARN`,
+      title:
+        `Create the key with this key policy in one call (account ${key.account}, Region ${key.region}), so it never has KMS's default key policy; keep its ARN. ` +
+        rotationSentence(result.spec.keyMaterial),
       commands: [
         `${KEY_ARN_VARIABLE}=$(aws kms create-key --region ${key.region} --policy ${file('key-policy.json')} --description ${shellWord(keyDescription(result))}` +
-          `${key.multiRegion ? ' --multi-region' : ''} --query KeyMetadata.Arn --output text)`,
+          `${createKeyFlags(result.spec.keyMaterial)}${key.multiRegion ? ' --multi-region' : ''} --query KeyMetadata.Arn --output text)`,
+        // A multi-Region key's rotation is set on its primary (EnableKeyRotation).
+        ...[enableRotationCommand(result.spec.keyMaterial, key.region, arn)].filter((c): c is string => c !== undefined),
         `echo ${arn}`,
       ],
     },
