@@ -10,8 +10,8 @@ import { validateSpec } from '../core/spec.js';
 import { safeText } from '../core/terminal-safe.js';
 import { filesAsText } from '../output/files-text.js';
 import { FORMAT_NAMES, FORMATS } from '../output/formats/index.js';
-import { FORMAT_NEXT_STEPS } from '../output/formats/iac-next-steps.js';
-import { nextSteps } from '../output/next-steps.js';
+import type { nextSteps } from '../output/next-steps.js';
+import { programName, stepsFor, withProgram } from '../output/steps-for.js';
 import { formatExplanation, formatIssue, formatNextSteps } from '../output/summary.js';
 import { FilesExistError, planWrites, writeFilesAtomically } from '../output/write-files.js';
 import { FROM_HELP, FROM_OPTIONS } from './from-flags.js';
@@ -97,8 +97,9 @@ export const run: Command = async (argv, io) => {
   const files = render(result);
   const outDir = values.out ?? '.';
   const shownDir = outDir === '.' ? '.' : relative(io.cwd, outDir) || '.';
-  const formatSteps = (FORMAT_NEXT_STEPS[format] ?? nextSteps)(result, shownDir, { format, currentPolicyGiven: from !== undefined });
-  const steps = from ? from.nextSteps(formatSteps) : formatSteps;
+  // --stdout writes no file: the steps then begin by writing them (--json carries the steps too).
+  const formatSteps = stepsFor(format, result, shownDir, { currentPolicyGiven: from !== undefined, written: !values.stdout });
+  const steps = withProgram(from ? from.nextSteps(formatSteps) : formatSteps, programName(io.env));
   const style = makeStyle(colorEnabled(io.env, io.stdout));
   const dir = outDir.startsWith('/') ? outDir : `${io.cwd}/${outDir}`;
   const report = (files: Parameters<typeof jsonReport>[1], dryRun: boolean) => ({ ...jsonReport(result, files, steps, dryRun), ...(from ? from.json() : {}) });

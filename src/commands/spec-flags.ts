@@ -3,6 +3,7 @@
 import { listFlag, type OptionSpec } from '../cli/args.js';
 import { UsageError } from '../cli/errors.js';
 import type { NewKeySpec } from '../core/key-target.js';
+import { safeText } from '../core/terminal-safe.js';
 import { ACCESS_MODES, type AccessMode, type PolicySpec } from '../core/spec.js';
 
 export const SPEC_OPTIONS = {
@@ -10,6 +11,8 @@ export const SPEC_OPTIONS = {
   'new-key': { type: 'boolean' },
   account: { type: 'string' },
   'multi-region': { type: 'boolean' },
+  'no-rotation': { type: 'boolean' },
+  'rotation-period': { type: 'string' },
   admin: { type: 'string', multiple: true },
   consumer: { type: 'string', multiple: true },
   access: { type: 'string' },
@@ -24,6 +27,8 @@ export type SpecFlagValues = {
   'new-key'?: boolean;
   account?: string;
   'multi-region'?: boolean;
+  'no-rotation'?: boolean;
+  'rotation-period'?: string;
   admin?: string[];
   consumer?: string[];
   access?: string;
@@ -62,7 +67,12 @@ export function specAnswersFromFlags(values: SpecFlagValues): Partial<PolicySpec
  */
 function newKeyFromFlags(values: SpecFlagValues): NewKeySpec | undefined {
   if (!values['new-key']) {
-    const stray = values.account !== undefined ? '--account' : values['multi-region'] ? '--multi-region' : undefined;
+    const stray =
+      values.account !== undefined ? '--account'
+      : values['multi-region'] ? '--multi-region'
+      : values['no-rotation'] ? '--no-rotation'
+      : values['rotation-period'] !== undefined ? '--rotation-period'
+      : undefined;
     if (stray) {
       throw new UsageError(
         `${stray} describes a key to create and needs --new-key${values['key-arn'] !== undefined ? `: an existing key's account and type are in its ARN, so drop ${stray}` : ` (e.g. --new-key --account 111122223333 --region us-east-1)`}`,
@@ -73,7 +83,17 @@ function newKeyFromFlags(values: SpecFlagValues): NewKeySpec | undefined {
   if (values['key-arn'] !== undefined) {
     throw new UsageError('--new-key and --key-arn cannot be used together: drop --key-arn to write the policy for a key you will create, or drop --new-key for the existing key');
   }
-  return { account: values.account ?? '', region: listFlag(values.region)[0] ?? '', multiRegion: Boolean(values['multi-region']) };
+  const period = values['rotation-period'];
+  if (period !== undefined && !/^\d+$/.test(period.trim())) {
+    throw new UsageError(`--rotation-period takes a whole number of days (90 to 2560), not "${safeText(period)}"`);
+  }
+  return {
+    account: values.account ?? '',
+    region: listFlag(values.region)[0] ?? '',
+    multiRegion: Boolean(values['multi-region']),
+    ...(values['no-rotation'] ? { rotation: false } : {}),
+    ...(period !== undefined ? { rotationPeriodDays: Number(period.trim()) } : {}),
+  };
 }
 
 /** Fills the questions a non-interactive run did not answer with their defaults. */
@@ -98,6 +118,10 @@ export const SPEC_FLAGS_HELP = `  --key-arn ARN          the key's ARN (arn:aws:
                          the first --region is the key's Region. Not with --key-arn.
   --account ID           with --new-key: the 12-digit account the key will be created in
   --multi-region         with --new-key: a multi-Region key (its replicas in the other --region)
+  --no-rotation          with --new-key: do not turn on automatic rotation of the key material
+                         (default on for symmetric keys; asymmetric and HMAC keys cannot rotate)
+  --rotation-period DAYS with --new-key: days between automatic rotations, 90 to 2560
+                         (default KMS's 365)
   --admin ARN            key administrator role/user (repeatable). Default: the key's account
                          root, with administrative actions only (never encrypt/decrypt).
   --consumer ARN|ID      a role/user ARN or a 12-digit account id that uses the key

@@ -282,7 +282,9 @@ function explain(spec: ResolvedSpec, via: readonly string[], groups: readonly Ac
       ? `Administration: the key's account root (${spec.key.account}) gets the administrative actions only, so IAM policies in that account decide who manages the key. ` +
           'The key policy always keeps an administrator, so KMS accepts it (lockout safety check) and it can be changed later.'
       : `Administration: ${list(spec.admins)} may manage the key (administrative actions only, never encrypt or decrypt). ` +
-          'If all of them are deleted the key can no longer be managed.',
+          'If all of them are deleted the key can no longer be managed. ' +
+          // CreateKey / PutKeyPolicy API Reference: the policy must let the caller call PutKeyPolicy later (lockout safety check).
+          `KMS accepts this key policy only from one of them (lockout safety check), so ${spec.key.isNew ? 'create the key' : 'apply it'} as one of them.`,
   );
   // One list of every action would say CreateGrant is allowed through every service: each group names its own.
   const where = groups.length > 1 ? usePhrase(groups) : `${list(actions)}, only through ${list(via)}`;
@@ -323,6 +325,15 @@ function explain(spec: ResolvedSpec, via: readonly string[], groups: readonly Ac
         (iamAccounts(spec).length > 0
           ? 'The IAM policy names the key\'s ARN, which exists only once the key does: it is written then (or, in Terraform, CloudFormation and CDK, refers to the key they create).'
           : 'No IAM policy is needed, so nothing here waits for the key\'s ARN.'),
+    );
+    // EnableKeyRotation (AWS KMS API Reference): symmetric encryption keys only; 365 days unless RotationPeriodInDays is given.
+    const { rotation, keySpec } = spec.keyMaterial;
+    out.push(
+      rotation.enabled
+        ? `Rotation: automatic rotation of the key material is turned on when the key is created, every ${rotation.periodDays ?? 365} days; KMS keeps the older material to decrypt what it encrypted.`
+        : rotation.reason === 'turned-off'
+          ? 'Rotation: automatic rotation is left off (--no-rotation), as asked.'
+          : `Rotation: a ${keySpec} key cannot rotate automatically, so no rotation is set.`,
     );
   }
   return out;

@@ -14,6 +14,10 @@ export interface NewKeySpec {
   /** The Region the key (for a multi-Region key: its primary) will be created in. */
   region: string;
   multiRegion: boolean;
+  /** false: do not turn on automatic rotation (--no-rotation). Default: on, for the keys that support it. */
+  rotation?: boolean;
+  /** Days between automatic rotations (--rotation-period), 90 to 2560; default KMS's 365. */
+  rotationPeriodDays?: number;
 }
 
 /** An existing key. */

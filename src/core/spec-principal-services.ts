@@ -1,6 +1,7 @@
 // The part of validateSpec that resolves services acting as themselves and
 // matches each --source-arn to one of them by the ARN's service part.
 import { safeText } from './terminal-safe.js';
+import { sentSourceArn } from './source-arn-forms.js';
 import type { KeyTarget } from './key-target.js';
 import { findPrincipalService, partitionNote, PRINCIPAL_SERVICES, type PrincipalServiceEntry } from './catalog/service-principals.js';
 import type { ConsumerAccount, ResolvedPrincipalService, SpecIssue } from './spec.js';
@@ -75,7 +76,10 @@ export function resolvePrincipalServices(
     if (target.principalForm !== 'global' && region && region !== '*' && !regions.includes(region)) {
       warnings.push({ field: 'sourceArns', value, message: `the ARN is in Region ${safeText(region)}, not among the Regions (${regions.join(', ')})`, hint: `Add --region ${safeText(region)}` });
     }
-    arns.get(target)!.add(value);
+    // The copied form (a log group's ARN with ":*") is written in the form the service sends, and the user told.
+    const sent = sentSourceArn(target.id, value);
+    if (sent.note && !notes.includes(sent.note)) notes.push(sent.note);
+    arns.get(target)!.add(sent.arn);
   }
 
   for (const e of chosen) {

@@ -3,6 +3,7 @@ import { actionSupportsConditionKey, expandKmsActions, kmsAction, KMS_ACTIONS } 
 import { isKnownRegion, partitionInfo } from './catalog/regions.js';
 import { findNonViaService, findService, type ServiceEntry } from './catalog/services.js';
 import { allServiceNamesTyped, findPrincipalService, findRefusedService, type PrincipalServiceEntry } from './catalog/service-principals.js';
+import { resolveKeyMaterial, type KeyMaterial } from './key-material.js';
 import { resolveKeyTarget, type KeyTarget, type NewKeySpec } from './key-target.js';
 import { resolvePrincipalServices } from './spec-principal-services.js';
 import { didYouMean } from './suggest.js';
@@ -38,7 +39,7 @@ export interface PolicySpec {
 }
 
 /** The spec field an error or warning is about (the matching flag is `--<field>`). */
-export type SpecField = 'keyArn' | 'account' | 'keyRegion' | 'admins' | 'consumers' | 'access' | 'services' | 'regions' | 'actions' | 'sourceArns';
+export type SpecField = 'keyArn' | 'account' | 'keyRegion' | 'admins' | 'consumers' | 'access' | 'services' | 'regions' | 'actions' | 'sourceArns' | 'rotation';
 
 /** Names the flag that answers a field, for messages. */
 export const FIELD_FLAGS: Record<SpecField, string> = {
@@ -52,6 +53,7 @@ export const FIELD_FLAGS: Record<SpecField, string> = {
   regions: '--region',
   actions: '--actions',
   sourceArns: '--source-arn',
+  rotation: '--rotation-period',
 };
 
 export interface SpecIssue {
@@ -87,6 +89,12 @@ export interface ConsumerAccount {
 export interface ResolvedSpec {
   /** The existing key (its ARN), or a key to be created (no ARN yet: `key.isNew`). */
   readonly key: KeyTarget;
+  /**
+   * The key the steps create: a new key, or for an existing key the one
+   * CloudFormation and CDK create only when asked to (CreateKey=true): its
+   * spec, usage and automatic rotation.
+   */
+  readonly keyMaterial: KeyMaterial;
   /** Administrator principal ARNs (the key account root when none were given). */
   readonly admins: readonly string[];
   readonly adminsDefaulted: boolean;
@@ -148,6 +156,8 @@ export function validateSpec(spec: PolicySpec): Result<ResolvedSpec, SpecIssue[]
       });
     }
   }
+  const ownServices = services.filter((s) => !principalServices.some((p) => p.entry.callerViaService === s.name)).length;
+  const keyMaterial = resolveKeyMaterial(spec.newKey ?? {}, key.isNew, principalServices, ownServices, { errors, warnings }, notes);
   const actions = resolveActions(spec.actions, services, errors, notes);
   if (spec.actions && spec.actions.length > 0 && services.length === 0 && principalServices.length > 0) {
     errors.push({ field: 'actions', message: '--actions sets what callers may do through services; services that act as themselves always get the actions AWS documents for them', hint: 'Drop --actions' });
@@ -156,6 +166,7 @@ export function validateSpec(spec: PolicySpec): Result<ResolvedSpec, SpecIssue[]
   if (errors.length > 0) return fail(errors);
   return ok({
     key,
+    keyMaterial,
     admins: admins.list,
     adminsDefaulted: admins.defaulted,
     access: spec.access,

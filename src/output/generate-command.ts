@@ -28,6 +28,9 @@ export function generateCommand(spec: ResolvedSpec, options: GenerateCommandOpti
     add('--new-key');
     add('--account', key.account);
     if (key.multiRegion) add('--multi-region');
+    const { rotation } = spec.keyMaterial;
+    if (!rotation.enabled && rotation.reason === 'turned-off') add('--no-rotation');
+    if (rotation.enabled && rotation.periodDays !== undefined) add('--rotation-period', String(rotation.periodDays));
   } else add('--key-arn', key.arn);
   if (options.from !== undefined) add('--from', options.from);
   if (!spec.adminsDefaulted) for (const a of spec.admins) add('--admin', a);

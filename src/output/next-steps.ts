@@ -1,7 +1,9 @@
 import type { BuildResult } from '../core/build.js';
 import type { ExistingKey, NewKey } from '../core/key-target.js';
 import { keyDescription } from './formats/iac-names.js';
+import { createKeyFlags, enableRotationCommand, rotationSentence } from './formats/key-options.js';
 import { generateCommand, shellWord } from './generate-command.js';
+import { lockoutStep } from './lockout-step.js';
 
 /** One step after writing the files: what to do and the AWS CLI command for it. */
 export interface NextStep {
@@ -18,6 +20,12 @@ export interface NextStepsOptions {
   readonly currentPolicyGiven?: boolean;
   /** The output format, for the `kms-wizard generate` commands in the steps (default json). */
   readonly format?: string;
+  /**
+   * Whether the files were written (default true). Printed or copied files
+   * are not on disk, so the steps first say how to write them rather than
+   * cite a `file://` that does not exist (see ./steps-for.ts).
+   */
+  readonly written?: boolean;
 }
 
 /** The file the first step saves an existing key's policy to, before anything replaces it. */
@@ -45,9 +53,11 @@ export function nextSteps(result: BuildResult, dir = '.', options: NextStepsOpti
  */
 export function saveCurrentPolicyStep(result: BuildResult, key: ExistingKey, options: NextStepsOptions = {}): NextStep {
   const replicas = key.multiRegion ? result.spec.regions.filter((r) => r !== key.region) : [];
+  // Terraform sets the policy itself (aws_kms_key_policy), which replaces it just as put-key-policy does.
+  const replacer = options.format === 'terraform' ? 'terraform apply (aws_kms_key_policy)' : 'put-key-policy';
   return {
     title:
-      'put-key-policy REPLACES the whole key policy: any statement the key has now and this file lacks (CloudTrail, CloudWatch Logs, ' +
+      `${replacer} REPLACES the whole key policy: any statement the key has now and this file lacks (CloudTrail, CloudWatch Logs, ` +
       'other accounts, Deny statements) is removed. Save the current policy first, then run kms-wizard again from it so it keeps what is not its own',
     commands: [
       `aws kms get-key-policy --key-id ${key.arn} --policy-name default --query Policy --output text > ${CURRENT_POLICY_FILE}`,
@@ -67,6 +77,8 @@ function existingKeySteps(result: BuildResult, key: ExistingKey, dir: string, op
   const steps: NextStep[] = [];
   if (!options.currentPolicyGiven) steps.push(saveCurrentPolicyStep(result, key, options));
   const replicaRegions = key.multiRegion ? regions.filter((r) => r !== key.region) : [];
+  const who = lockoutStep(result, 'cli');
+  if (who) steps.push(who);
   steps.push({
     title: 'Apply the key policy (as a key administrator): it replaces the key policy in place',
     commands: [
@@ -101,12 +113,18 @@ function existingKeySteps(result: BuildResult, key: ExistingKey, dir: string, op
 function newKeySteps(result: BuildResult, key: NewKey, dir: string, options: NextStepsOptions): NextStep[] {
   const file = (name: string) => `file://${fileIn(dir)(name)}`;
   const arn = `"$${KEY_ARN_VARIABLE}"`;
+  const who = lockoutStep(result, 'cli');
   const steps: NextStep[] = [
+    ...(who ? [who] : []),
     {
-      title: `Create the key with this key policy in one call (account ${key.account}, Region ${key.region}), so it never has KMS's default key policy; keep its ARN`,
+      title:
+        `Create the key with this key policy in one call (account ${key.account}, Region ${key.region}), so it never has KMS's default key policy; keep its ARN. ` +
+        rotationSentence(result.spec.keyMaterial),
       commands: [
         `${KEY_ARN_VARIABLE}=$(aws kms create-key --region ${key.region} --policy ${file('key-policy.json')} --description ${shellWord(keyDescription(result))}` +
-          `${key.multiRegion ? ' --multi-region' : ''} --query KeyMetadata.Arn --output text)`,
+          `${createKeyFlags(result.spec.keyMaterial)}${key.multiRegion ? ' --multi-region' : ''} --query KeyMetadata.Arn --output text)`,
+        // A multi-Region key's rotation is set on its primary (EnableKeyRotation).
+        ...[enableRotationCommand(result.spec.keyMaterial, key.region, arn)].filter((c): c is string => c !== undefined),
         `echo ${arn}`,
       ],
     },
@@ -120,11 +138,14 @@ function newKeySteps(result: BuildResult, key: NewKey, dir: string, options: Nex
   }
   if (result.iamPlans.length > 0) {
     const files = result.iamPlans.map((p) => p.fileName).join(', ');
+    const policyFile = fileIn(dir)('key-policy.json');
+    // The key was created with key-policy.json, so that file IS its current policy: the rerun reads it
+    // with --from (nothing to save first) and --force rewrites it with the same statements.
     steps.push({
       title:
-        `Now that the key has an ARN, write the IAM ${result.iamPlans.length === 1 ? 'policy' : 'policies'} (${files}): run kms-wizard again with the same answers and --key-arn ` +
-        '(--force rewrites key-policy.json with the same bytes), then follow the steps it prints for the IAM side',
-      commands: [`${generateCommand(result.spec, { keyArn: arn, ...(options.format ? { format: options.format } : {}), out: dir })} --force`],
+        `Now that the key has an ARN, write the IAM ${result.iamPlans.length === 1 ? 'policy' : 'policies'} (${files}). ${policyFile} is the key's current policy (the key was just created with it), ` +
+        'so run kms-wizard again with the same answers, the key\'s ARN and --from that file; --force rewrites it with the same statements. Then follow the steps it prints for the IAM side',
+      commands: [`${generateCommand(result.spec, { keyArn: arn, from: policyFile, ...(options.format ? { format: options.format } : {}), out: dir })} --force`],
     });
   }
   steps.push(...checkSteps(arn));

@@ -1,7 +1,7 @@
 import type { BuildResult } from '../core/build.js';
 import { fromNextSteps } from '../output/current-policy-text.js';
-import { FORMAT_NEXT_STEPS } from '../output/formats/iac-next-steps.js';
-import { nextSteps, type NextStep } from '../output/next-steps.js';
+import type { NextStep } from '../output/next-steps.js';
+import { programName, stepsFor, withProgram } from '../output/steps-for.js';
 import { buildFromAnswers, type Answers } from './answers.js';
 import { mergedWithCurrent } from './current-policy.js';
 
@@ -10,9 +10,9 @@ import { mergedWithCurrent } from './current-policy.js';
  * formats apply differently): with the current policy, as `generate --from`
  * words them; without it, for an existing key, the first step saves it.
  */
-export function nextStepsFor(format: string, result: BuildResult, dir: string, a: Answers): NextStep[] {
-  const steps = (FORMAT_NEXT_STEPS[format] ?? nextSteps)(result, dir, { format, currentPolicyGiven: a.start === 'current' });
+export function nextStepsFor(format: string, result: BuildResult, dir: string, a: Answers, written = true): NextStep[] {
+  const steps = stepsFor(format, result, dir, { currentPolicyGiven: a.start === 'current', written });
   const plain = buildFromAnswers(a);
   const merged = a.start === 'current' && plain ? mergedWithCurrent(a, plain) : undefined;
-  return merged?.ok ? fromNextSteps(steps, merged.value) : steps;
+  return withProgram(merged?.ok ? fromNextSteps(steps, merged.value) : steps, programName(process.env));
 }

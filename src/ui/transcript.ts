@@ -24,7 +24,7 @@ export function transcript(s: WizardState, files: readonly OutputFile[], style: 
   const f = s.finished;
   if (!result || !f || s.exit !== 0) return { stdout: '', stderr: '' };
   const dir = f.kind === 'written' ? f.dir : '.';
-  const steps = formatNextSteps(nextStepsFor(s.output.format, result, dir, s.answers), style);
+  const steps = formatNextSteps(nextStepsFor(s.output.format, result, dir, s.answers, f.kind === 'written'), style);
   switch (f.kind) {
     case 'written':
       return {

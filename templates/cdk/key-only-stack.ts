@@ -8,6 +8,7 @@ export class KmsKeyPolicyStack extends Stack {
     new kms.Key(this, 'Key', {
       description: {{description}},
       multiRegion: {{multiRegion}},
+      {{keyOptions}}
       policy: iam.PolicyDocument.fromJson(keyPolicy),
     });
   }

@@ -8,6 +8,7 @@ export class KmsKeyPolicyStack extends Stack {
     const key = new kms.Key(this, 'Key', {
       description: {{description}},
       multiRegion: {{multiRegion}},
+      {{keyOptions}}
       policy: iam.PolicyDocument.fromJson(keyPolicy),
     });
     new CfnOutput(this, 'KeyArn', { value: key.keyArn, description: 'The ARN of the key this stack created' });

@@ -44,11 +44,15 @@ describe('generate --new-key (built binary)', () => {
     const r = await runCli(['generate', ...NEW, '--service', 'secretsmanager', '--admin', 'arn:aws:iam::111122223333:role/Admin', '--out', 'p', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
-    const [create, rerun] = report.nextSteps;
+    // A named administrator: KMS's lockout check accepts the policy only from it, so step 1 says who runs the rest.
+    const [who, create, rerun] = report.nextSteps;
+    expect(who!.commands).toContain('aws configure set profile.kms-key-admin.role_arn arn:aws:iam::111122223333:role/Admin');
     expect(create!.commands[0]).toBe(
       "KEY_ARN=$(aws kms create-key --region us-east-1 --policy file://p/key-policy.json --description 'kms-wizard: key usable only through AWS services (secretsmanager)' --query KeyMetadata.Arn --output text)",
     );
-    expect(rerun!.commands).toEqual(['kms-wizard generate --key-arn "$KEY_ARN" --admin arn:aws:iam::111122223333:role/Admin --service secretsmanager --out p --force']);
+    // key-policy.json is the new key's current policy (issue 20): the rerun reads it with --from, nothing to save first.
+    expect(rerun!.title).toContain("p/key-policy.json is the key's current policy");
+    expect(rerun!.commands).toEqual(['kms-wizard generate --key-arn "$KEY_ARN" --from p/key-policy.json --admin arn:aws:iam::111122223333:role/Admin --service secretsmanager --out p --force']);
     expect(report.nextSteps.map((s) => s.commands.join('\n')).join('\n')).not.toContain('put-key-policy');
   });
 
@@ -66,7 +70,7 @@ describe('generate --new-key (built binary)', () => {
     const commands = report.nextSteps.flatMap((s) => s.commands);
     expect(commands[0]).toContain(' --multi-region ');
     expect(commands).toContain('aws kms replicate-key --region us-east-1 --key-id "$KEY_ARN" --replica-region eu-west-1 --policy file://key-policy.json');
-    expect(commands).toContain('kms-wizard generate --key-arn "$KEY_ARN" --service s3 --region eu-west-1 --region us-east-1 --force');
+    expect(commands).toContain('kms-wizard generate --key-arn "$KEY_ARN" --from key-policy.json --service s3 --region eu-west-1 --region us-east-1 --force');
   });
 
   it('the rerun it prints, once the key exists, writes the IAM policy and the same key policy bytes', async () => {

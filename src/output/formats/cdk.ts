@@ -2,6 +2,7 @@ import { keyRegions, keyResources, type BuildResult, type IamPolicyPlan } from '
 import type { NewKey } from '../../core/key-target.js';
 import type { PolicyDocument } from '../../core/policy.js';
 import { SourceExpression, type LiteralValue } from './literal.js';
+import { cdkKeyProps, cdkNeedsDuration, rotationSentence } from './key-options.js';
 import { attachTarget, iamPolicyDescription, iamPolicyName, keyAccountFirst, keyDescription } from './iac-names.js';
 import { statementComments, wrapComment } from './statement-notes.js';
 import { fillTemplate, finishFile, loadTemplate } from './template.js';
@@ -114,7 +115,7 @@ export function renderCdk(result: BuildResult): OutputFile[] {
   ];
 
   const content = fillTemplate(loadTemplate('cdk/kms-policy.ts'), {
-    cdkImport: "import { Stack, type StackProps } from 'aws-cdk-lib';",
+    cdkImport: cdkImport(result, ['Stack']),
     key: key.arn,
     explanation: result.explanation.map(comment).join('\n//\n'),
     scope: scope.map((l) => `// ${l}`).join('\n'),
@@ -142,7 +143,14 @@ function commonValues(result: BuildResult) {
     regionLiteral: tsString(key.region),
     description: tsString(keyDescription(result)),
     multiRegion: String(key.multiRegion),
+    keyOptions: [`// ${rotationSentence(result.spec.keyMaterial)}`, ...cdkKeyProps(result.spec.keyMaterial)].join('\n'),
   };
+}
+
+/** The aws-cdk-lib import line: these names, and Duration when the key has a rotation period. */
+function cdkImport(result: BuildResult, names: readonly string[]): string {
+  const all = [...names, ...(cdkNeedsDuration(result.spec.keyMaterial) ? ['Duration'] : [])].sort();
+  return `import { ${all.join(', ')}, type StackProps } from 'aws-cdk-lib';`;
 }
 
 /**
@@ -195,7 +203,7 @@ function renderNewKeyCdk(result: BuildResult, key: NewKey): OutputFile[] {
       : []),
   ];
   const content = fillTemplate(loadTemplate('cdk/kms-policy.ts'), {
-    cdkImport: "import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';",
+    cdkImport: cdkImport(result, ['CfnOutput', 'Stack']),
     key: `a new key in account ${key.account}, Region ${key.region}${key.multiRegion ? ' (multi-Region)' : ''}, created by KmsKeyPolicyStack`,
     explanation: result.explanation.map(comment).join('\n//\n'),
     scope: scope.map((l) => `// ${l}`).join('\n'),

@@ -1,5 +1,6 @@
 import { keyRegions, keyResources, type BuildResult, type IamPolicyPlan } from '../../core/build.js';
 import type { ExistingKey, KeyTarget } from '../../core/key-target.js';
+import { cloudFormationKeyProperties, rotationSentence } from './key-options.js';
 import { attachTarget, iamPolicyDescription, iamPolicyName, keyAccountFirst, keyDescription } from './iac-names.js';
 import { statementComments, wrapComment } from './statement-notes.js';
 import { fillTemplate, finishFile, loadTemplate } from './template.js';
@@ -102,12 +103,13 @@ export function renderCloudFormation(result: BuildResult): OutputFile[] {
         : conditional
           ? 'A new key with the key policy, created only when CreateKey=true (the existing key is left alone otherwise).'
           : 'A new key with the key policy. Deploy this template only to create a new key.',
-    ),
+    ) + `\n${comment(rotationSentence(result.spec.keyMaterial))}`,
     condition: conditional ? `Condition: ${CREATES_KEY}` : '',
     description: yamlString(keyDescription(result)),
     multiRegion: key.multiRegion
       ? `${comment(`A multi-Region primary key. Replicas are separate AWS::KMS::ReplicaKey resources in their Regions (${result.spec.regions.filter((r) => r !== key.region).join(', ') || 'none listed'}), each with this same KeyPolicy.`)}\nMultiRegion: true`
       : '',
+    keyOptions: cloudFormationKeyProperties(result.spec.keyMaterial).join('\n'),
     keyPolicy: block(result.keyPolicy as unknown as YamlValue),
   });
 

@@ -15,8 +15,9 @@ export function keyAccountFirst(result: BuildResult): { own: IamPolicyPlan | und
 
 /** The description of a key kms-wizard's output creates (CreateKey, CloudFormation, CDK, Terraform). */
 export function keyDescription(result: BuildResult): string {
-  const names = [...result.spec.services.map((s) => s.name), ...result.spec.principalServices.map((p) => p.entry.id)];
-  return `kms-wizard: key usable only through AWS services (${names.join(', ')})`;
+  // A service that acts as itself may bring its caller-role ViaService service along (logs): each name once.
+  const names = new Set([...result.spec.services.map((s) => s.name), ...result.spec.principalServices.map((p) => p.entry.id)]);
+  return `kms-wizard: key usable only through AWS services (${[...names].join(', ')})`;
 }
 
 /** The role or user an IAM policy is attached to, from its ARN (the name is the last path segment). */

@@ -7,12 +7,14 @@ import { KEY_ARN_VARIABLE, nextSteps, saveCurrentPolicyStep, type NextStep, type
 import { CDK_FILE } from './cdk.js';
 import { CLOUDFORMATION_FILE, cloudFormationAccountFile, stackName } from './cloudformation.js';
 import { keyAccountFirst } from './iac-names.js';
+import { lockoutStep } from '../lockout-step.js';
 import { TERRAFORM_FILE } from './terraform.js';
 
 /** Next steps for a format, given the build and how the output directory is shown. */
 export type NextStepsFor = (result: BuildResult, dir: string, options?: NextStepsOptions) => NextStep[];
 
 const path = (dir: string, file: string) => (dir === '.' ? file : `${dir.replace(/\/$/, '')}/${file}`);
+const optional = <T>(x: T | undefined): T[] => (x === undefined ? [] : [x]);
 /** The shared checks (a direct call is denied; the policy in place is the one written). */
 const checks = (result: BuildResult) => nextSteps(result).filter((s) => s.title.startsWith('Check:'));
 
@@ -21,21 +23,25 @@ const checks = (result: BuildResult) => nextSteps(result).filter((s) => s.title.
  * (the IaC files replace it as put-key-policy does), then, where the tool
  * cannot set an existing key's policy, apply it with the AWS CLI.
  */
-function existingKeyFirstSteps(result: BuildResult, format: string, options: NextStepsOptions, tool?: string): NextStep[] {
+function existingKeyFirstSteps(result: BuildResult, format: string, dir: string, options: NextStepsOptions, tool?: string): NextStep[] {
   const { key } = result.spec;
   if (key.isNew) return [];
   return [
     ...(options.currentPolicyGiven ? [] : [saveCurrentPolicyStep(result, key, { ...options, format })]),
     ...(tool
       ? [
+          ...optional(lockoutStep(result, 'cli')),
           {
-            title: `${tool} cannot set the policy of an existing key: apply it with the AWS CLI (key-policy.json: run kms-wizard generate again with the same answers and --format json)`,
-            commands: [`aws kms put-key-policy --key-id ${key.arn} --policy-name default --policy file://key-policy.json`],
+            title: `${tool} cannot set the policy of an existing key: write key-policy.json with the same answers (--format json) and apply it with the AWS CLI`,
+            commands: [jsonRerun(result, dir), `aws kms put-key-policy --key-id ${key.arn} --policy-name default --policy file://${path(dir, 'key-policy.json')}`],
           },
         ]
       : []),
   ];
 }
+
+/** The same answers in the JSON format, into the same directory: it writes key-policy.json (the IaC formats do not). */
+const jsonRerun = (result: BuildResult, dir: string) => generateCommand(result.spec, { out: dir });
 
 /**
  * For a new key: other accounts' IAM policies name its ARN, so a rerun with
@@ -60,7 +66,8 @@ export const terraformNextSteps: NextStepsFor = (result, dir, options = {}) => {
   const { key } = result.spec;
   const others = keyAccountFirst(result).others;
   return [
-    ...existingKeyFirstSteps(result, 'terraform', options),
+    ...existingKeyFirstSteps(result, 'terraform', dir, options),
+    ...optional(lockoutStep(result, 'terraform')),
     {
       title:
         `Review ${TERRAFORM_FILE} in your Terraform configuration, then plan and apply it (the default aws provider must use account ${key.account}, Region ${key.region}` +
@@ -80,6 +87,7 @@ export const cloudFormationNextSteps: NextStepsFor = (result, dir, options = {})
     `aws cloudformation deploy --template-file ${path(dir, file)} --stack-name ${stackName(key)} --capabilities CAPABILITY_NAMED_IAM${extra}`;
   if (key.isNew) {
     return [
+      ...optional(lockoutStep(result, 'cloudformation')),
       {
         title: `Deploy ${CLOUDFORMATION_FILE} in account ${key.account}, Region ${key.region}: it creates the key with its key policy${own ? ', and the IAM policy that names it' : ''}`,
         commands: [deploy(CLOUDFORMATION_FILE)],
@@ -90,13 +98,13 @@ export const cloudFormationNextSteps: NextStepsFor = (result, dir, options = {})
           `${KEY_ARN_VARIABLE}=$(aws cloudformation describe-stacks --stack-name ${stackName(key)} --query "Stacks[0].Outputs[?OutputKey=='KeyArn'].OutputValue" --output text)`,
         ],
       },
-      ...newKeyReplicas(result),
+      ...newKeyReplicas(result, dir),
       ...otherAccountsRerun(result, 'cloudformation', dir),
       ...checks(result),
     ];
   }
   return [
-    ...existingKeyFirstSteps(result, 'cloudformation', options, 'CloudFormation'),
+    ...existingKeyFirstSteps(result, 'cloudformation', dir, options, 'CloudFormation'),
     ...(own
       ? [{ title: `Deploy ${CLOUDFORMATION_FILE} in account ${key.account}, Region ${key.region} (its IAM policy; add CreateKey=true only to create a new key instead)`, commands: [deploy(CLOUDFORMATION_FILE)] }]
       : [{ title: `Only to create a new key with this policy: deploy ${CLOUDFORMATION_FILE} in account ${key.account}, Region ${key.region}`, commands: [deploy(CLOUDFORMATION_FILE)] }]),
@@ -106,14 +114,17 @@ export const cloudFormationNextSteps: NextStepsFor = (result, dir, options = {})
 };
 
 /** A new multi-Region key made by CloudFormation or CDK: its replicas, each with the same key policy (written by --format json). */
-function newKeyReplicas(result: BuildResult): NextStep[] {
+function newKeyReplicas(result: BuildResult, dir: string): NextStep[] {
   const { key, regions } = result.spec;
   const replicas = key.multiRegion ? regions.filter((r) => r !== key.region) : [];
   if (replicas.length === 0) return [];
   return [
     {
-      title: 'Create the replicas with the same key policy (key-policy.json: run kms-wizard generate again with the same answers and --format json)',
-      commands: replicas.map((r) => `aws kms replicate-key --region ${key.region} --key-id "$${KEY_ARN_VARIABLE}" --replica-region ${r} --policy file://key-policy.json`),
+      title: 'Create the replicas with the same key policy: write key-policy.json with the same answers (--format json), then replicate the key with it',
+      commands: [
+        jsonRerun(result, dir),
+        ...replicas.map((r) => `aws kms replicate-key --region ${key.region} --key-id "$${KEY_ARN_VARIABLE}" --replica-region ${r} --policy file://${path(dir, 'key-policy.json')}`),
+      ],
     },
   ];
 }
@@ -122,7 +133,8 @@ export const cdkNextSteps: NextStepsFor = (result, dir, options = {}) => {
   const { key } = result.spec;
   const others = key.isNew ? [] : keyAccountFirst(result).others;
   return [
-    ...existingKeyFirstSteps(result, 'cdk', options, 'CDK'),
+    ...existingKeyFirstSteps(result, 'cdk', dir, options, 'CDK'),
+    ...(key.isNew ? optional(lockoutStep(result, 'cdk')) : []),
     {
       title: `Copy ${CDK_FILE} into your CDK app, add its stacks to the app (the comment at its top shows how), and deploy${key.isNew ? ': KmsKeyPolicy creates the key with its key policy' : ''}`,
       commands: [`cp ${path(dir, CDK_FILE)} lib/`, `npx cdk deploy KmsKeyPolicy${others.map((p) => ` KmsIamPolicy${p.account}`).join('')}`],
@@ -135,7 +147,7 @@ export const cdkNextSteps: NextStepsFor = (result, dir, options = {}) => {
               `${KEY_ARN_VARIABLE}=$(aws cloudformation describe-stacks --stack-name KmsKeyPolicy --query "Stacks[0].Outputs[?OutputKey=='KeyArn'].OutputValue" --output text)`,
             ],
           },
-          ...newKeyReplicas(result),
+          ...newKeyReplicas(result, dir),
           ...otherAccountsRerun(result, 'cdk', dir),
         ]
       : []),

@@ -2,6 +2,7 @@ import { keyRegions, keyResources, type BuildResult, type IamPolicyPlan } from '
 import type { PolicyDocument } from '../../core/policy.js';
 import { hclString, hclValue } from './hcl.js';
 import { SourceExpression, type LiteralValue } from './literal.js';
+import { rotationSentence, terraformKeyAttributes } from './key-options.js';
 import { attachTarget, iamPolicyDescription, iamPolicyName, keyAccountFirst, keyDescription } from './iac-names.js';
 import { statementComments, wrapComment } from './statement-notes.js';
 import { fillTemplate, finishFile, loadTemplate } from './template.js';
@@ -183,10 +184,13 @@ function newKeyResources(result: BuildResult, providers: Provider[]): string[] {
   const out = [
     fillTemplate(loadTemplate('terraform/key.tf'), {
       comment: comment(
-        `Creates the key with the key policy in one step, so it never has KMS's default key policy. Runs with the default aws provider, which must use account ${key.account} and Region ${key.region}.`,
+        `Creates the key with the key policy in one step, so it never has KMS's default key policy. Runs with the default aws provider, which must use account ${key.account} and Region ${key.region}. ` +
+          rotationSentence(result.spec.keyMaterial) +
+          (key.multiRegion ? ' Replicas share the primary\'s rotation.' : ''),
       ),
       attributes: alignedAttributes([
         ['description', description],
+        ...terraformKeyAttributes(result.spec.keyMaterial),
         ...(key.multiRegion ? [['multi_region', 'true'] as [string, string]] : []),
         ['policy', 'jsonencode(local.key_policy)'],
       ]),

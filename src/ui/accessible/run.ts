@@ -165,7 +165,7 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
   const files = FORMATS[format]!(result);
   if (choice === 'print') {
     io.stdout.write(filesAsText(files));
-    say(`\n${formatNextSteps(nextStepsFor(format, result, '.', a), style)}`);
+    say(`\n${formatNextSteps(nextStepsFor(format, result, '.', a, false), style)}`);
     return EXIT.ok;
   }
   if (choice === 'copy') {
@@ -175,7 +175,7 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
       say(`Could not copy to the clipboard: ${safeText(copied.reason)}. Here are the policies instead:`);
       io.stdout.write(filesAsText(files));
     }
-    say(`\n${formatNextSteps(nextStepsFor(format, result, '.', a), style)}`);
+    say(`\n${formatNextSteps(nextStepsFor(format, result, '.', a, false), style)}`);
     return EXIT.ok;
   }
   for (;;) {

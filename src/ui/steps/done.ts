@@ -33,7 +33,7 @@ export function doneLines(s: WizardState, width: number): Line[] {
   const notice = replaceNotice(s.answers);
   if (notice) out.push(blank, ...noticeLines(notice, width));
   out.push(blank, line(seg('Next steps', { bold: true })));
-  nextStepsFor(s.output.format, result, dir, s.answers).forEach((step, i) => {
+  nextStepsFor(s.output.format, result, dir, s.answers, s.finished?.kind === 'written').forEach((step, i) => {
     out.push(...para(`${i + 1}. ${step.title}`, width, 3));
     for (const c of step.commands) out.push(...para(line(seg(`   $ ${c}`, { color: 'cyan' })), width, 5));
   });

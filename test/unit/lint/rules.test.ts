@@ -230,6 +230,12 @@ const CASES: Case[] = [
     good: [keyPolicy({ Sid: 'Logs', Effect: 'Allow', Principal: { Service: 'logs.us-east-1.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:us-east-1:${ACCOUNT}:*` } } })],
   },
   {
+    code: 'KW420',
+    why: 'log-group ARN with the console\'s trailing ":*" in kms:EncryptionContext:aws:logs:arn (see test/unit/lint/logs-context-arn.test.ts)',
+    bad: [keyPolicy({ Sid: 'Logs', Effect: 'Allow', Principal: { Service: 'logs.us-east-1.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:app:*` } } })],
+    good: [keyPolicy({ Sid: 'Logs', Effect: 'Allow', Principal: { Service: 'logs.us-east-1.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:app` } } })],
+  },
+  {
     code: 'KW409',
     why: 'ec2.amazonaws.com for EBS (EBS uses kms:ViaService ec2.REGION.amazonaws.com)',
     bad: [keyPolicy({ Sid: 'Ebs', Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } } })],

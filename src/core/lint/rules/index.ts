@@ -29,6 +29,7 @@ import { keyIdAsIamResource } from './key-id-as-iam-resource.js';
 import { keyPolicyIgnoresIam } from './key-policy-ignores-iam.js';
 import { keyPolicyLockout } from './key-policy-lockout.js';
 import { keyPolicyTooLarge } from './key-policy-too-large.js';
+import { logsContextArnWithStarSuffix } from './logs-context-arn-with-star-suffix.js';
 import { logsPrincipalWithoutRegion } from './logs-principal-without-region.js';
 import { malformedAction } from './malformed-action.js';
 import { malformedKeyArnResource } from './malformed-key-arn-resource.js';
@@ -76,7 +77,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   forAllValuesSingleValued, forAnyValueSingleValued, forAllValuesEncryptionContext, wildcardInStringEquals,
   accountConditionNotAccountId, encryptionContextOnActionWithoutContext, conditionKeyNotOnAction, statementNeverMatches, sourceArnStringOperator,
   starPrincipalWithoutConditions, starPrincipalWithoutCallerAccount, starPrincipalNoIamNeeded, notAPrincipal,
-  groupPrincipal, servicePrincipalConfusedDeputy, callerAccountMismatch, starPrincipalAccountWideAdmin, logsPrincipalWithoutRegion, ec2PrincipalForEbs,
+  groupPrincipal, servicePrincipalConfusedDeputy, callerAccountMismatch, starPrincipalAccountWideAdmin, logsPrincipalWithoutRegion, logsContextArnWithStarSuffix, ec2PrincipalForEbs,
   aliasAsIamResource, keyIdAsIamResource, iamResourceEveryKey, malformedKeyArnResource,
   keyPolicyLockout, rootStatementBypassesViaService,
 ];
