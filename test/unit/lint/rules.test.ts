@@ -67,6 +67,15 @@ const CASES: Case[] = [
   { code: 'KW111', why: 'duplicate IAM Sid', bad: [iamPolicy(iamUse(), iamUse())], good: [iamPolicy(iamUse(), iamUse({ Sid: 'Other' }))] },
   { code: 'KW112', why: 'duplicate key policy Sid', bad: [keyPolicy(use(), use())], good: [keyPolicy(use(), use({ Sid: 'Other' }))] },
   {
+    code: 'KW113',
+    why: 'the same operator twice in a Condition, the same Effect twice (RFC 7159: readers keep the last copy)',
+    bad: [
+      GOOD_KEY.replace('"Condition": {', '"Condition": {"StringEquals": {"kms:ViaService": "s3.us-east-1.amazonaws.com"},'),
+      GOOD_IAM.replace('"Effect": "Allow",', '"Effect": "Deny", "Effect": "Allow",'),
+    ],
+    good: [GOOD_KEY, GOOD_IAM],
+  },
+  {
     code: 'KW201',
     why: 'kms:Encrpyt and a wildcard matching nothing',
     bad: [keyPolicy(use({ Action: ['kms:Encrpyt'] })), iamPolicy(iamUse({ Action: 'kms:Genrate*' }))],

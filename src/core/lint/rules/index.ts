@@ -8,6 +8,7 @@ import { callerAccountMismatch } from './caller-account-mismatch.js';
 import { characterNotAllowed } from './character-not-allowed.js';
 import { conditionKeyNotOnAction } from './condition-key-not-on-action.js';
 import { conflictingElements } from './conflicting-elements.js';
+import { duplicateMember } from './duplicate-member.js';
 import { duplicateSid } from './duplicate-sid.js';
 import { duplicateSidKeyPolicy } from './duplicate-sid-key-policy.js';
 import { ec2PrincipalForEbs } from './ec2-principal-for-ebs.js';
@@ -79,6 +80,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   groupPrincipal, servicePrincipalConfusedDeputy, callerAccountMismatch, starPrincipalAccountWideAdmin, logsPrincipalWithoutRegion, ec2PrincipalForEbs,
   aliasAsIamResource, keyIdAsIamResource, iamResourceEveryKey, malformedKeyArnResource,
   keyPolicyLockout, rootStatementBypassesViaService,
+  duplicateMember,
 ];
 
 export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam, iamBypassesViaService];
