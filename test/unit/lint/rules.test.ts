@@ -260,6 +260,12 @@ const CASES: Case[] = [
     good: [iamPolicy(iamUse({ Resource: `arn:aws:kms:*:${ACCOUNT}:key/mrk-1234abcd12ab34cd56ef1234567890ab` })), GOOD_IAM],
   },
   {
+    code: 'KW505',
+    why: 'kms:Decrypt granted on an RDS cluster ARN or a bucket ARN (Specifying KMS keys in IAM policy statements)',
+    bad: [iamPolicy(iamUse({ Resource: 'arn:aws:rds:us-east-1:111122223333:cluster:db' })), iamPolicy(iamUse({ Resource: ['arn:aws:s3:::bucket', 'arn:aws:s3:::bucket/*'] }))],
+    good: [GOOD_IAM, iamPolicy(iamUse({ Resource: ['arn:aws:s3:::bucket', KEY_ARN] })), iamPolicy(iamUse({ Action: '*', Resource: 'arn:aws:s3:::bucket' }))],
+  },
+  {
     code: 'KW601',
     why: 'nobody may call PutKeyPolicy',
     bad: [bareKeyPolicy(use()), keyPolicy({ Sid: 'NoPolicyChanges', Effect: 'Deny', Principal: '*', Action: 'kms:PutKeyPolicy', Resource: '*' })],

@@ -29,6 +29,7 @@ import { invalidVersion } from './invalid-version.js';
 import { keyIdAsIamResource } from './key-id-as-iam-resource.js';
 import { keyPolicyIgnoresIam } from './key-policy-ignores-iam.js';
 import { keyPolicyLockout } from './key-policy-lockout.js';
+import { kmsActionOnOtherResource } from './kms-action-on-other-resource.js';
 import { keyPolicyTooLarge } from './key-policy-too-large.js';
 import { logsPrincipalWithoutRegion } from './logs-principal-without-region.js';
 import { malformedAction } from './malformed-action.js';
@@ -81,6 +82,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   aliasAsIamResource, keyIdAsIamResource, iamResourceEveryKey, malformedKeyArnResource,
   keyPolicyLockout, rootStatementBypassesViaService,
   duplicateMember,
+  kmsActionOnOtherResource,
 ];
 
 export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam, iamBypassesViaService];
