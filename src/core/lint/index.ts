@@ -3,6 +3,7 @@
 import { getNodeValue } from 'jsonc-parser';
 import { LineIndex, parseJson, tooDeepAt, type Loc } from './json-tree.js';
 import { carriesIntrinsics, evaluatePolicyText } from './intrinsic-policy.js';
+import type { KeyFacts } from './key-operations.js';
 import { buildModel, type PolicyModel } from './model.js';
 import { invalidJson, invalidJsonMessage } from './rules/invalid-json.js';
 import { CROSS_RULES, DOCUMENT_RULES, PARSE_RULES } from './rules/index.js';
@@ -45,7 +46,7 @@ function sortFindings(findings: Finding[]): Finding[] {
 }
 
 /** `at`: where the text's offsets are in the input, when the text is not the input itself. */
-function lintOne(name: string, rawText: string, type: PolicyKind | undefined, at?: Positions): Linted {
+function lintOne(name: string, rawText: string, type: PolicyKind | undefined, key: KeyFacts | undefined, at?: Positions): Linted {
   // Editors on Windows may save a byte-order mark; it is not part of the JSON.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const lines = at ?? new LineIndex(text.length > MAX_LINT_CHARS ? '' : text);
@@ -69,10 +70,10 @@ function lintOne(name: string, rawText: string, type: PolicyKind | undefined, at
   const evaluated = carriesIntrinsics(parsed.root) ? evaluatePolicyText(text) : undefined;
   if (evaluated) {
     // Linted as a template's policy is: the evaluated text, findings moved back onto the input.
-    const inner = lintOne(name, evaluated.text, type, { position: (offset) => lines.position(evaluated.fileOffset(offset)) });
+    const inner = lintOne(name, evaluated.text, type, key, { position: (offset) => lines.position(evaluated.fileOffset(offset)) });
     return { ...inner, opaque: evaluated.opaque };
   }
-  const model = buildModel(text, parsed.root, type);
+  const model = buildModel(text, parsed.root, type, key);
   const findings: Finding[] = [];
   for (const rule of DOCUMENT_RULES) {
     if (rule.appliesTo !== 'any' && rule.appliesTo !== model.kind) continue;
@@ -98,7 +99,7 @@ export function lintPolicyText(text: string, opts: { type?: PolicyKind } & LintO
  * input order.
  */
 export function lintFiles(inputs: LintInput[], opts: LintOptions = {}): LintedFile[] {
-  const linted = inputs.map((i) => lintOne(i.name, i.text, i.type));
+  const linted = inputs.map((i) => lintOne(i.name, i.text, i.type, i.key));
   const byModel = new Map<PolicyModel, Linted>();
   for (const l of linted) if (l.model) byModel.set(l.model, l);
   const models = linted.flatMap((l) => (l.model ? [l.model] : []));

@@ -4,6 +4,7 @@
 // statement is still checked.
 import { didYouMean } from '../suggest.js';
 import { effectiveMembers, itemsOf, lastCopies, membersOf, scalarsOf, stringsOf, type JsonNode, type Loc, type Located, type Member } from './json-tree.js';
+import type { KeyFacts } from './key-operations.js';
 import { parseOperator, type ParsedOperator } from './operators.js';
 
 export type PolicyKind = 'key' | 'iam';
@@ -72,6 +73,8 @@ export interface PolicyModel {
   readonly elements: ReadonlyMap<string, Element>;
   readonly unknown: Member[];
   readonly statements: StatementModel[];
+  /** For a key policy from a template or plan: what the file says about its key. */
+  readonly key?: KeyFacts;
 }
 
 /**
@@ -170,10 +173,10 @@ function statementOf(index: number, node: JsonNode, loc: Loc): StatementModel {
 }
 
 /** Builds the model of a parsed JSON object; `forced` overrides kind detection. */
-export function buildModel(text: string, root: JsonNode, forced: PolicyKind | undefined): PolicyModel {
+export function buildModel(text: string, root: JsonNode, forced: PolicyKind | undefined, key?: KeyFacts): PolicyModel {
   const { elements, unknown } = classifyMembers(membersOf(root, ''), DOCUMENT_ELEMENTS);
   const statements = statementNodes(elements.get('Statement')).map((s) => statementOf(s.index, s.node, s.loc));
-  return { kind: forced ?? detectKind(statements), text, root, elements, unknown, statements };
+  return { kind: forced ?? detectKind(statements), text, root, elements, unknown, statements, ...(key ? { key } : {}) };
 }
 
 /**

@@ -17,6 +17,7 @@ import { forAllValuesEncryptionContext } from './for-all-values-encryption-conte
 import { forAllValuesSingleValued } from './for-all-values-single-valued.js';
 import { forAnyValueSingleValued } from './for-any-value-single-valued.js';
 import { groupPrincipal } from './group-principal.js';
+import { iamActionNotForKeyType } from './iam-action-not-for-key-type.js';
 import { iamActionNotGranted } from './iam-action-not-granted.js';
 import { iamBypassesViaService } from './iam-bypasses-via-service.js';
 import { iamPolicyTooLarge } from './iam-policy-too-large.js';
@@ -27,6 +28,7 @@ import { invalidElementType } from './invalid-element-type.js';
 import { invalidJson } from './invalid-json.js';
 import { invalidVersion } from './invalid-version.js';
 import { keyIdAsIamResource } from './key-id-as-iam-resource.js';
+import { keyPolicyActionNotForKeyType } from './key-policy-action-not-for-key-type.js';
 import { keyPolicyIgnoresIam } from './key-policy-ignores-iam.js';
 import { keyPolicyLockout } from './key-policy-lockout.js';
 import { kmsActionOnOtherResource } from './kms-action-on-other-resource.js';
@@ -83,6 +85,9 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   keyPolicyLockout, rootStatementBypassesViaService,
   duplicateMember,
   kmsActionOnOtherResource,
+  keyPolicyActionNotForKeyType,
 ];
 
-export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam, iamBypassesViaService];
+export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam, iamBypassesViaService,
+  iamActionNotForKeyType,
+];
