@@ -3,7 +3,9 @@
 // properties: "AWS resource and property types reference", AWS CloudFormation
 // User Guide, and "AWS::Serverless::Function" Policies, AWS SAM Developer Guide.
 import type { PolicyKind } from '../lint/types.js';
+import type { KeyFacts } from '../lint/key-operations.js';
 import { evaluate, type PolicyValue } from './intrinsics.js';
+import { templateKeyFacts } from './key-facts.js';
 import type { IacNote } from './notes.js';
 import { policyTextOf, stringLiteralOffsets, type ExtractedPolicy, type FoundPolicies } from './policy-text.js';
 import { memberOf, stringOf, type SourceNode } from './source-tree.js';
@@ -26,9 +28,9 @@ export function isTemplate(root: SourceNode): boolean {
 export function templatePolicies(root: SourceNode, raw: string | undefined): FoundPolicies {
   const policies: ExtractedPolicy[] = [];
   const notes: IacNote[] = [];
-  const add = (resource: string, kind: PolicyKind | undefined, doc: PolicyValue | undefined, keyRefs?: string[]) => {
+  const add = (resource: string, kind: PolicyKind | undefined, doc: PolicyValue | undefined, keyRefs?: string[], key?: KeyFacts) => {
     const extracted = doc && policyFrom(resource, kind, doc, raw);
-    if (extracted) policies.push(keyRefs ? { ...extracted, keyRefs } : extracted);
+    if (extracted) policies.push(keyRefs ? { ...extracted, keyRefs, ...(key ? { key } : {}) } : extracted);
   };
   const resources = memberOf(root, 'Resources');
   if (resources?.type !== 'object') return { policies, notes };
@@ -42,7 +44,8 @@ export function templatePolicies(root: SourceNode, raw: string | undefined): Fou
       case 'AWS::KMS::ReplicaKey': {
         const policy = prop('KeyPolicy');
         // How other policies of the template name this key (as opaque values: see policyTextOf).
-        if (policy) add(id, 'key', policy, [`\${Fn::GetAtt ${id}.`, `\${Ref ${id}}`, `\${Fn::Sub \${${id}}`, `\${Fn::Sub \${${id}.`]);
+        const refs = [`\${Fn::GetAtt ${id}.`, `\${Ref ${id}}`, `\${Fn::Sub \${${id}}`, `\${Fn::Sub \${${id}.`];
+        if (policy) add(id, 'key', policy, refs, templateKeyFacts(type, prop, refs));
         // "If you don't specify a key policy, AWS KMS attaches a default key policy" (AWS::KMS::Key, KeyPolicy).
         else if (type === 'AWS::KMS::Key') notes.push({ resource: id, kind: 'key', offset: keyOffset, note: 'default-key-policy' });
         break;

@@ -100,7 +100,7 @@ const CROSS_CODES = new Set(CROSS_RULES.map((r) => r.code));
  * cross-policy findings of those runs are added.
  */
 function lintPolicySet(policies: ExtractedPolicy[], opts: LintOptions): LintedFile[] {
-  const input = (p: ExtractedPolicy, i: number) => ({ name: String(i), text: p.text, ...(p.kind ? { type: p.kind } : {}) });
+  const input = (p: ExtractedPolicy, i: number) => ({ name: String(i), text: p.text, ...(p.kind ? { type: p.kind } : {}), ...(p.key ? { key: p.key } : {}) });
   const results = lintFiles(policies.map(input), opts);
   const keys = policies.filter((p, i) => results[i]!.kind === 'key');
   if (keys.length < 2) return results;

@@ -5,6 +5,7 @@
 // ImportValue...) becomes an opaque value that no finding may be about.
 // "Intrinsic function reference" and "Pseudo parameters reference",
 // AWS CloudFormation User Guide.
+import { TEMPLATE_ACCOUNT } from '../lint/principals.js';
 import type { SourceNode } from './source-tree.js';
 
 /** A value once intrinsics are evaluated; `opaque` is known only at deployment. */
@@ -14,9 +15,13 @@ export type PolicyValue =
   | { readonly type: 'scalar'; readonly offset: number; readonly value: string | number | boolean | null }
   | { readonly type: 'opaque'; readonly offset: number; readonly what: string };
 
-/** Placeholder values of the pseudo parameters (the account is AWS's documentation example). */
+/**
+ * Placeholder values of the pseudo parameters. The account (AWS's
+ * documentation example) is the stack's own, so the lint rules read its root
+ * as the key's own account root (TEMPLATE_ACCOUNT).
+ */
 export const PSEUDO_PARAMETERS: Readonly<Record<string, string>> = {
-  'AWS::AccountId': '123456789012',
+  'AWS::AccountId': TEMPLATE_ACCOUNT,
   'AWS::Partition': 'aws',
   'AWS::Region': 'us-east-1',
   'AWS::URLSuffix': 'amazonaws.com',

@@ -1,6 +1,7 @@
 // An extracted policy as the linter reads it: JSON text, plus the way back
 // from an offset in that text to an offset in the infrastructure file.
 import { childPointer } from '../lint/json-tree.js';
+import type { KeyFacts } from '../lint/key-operations.js';
 import type { PolicyKind } from '../lint/types.js';
 import type { PolicyValue } from './intrinsics.js';
 import type { IacNote } from './notes.js';
@@ -19,6 +20,8 @@ export interface ExtractedPolicy {
   readonly opaque: readonly string[];
   /** For a key policy: text that, inside another policy, names this key (its ARN, or a GetAtt of its logical id). */
   readonly keyRefs?: readonly string[];
+  /** For a key policy: the key's KeySpec and KeyUsage as the file says (see key-facts.ts). */
+  readonly key?: KeyFacts;
 }
 
 /** What a reader found in one file: policies, and notes about resources without one. */

@@ -2,6 +2,7 @@
 // PLAN`): "JSON Output Format", Terraform documentation. Policies are JSON
 // strings there; findings point into the string, in the plan file.
 import type { PolicyKind } from '../lint/types.js';
+import { planKeyFacts } from './key-facts.js';
 import type { IacNote } from './notes.js';
 import { stringLiteralOffsets, type ExtractedPolicy, type FoundPolicies } from './policy-text.js';
 import { memberOf, stringOf, type SourceNode } from './source-tree.js';
@@ -82,7 +83,7 @@ export function planPolicies(root: SourceNode, raw: string): FoundPolicies {
         const policy = stringPolicy(inst.address, spec.kind, value!, text, raw);
         // A key is named in IAM policies by its ARN (known once it exists).
         const refs = ['arn', 'key_id'].map((a) => stringOf(memberOf(inst.values, a))).filter((r): r is string => r !== undefined && r !== '');
-        policies.push(spec.kind === 'key' && refs.length > 0 ? { ...policy, keyRefs: refs } : policy);
+        policies.push(spec.kind === 'key' && refs.length > 0 ? { ...policy, keyRefs: refs, key: planKeyFacts(inst.type, inst.values, inst.unknown, refs) } : policy);
       } else if (inst.type === 'aws_kms_key' && !unknown) {
         notes.push({ resource: inst.address, kind: 'key', offset: inst.node.offset, note: 'default-key-policy' });
       } else if (unknown) {

@@ -39,7 +39,23 @@ function findKeyUseStatements(doc: PolicyModel): KeyUseStatement[] {
 
 export const ALIAS_ARN = /^arn:[^:]*:kms:[^:]*:[^:]*:alias\//;
 
-/** A resource that names every key: "*", or a KMS ARN ending in key/*. */
+/**
+ * A resource that names every key: "*", or a KMS ARN ending in key/*. An
+ * empty Region or account is not "any": every key ARN has both, so
+ * `arn:aws:kms::111122223333:key/*` matches no key at all (KW504 says so).
+ */
 export function namesEveryKey(value: string): boolean {
-  return value === '*' || /^arn:[^:]*:kms:[^:]*:[^:]*:(key\/)?\*$/.test(value);
+  return value === '*' || /^arn:[^:]*:kms:[^:]+:[^:]+:(key\/)?\*$/.test(value);
+}
+
+/**
+ * Whether a Resource value may name a KMS key: "*", a KMS ARN, an ARN whose
+ * service is a wildcard, or a value with a policy variable or a template
+ * value (`${...}`) that only evaluation knows. Values that are not ARNs are
+ * left to KW502 (key ids, alias names).
+ */
+export function mayNameKey(value: string): boolean {
+  if (!value.startsWith('arn:') || value.includes('${')) return true;
+  const service = value.split(':')[2] ?? '';
+  return service === 'kms' || /[*?]/.test(service);
 }

@@ -2,6 +2,8 @@
 // (which adds the checks of IAM policies against the key policy).
 import { getNodeValue } from 'jsonc-parser';
 import { LineIndex, parseJson, tooDeepAt, type Loc } from './json-tree.js';
+import { carriesIntrinsics, evaluatePolicyText } from './intrinsic-policy.js';
+import type { KeyFacts } from './key-operations.js';
 import { buildModel, type PolicyModel } from './model.js';
 import { invalidJson, invalidJsonMessage } from './rules/invalid-json.js';
 import { CROSS_RULES, DOCUMENT_RULES, PARSE_RULES } from './rules/index.js';
@@ -19,13 +21,20 @@ export const RULES: readonly { code: string; name: string; severity: Severity; t
   ...CROSS_RULES,
 ].map(({ code, name, severity, title }) => ({ code, name, severity, title }));
 
+/** Where an offset of the linted text is in the input (they differ when intrinsics were evaluated). */
+interface Positions {
+  position(offset: number): { line: number; column: number };
+}
+
 interface Linted {
   file: LintedFile;
   model: PolicyModel | undefined;
-  lines: LineIndex;
+  lines: Positions;
+  /** Pointers of values only deployment knows (CloudFormation intrinsics): no finding may be about them. */
+  opaque: readonly string[];
 }
 
-function finding(rule: RuleMeta, lines: LineIndex, loc: Loc, message: string, hint?: string): Finding {
+function finding(rule: RuleMeta, lines: Positions, loc: Loc, message: string, hint?: string): Finding {
   const { line, column } = lines.position(loc.offset);
   return { code: rule.code, severity: rule.severity, message, ...(hint ? { hint } : {}), pointer: loc.pointer, line, column };
 }
@@ -36,14 +45,16 @@ function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code));
 }
 
-function lintOne(name: string, rawText: string, type: PolicyKind | undefined): Linted {
+/** `at`: where the text's offsets are in the input, when the text is not the input itself. */
+function lintOne(name: string, rawText: string, type: PolicyKind | undefined, key: KeyFacts | undefined, at?: Positions): Linted {
   // Editors on Windows may save a byte-order mark; it is not part of the JSON.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const lines = new LineIndex(text.length > MAX_LINT_CHARS ? '' : text);
+  const lines = at ?? new LineIndex(text.length > MAX_LINT_CHARS ? '' : text);
   const only = (rule: RuleMeta, loc: Loc, message: string): Linted => ({
     file: { name, kind: type, findings: [finding(rule, lines, loc, message)] },
     model: undefined,
     lines,
+    opaque: [],
   });
   if (text.length > MAX_LINT_CHARS) return only(tooLargeToLint, { pointer: '', offset: 0 }, tooLargeMessage(text.length));
   const deep = tooDeepAt(text, MAX_NESTING);
@@ -56,13 +67,19 @@ function lintOne(name: string, rawText: string, type: PolicyKind | undefined): L
     const result = only(notAnObject, { pointer: '', offset: parsed.root.offset }, notAnObjectMessage(typeName));
     return { ...result, file: { ...result.file, document } };
   }
-  const model = buildModel(text, parsed.root, type);
+  const evaluated = carriesIntrinsics(parsed.root) ? evaluatePolicyText(text) : undefined;
+  if (evaluated) {
+    // Linted as a template's policy is: the evaluated text, findings moved back onto the input.
+    const inner = lintOne(name, evaluated.text, type, key, { position: (offset) => lines.position(evaluated.fileOffset(offset)) });
+    return { ...inner, opaque: evaluated.opaque };
+  }
+  const model = buildModel(text, parsed.root, type, key);
   const findings: Finding[] = [];
   for (const rule of DOCUMENT_RULES) {
     if (rule.appliesTo !== 'any' && rule.appliesTo !== model.kind) continue;
     rule.check(model, (loc, message, hint) => findings.push(finding(rule, lines, loc, message, hint)));
   }
-  return { file: { name, kind: model.kind, findings, document }, model, lines };
+  return { file: { name, kind: model.kind, findings, document }, model, lines, opaque: [] };
 }
 
 /**
@@ -82,7 +99,7 @@ export function lintPolicyText(text: string, opts: { type?: PolicyKind } & LintO
  * input order.
  */
 export function lintFiles(inputs: LintInput[], opts: LintOptions = {}): LintedFile[] {
-  const linted = inputs.map((i) => lintOne(i.name, i.text, i.type));
+  const linted = inputs.map((i) => lintOne(i.name, i.text, i.type, i.key));
   const byModel = new Map<PolicyModel, Linted>();
   for (const l of linted) if (l.model) byModel.set(l.model, l);
   const models = linted.flatMap((l) => (l.model ? [l.model] : []));
@@ -98,8 +115,9 @@ export function lintFiles(inputs: LintInput[], opts: LintOptions = {}): LintedFi
       target.file.findings.push(finding(rule, target.lines, loc, message, hint));
     });
   }
-  return linted.map(({ file }) => ({
+  const known = (opaque: readonly string[]) => (f: Finding) => !opaque.some((o) => f.pointer === o || f.pointer.startsWith(`${o}/`));
+  return linted.map(({ file, opaque }) => ({
     ...file,
-    findings: sortFindings(file.findings).map((f) => (file.name ? { ...f, file: file.name } : f)),
+    findings: sortFindings(file.findings.filter(known(opaque))).map((f) => (file.name ? { ...f, file: file.name } : f)),
   }));
 }

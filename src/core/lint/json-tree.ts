@@ -126,6 +126,23 @@ export function membersOf(node: Node, pointer: string): Member[] {
   return out;
 }
 
+/**
+ * The members an object really has once read: for a name written twice, only
+ * the last copy (RFC 7159, which the IAM policy grammar refers to for JSON:
+ * with names that are not unique, "many implementations report the last
+ * name/value pair only"; jsonc-parser and JSON.parse do). In document order.
+ */
+export function effectiveMembers(node: Node, pointer: string): Member[] {
+  return lastCopies(membersOf(node, pointer));
+}
+
+/** effectiveMembers of a list of members already read. */
+export function lastCopies(members: Member[]): Member[] {
+  const last = new Map<string, Member>();
+  for (const m of members) last.set(m.name, m);
+  return members.filter((m) => last.get(m.name) === m);
+}
+
 /** The items of an array node with their pointers. */
 export function itemsOf(node: Node, pointer: string): { node: Node; loc: Loc }[] {
   if (node.type !== 'array') return [];

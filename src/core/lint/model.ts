@@ -3,7 +3,8 @@
 // they were meant to be, so one typo gives one finding and the rest of the
 // statement is still checked.
 import { didYouMean } from '../suggest.js';
-import { itemsOf, membersOf, scalarsOf, stringsOf, type JsonNode, type Loc, type Located, type Member } from './json-tree.js';
+import { effectiveMembers, itemsOf, lastCopies, membersOf, scalarsOf, stringsOf, type JsonNode, type Loc, type Located, type Member } from './json-tree.js';
+import type { KeyFacts } from './key-operations.js';
 import { parseOperator, type ParsedOperator } from './operators.js';
 
 export type PolicyKind = 'key' | 'iam';
@@ -72,17 +73,23 @@ export interface PolicyModel {
   readonly elements: ReadonlyMap<string, Element>;
   readonly unknown: Member[];
   readonly statements: StatementModel[];
+  /** For a key policy from a template or plan: what the file says about its key. */
+  readonly key?: KeyFacts;
 }
 
 /**
  * Sorts an object's members into elements (exact names first, then the
- * closest misspelling of a missing element) and unknown members.
+ * closest misspelling of a missing element) and unknown members. An element
+ * written twice is read as AWS reads it: the last copy (see effectiveMembers);
+ * the earlier copies are left out of the model (KW113 reports them).
  */
 export function classifyMembers(members: Member[], known: readonly string[]): { elements: Map<string, Element>; unknown: Member[] } {
   const elements = new Map<string, Element>();
   const rest: Member[] = [];
+  const kept = new Set(lastCopies(members));
   for (const m of members) {
-    if (known.includes(m.name) && !elements.has(m.name)) elements.set(m.name, { ...m, canonical: m.name, misspelled: false });
+    if (!kept.has(m)) continue;
+    if (known.includes(m.name)) elements.set(m.name, { ...m, canonical: m.name, misspelled: false });
     else rest.push(m);
   }
   const unknown: Member[] = [];
@@ -106,9 +113,9 @@ function statementNodes(el: Element | undefined): { node: JsonNode; loc: Loc; in
 function conditionsOf(el: Element | undefined): ConditionEntry[] {
   if (!el) return [];
   const out: ConditionEntry[] = [];
-  for (const opMember of membersOf(el.node, el.loc.pointer)) {
+  for (const opMember of effectiveMembers(el.node, el.loc.pointer)) {
     const op = parseOperator(opMember.name);
-    for (const keyMember of membersOf(opMember.node, opMember.loc.pointer)) {
+    for (const keyMember of effectiveMembers(opMember.node, opMember.loc.pointer)) {
       out.push({
         operator: opMember.name,
         operatorLoc: opMember.nameLoc,
@@ -131,7 +138,7 @@ function principalOf(elements: ReadonlyMap<string, Element>): PrincipalModel | u
     return { element: el, negated, star: el.node.value === '*', entries: [] };
   }
   const entries: PrincipalEntry[] = [];
-  for (const m of membersOf(el.node, el.loc.pointer)) {
+  for (const m of effectiveMembers(el.node, el.loc.pointer)) {
     for (const v of stringsOf(m.node, m.loc.pointer)) entries.push({ type: m.name, value: v.value, loc: v.loc });
   }
   return { element: el, negated, star: entries.some((e) => e.type === 'AWS' && e.value === '*'), entries };
@@ -166,10 +173,10 @@ function statementOf(index: number, node: JsonNode, loc: Loc): StatementModel {
 }
 
 /** Builds the model of a parsed JSON object; `forced` overrides kind detection. */
-export function buildModel(text: string, root: JsonNode, forced: PolicyKind | undefined): PolicyModel {
+export function buildModel(text: string, root: JsonNode, forced: PolicyKind | undefined, key?: KeyFacts): PolicyModel {
   const { elements, unknown } = classifyMembers(membersOf(root, ''), DOCUMENT_ELEMENTS);
   const statements = statementNodes(elements.get('Statement')).map((s) => statementOf(s.index, s.node, s.loc));
-  return { kind: forced ?? detectKind(statements), text, root, elements, unknown, statements };
+  return { kind: forced ?? detectKind(statements), text, root, elements, unknown, statements, ...(key ? { key } : {}) };
 }
 
 /**

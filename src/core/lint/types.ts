@@ -1,4 +1,5 @@
 import type { Loc } from './json-tree.js';
+import type { KeyFacts } from './key-operations.js';
 import type { PolicyKind, PolicyModel } from './model.js';
 
 export type { PolicyKind } from './model.js';
@@ -34,6 +35,8 @@ export interface LintInput {
   text: string;
   /** Forces key or IAM policy; otherwise detected (see detectKind). */
   type?: PolicyKind;
+  /** For a key policy from a template or plan: what the file says about its key (KeySpec, KeyUsage, how IAM policies name it). */
+  key?: KeyFacts;
 }
 
 export interface LintOptions {

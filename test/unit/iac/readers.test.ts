@@ -141,8 +141,9 @@ describe('Terraform plans', () => {
 
   test('1.5: the role policy that bypasses the key\'s kms:ViaService restriction is caught', async () => {
     const { findings } = await lint('tf-1.5-bypass.json');
-    expect(findings.map((f) => `${f.resource} ${f.code} ${f.severity}`)).toEqual(['aws_iam_role_policy.app_kms KW704 error']);
-    expect(findings[0]!.at).toMatch(/^\[\\"kms:Decrypt\\"\]/);
+    // KW602 on the key's root statement (the cause), KW704 on the role policy that uses it.
+    expect(findings.map((f) => `${f.resource} ${f.code} ${f.severity}`)).toEqual(['aws_kms_key.secrets KW602 error', 'aws_iam_role_policy.app_kms KW704 error']);
+    expect(findings[1]!.at).toMatch(/^\[\\"kms:Decrypt\\"\]/);
   });
 });
 
@@ -179,7 +180,8 @@ describe('CloudFormation templates', () => {
   test('CDK synth output: the DefaultPolicy granting Decrypt directly bypasses the key policy\'s kms:ViaService statement', async () => {
     const { findings, results } = await lint('cdk-app.template.json');
     expect(results.map((r) => `${r.resource} ${r.kind}`)).toEqual(['AppRoleDefaultPolicy7A0B9F2E iam', 'SecretsKey4B9B3A2D key']);
-    expect(findings.map((f) => `${f.resource} ${f.code}`)).toEqual(['AppRoleDefaultPolicy7A0B9F2E KW704']);
+    // KW704 on the DefaultPolicy that uses the bypass, KW602 on the key's root statement that opens it.
+    expect(findings.map((f) => `${f.resource} ${f.code}`)).toEqual(['AppRoleDefaultPolicy7A0B9F2E KW704', 'SecretsKey4B9B3A2D KW602']);
     expect([findings[0]!.line, findings[0]!.column]).toEqual([29, 18]);
   });
 

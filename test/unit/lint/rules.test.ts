@@ -2,12 +2,13 @@
 // policy with the mistake fixed). A rule without a case here fails the last test.
 import { describe, expect, test } from 'vitest';
 import { lintFiles, RULES, type PolicyKind } from '../../../src/core/lint/index.js';
+import type { KeyFacts } from '../../../src/core/lint/key-operations.js';
 import { MAX_LINT_CHARS } from '../../../src/core/lint/rules/too-large-to-lint.js';
 import {
   ACCOUNT, ADMIN, bareKeyPolicy, iamPolicy, iamUse, KEY_ARN, keyPolicy, MRK_ARN, OTHER_ACCOUNT, ROOT, use, useWhere, VIA_SM,
 } from './fixtures.js';
 
-type Input = string | { text: string; type: PolicyKind };
+type Input = string | { text: string; type: PolicyKind; key?: KeyFacts };
 interface Case {
   code: string;
   why: string;
@@ -22,6 +23,8 @@ const via = (value: unknown, op = 'StringEquals') => ({ [op]: { 'kms:ViaService'
 const manyStatements = (n: number) => Array.from({ length: n }, (_, i) => use({ Sid: `UseThroughSecretsManager${i}` }));
 /** "*" whose only condition is kms:CallerAccount, beside a key administrator. */
 const accountWide = (Action: string | string[]) => ({ Sid: 'AccountWide', Effect: 'Allow', Principal: { AWS: '*' }, Action, Resource: '*', Condition: { StringEquals: { 'kms:CallerAccount': ACCOUNT } } });
+/** A key policy as a template reader hands it over, with the key's type (no KeySpec written: symmetric). */
+const withKey = (text: string, keySpec = 'SYMMETRIC_DEFAULT', keyUsage = 'ENCRYPT_DECRYPT'): Input => ({ text, type: 'key', key: { keySpec, keyUsage, refs: [KEY_ARN] } });
 const manyIam = (n: number) => Array.from({ length: n }, (_, i) => iamUse({ Sid: `UseKey${i}` }));
 
 const CASES: Case[] = [
@@ -66,6 +69,15 @@ const CASES: Case[] = [
   { code: 'KW110', why: 'IAM Sid with spaces', bad: [iamPolicy(iamUse({ Sid: 'Use the key' }))], good: [GOOD_IAM, keyPolicy(use({ Sid: 'Use the key' }))] },
   { code: 'KW111', why: 'duplicate IAM Sid', bad: [iamPolicy(iamUse(), iamUse())], good: [iamPolicy(iamUse(), iamUse({ Sid: 'Other' }))] },
   { code: 'KW112', why: 'duplicate key policy Sid', bad: [keyPolicy(use(), use())], good: [keyPolicy(use(), use({ Sid: 'Other' }))] },
+  {
+    code: 'KW113',
+    why: 'the same operator twice in a Condition, the same Effect twice (RFC 7159: readers keep the last copy)',
+    bad: [
+      GOOD_KEY.replace('"Condition": {', '"Condition": {"StringEquals": {"kms:ViaService": "s3.us-east-1.amazonaws.com"},'),
+      GOOD_IAM.replace('"Effect": "Allow",', '"Effect": "Deny", "Effect": "Allow",'),
+    ],
+    good: [GOOD_KEY, GOOD_IAM],
+  },
   {
     code: 'KW201',
     why: 'kms:Encrpyt and a wildcard matching nothing',
@@ -257,6 +269,18 @@ const CASES: Case[] = [
     good: [iamPolicy(iamUse({ Resource: `arn:aws:kms:*:${ACCOUNT}:key/mrk-1234abcd12ab34cd56ef1234567890ab` })), GOOD_IAM],
   },
   {
+    code: 'KW505',
+    why: 'kms:Decrypt granted on an RDS cluster ARN or a bucket ARN (Specifying KMS keys in IAM policy statements)',
+    bad: [iamPolicy(iamUse({ Resource: 'arn:aws:rds:us-east-1:111122223333:cluster:db' })), iamPolicy(iamUse({ Resource: ['arn:aws:s3:::bucket', 'arn:aws:s3:::bucket/*'] }))],
+    good: [GOOD_IAM, iamPolicy(iamUse({ Resource: ['arn:aws:s3:::bucket', KEY_ARN] })), iamPolicy(iamUse({ Action: '*', Resource: 'arn:aws:s3:::bucket' }))],
+  },
+  {
+    code: 'KW507',
+    why: 'kms:Sign in the key policy of a key the template makes symmetric; kms:Encrypt for an HMAC key (Key type reference)',
+    bad: [withKey(keyPolicy(use({ Action: ['kms:Sign', 'kms:Verify'] }))), withKey(keyPolicy(use({ Action: 'kms:Encrypt' })), 'HMAC_256', 'GENERATE_VERIFY_MAC')],
+    good: [withKey(GOOD_KEY), withKey(keyPolicy(use({ Action: ['kms:GenerateMac', 'kms:VerifyMac'] })), 'HMAC_256', 'GENERATE_VERIFY_MAC'), keyPolicy(use({ Action: 'kms:Sign' }))],
+  },
+  {
     code: 'KW601',
     why: 'nobody may call PutKeyPolicy',
     bad: [bareKeyPolicy(use()), keyPolicy({ Sid: 'NoPolicyChanges', Effect: 'Deny', Principal: '*', Action: 'kms:PutKeyPolicy', Resource: '*' })],
@@ -287,6 +311,12 @@ const CASES: Case[] = [
     keyArn: KEY_ARN,
     bad: [bareKeyPolicy({ ...ADMIN, Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/KeyAdmin` } }, use({ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/app` } })), GOOD_IAM],
     good: [GOOD_KEY, GOOD_IAM],
+  },
+  {
+    code: 'KW705',
+    why: "an IAM policy allows kms:Sign on the template's key, which is symmetric (Key type reference)",
+    bad: [withKey(GOOD_KEY), iamPolicy(iamUse({ Action: 'kms:Sign' }))],
+    good: [withKey(GOOD_KEY), GOOD_IAM, iamPolicy(iamUse({ Action: 'kms:Sign', Resource: 'arn:aws:kms:us-east-1:111122223333:key/other' }))],
   },
   {
     code: 'KW704',

@@ -4,19 +4,21 @@ import { positiveEntries, sameKey } from '../conditions.js';
 import { keyUseStatements } from '../iam-resources.js';
 import { delegatingStatements, keyAccountOf, resourceMatches } from '../key-policy-delegation.js';
 import { statementLabel, type PolicyModel } from '../model.js';
-import { rootAccount } from '../principals.js';
 import type { CrossRule } from '../types.js';
 
 /**
- * Cryptographic actions the key policy allows named principals only through
- * kms:ViaService, with the statements that say so. Restrictions on an account
- * root or "*" are left to KW602, which reports their bypass on the key policy.
+ * Cryptographic actions the key policy allows only through kms:ViaService,
+ * with the statements that say so: for named principals, an account root, or
+ * "*". The last two are what CDK synthesizes for a grant to a
+ * ViaServicePrincipal (its default base principal is AnyPrincipal; an
+ * AccountRootPrincipal has no policy to add to), so the grant lands in the key
+ * policy while grants to roles land in their DefaultPolicy; KW602 reports the
+ * root statement that opens the bypass, this rule the IAM statement that uses it.
  */
 function viaServiceRestricted(key: PolicyModel): Map<string, string[]> {
   const restricted = new Map<string, string[]>();
   for (const s of key.statements) {
-    if (s.effect !== 'Allow' || !s.principal || s.principal.negated || s.principal.star) continue;
-    if (s.principal.entries.some((e) => e.type === 'AWS' && rootAccount(e.value) !== undefined)) continue;
+    if (s.effect !== 'Allow' || !s.principal || s.principal.negated) continue;
     if (!positiveEntries(s, 'kms:ViaService').some((c) => c.op?.setPrefix !== 'ForAllValues')) continue;
     for (const a of CRYPTOGRAPHIC_ACTIONS) if (statementCovers(s, a)) restricted.set(a, [...(restricted.get(a) ?? []), statementLabel(s)]);
   }

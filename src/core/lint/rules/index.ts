@@ -8,6 +8,7 @@ import { callerAccountMismatch } from './caller-account-mismatch.js';
 import { characterNotAllowed } from './character-not-allowed.js';
 import { conditionKeyNotOnAction } from './condition-key-not-on-action.js';
 import { conflictingElements } from './conflicting-elements.js';
+import { duplicateMember } from './duplicate-member.js';
 import { duplicateSid } from './duplicate-sid.js';
 import { duplicateSidKeyPolicy } from './duplicate-sid-key-policy.js';
 import { ec2PrincipalForEbs } from './ec2-principal-for-ebs.js';
@@ -16,6 +17,7 @@ import { forAllValuesEncryptionContext } from './for-all-values-encryption-conte
 import { forAllValuesSingleValued } from './for-all-values-single-valued.js';
 import { forAnyValueSingleValued } from './for-any-value-single-valued.js';
 import { groupPrincipal } from './group-principal.js';
+import { iamActionNotForKeyType } from './iam-action-not-for-key-type.js';
 import { iamActionNotGranted } from './iam-action-not-granted.js';
 import { iamBypassesViaService } from './iam-bypasses-via-service.js';
 import { iamPolicyTooLarge } from './iam-policy-too-large.js';
@@ -26,8 +28,10 @@ import { invalidElementType } from './invalid-element-type.js';
 import { invalidJson } from './invalid-json.js';
 import { invalidVersion } from './invalid-version.js';
 import { keyIdAsIamResource } from './key-id-as-iam-resource.js';
+import { keyPolicyActionNotForKeyType } from './key-policy-action-not-for-key-type.js';
 import { keyPolicyIgnoresIam } from './key-policy-ignores-iam.js';
 import { keyPolicyLockout } from './key-policy-lockout.js';
+import { kmsActionOnOtherResource } from './kms-action-on-other-resource.js';
 import { keyPolicyTooLarge } from './key-policy-too-large.js';
 import { logsContextArnWithStarSuffix } from './logs-context-arn-with-star-suffix.js';
 import { logsPrincipalWithoutRegion } from './logs-principal-without-region.js';
@@ -80,6 +84,11 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   groupPrincipal, servicePrincipalConfusedDeputy, callerAccountMismatch, starPrincipalAccountWideAdmin, logsPrincipalWithoutRegion, logsContextArnWithStarSuffix, ec2PrincipalForEbs,
   aliasAsIamResource, keyIdAsIamResource, iamResourceEveryKey, malformedKeyArnResource,
   keyPolicyLockout, rootStatementBypassesViaService,
+  duplicateMember,
+  kmsActionOnOtherResource,
+  keyPolicyActionNotForKeyType,
 ];
 
-export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam, iamBypassesViaService];
+export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam, iamBypassesViaService,
+  iamActionNotForKeyType,
+];

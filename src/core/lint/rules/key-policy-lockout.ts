@@ -1,15 +1,31 @@
 import { statementCovers } from '../actions.js';
 import { ADMIN_ACTION_LIST } from '../admin-actions.js';
-import type { StatementModel } from '../model.js';
+import { itemsOf } from '../json-tree.js';
+import type { PolicyModel, StatementModel } from '../model.js';
+import { isUnresolvedIntrinsic } from '../principals.js';
 import type { DocumentRule } from '../types.js';
-
 
 const PUT = 'kms:PutKeyPolicy';
 
+/**
+ * A principal or action written as a CloudFormation intrinsic that only
+ * deployment resolves (`!Ref AdminRoleArn`, `!GetAtt Admin.Arn`) is someone
+ * unknown, never nobody: it may be the administrator.
+ */
 function letsSomeoneAdminister(s: StatementModel): boolean {
   if (s.effect !== 'Allow' || !s.principal || s.principal.negated) return false;
-  const aws = s.principal.star || s.principal.entries.some((e) => e.type === 'AWS');
-  return aws && statementCovers(s, PUT);
+  const { node } = s.principal.element;
+  const unresolved = node.type === 'string' && isUnresolvedIntrinsic(node.value as string);
+  const aws = unresolved || s.principal.star || s.principal.entries.some((e) => e.type === 'AWS');
+  return aws && (statementCovers(s, PUT) || (!s.notAction && s.actions.some((a) => isUnresolvedIntrinsic(a.value))));
+}
+
+/** A statement (or the whole Statement list) that only deployment knows. */
+function hasUnresolvedStatement(doc: PolicyModel): boolean {
+  const el = doc.elements.get('Statement');
+  if (!el) return false;
+  const strings = el.node.type === 'string' ? [el.node] : itemsOf(el.node, el.loc.pointer).map((i) => i.node).filter((n) => n.type === 'string');
+  return strings.some((n) => isUnresolvedIntrinsic(n.value as string));
 }
 
 function deniesEveryone(s: StatementModel): boolean {
@@ -32,7 +48,7 @@ export const keyPolicyLockout: DocumentRule = {
   check(doc, report) {
     if (doc.statements.length === 0) return; // KW004
     const deny = doc.statements.find(deniesEveryone);
-    if (doc.statements.some(letsSomeoneAdminister) && !deny) return;
+    if ((doc.statements.some(letsSomeoneAdminister) || hasUnresolvedStatement(doc)) && !deny) return;
     const el = doc.elements.get('Statement');
     report(
       deny?.loc ?? el?.loc ?? { pointer: '', offset: doc.root.offset },

@@ -3,7 +3,7 @@ import { statementCovers } from '../actions.js';
 import { ADMIN_ACTION_LIST } from '../admin-actions.js';
 import { positiveEntries, requiredValues, sameKey } from '../conditions.js';
 import { statementLabel, statementTitle, type StatementModel } from '../model.js';
-import { rootAccount } from '../principals.js';
+import { principalAccountOrStack, rootAccount } from '../principals.js';
 import type { DocumentRule } from '../types.js';
 
 const ANY = '*';
@@ -12,7 +12,20 @@ function rootAccounts(s: StatementModel): string[] {
   return (s.principal?.entries ?? []).filter((e) => e.type === 'AWS').flatMap((e) => rootAccount(e.value) ?? []);
 }
 
-/** Allow statements restricted by kms:ViaService, by the accounts whose IAM policies they cover. */
+/**
+ * The accounts whose IAM policies matter to a named principal: its own
+ * account, for a root, a user or a role (or a role the template itself creates).
+ */
+function principalAccounts(s: StatementModel): string[] {
+  return (s.principal?.entries ?? []).filter((e) => e.type === 'AWS').flatMap((e) => principalAccountOrStack(e.value) ?? []);
+}
+
+/**
+ * Allow statements restricted by kms:ViaService, by the accounts whose IAM
+ * policies can also allow their principals: for "*", the kms:CallerAccount
+ * accounts (or any); for a root, a user or a role, its account (a role's own
+ * IAM policy works through the root statement just as well).
+ */
 function restrictedByAccount(statements: StatementModel[]) {
   const map = new Map<string, { actions: Set<string>; labels: Set<string> }>();
   for (const s of statements) {
@@ -20,7 +33,7 @@ function restrictedByAccount(statements: StatementModel[]) {
     const via = positiveEntries(s, 'kms:ViaService').filter((c) => c.op?.setPrefix !== 'ForAllValues');
     if (via.length === 0) continue;
     const callers = requiredValues(s, 'kms:CallerAccount');
-    const accounts = s.principal.star ? (callers.length > 0 ? callers : [ANY]) : rootAccounts(s);
+    const accounts = s.principal.star ? (callers.length > 0 ? callers : [ANY]) : principalAccounts(s);
     for (const account of accounts) {
       const entry = map.get(account) ?? { actions: new Set<string>(), labels: new Set<string>() };
       for (const a of CRYPTOGRAPHIC_ACTIONS) if (statementCovers(s, a)) entry.actions.add(a);

@@ -31,12 +31,10 @@ function reportAll(elements: ReadonlyMap<string, Element>, unknown: Member[], kn
   }
   for (const m of unknown) {
     const guess = didYouMean(m.name, known);
-    const duplicate = known.includes(m.name);
-    const message = duplicate
-      ? `"${m.name}" appears twice in this ${where}; JSON keeps only one of them. Merge the two into one "${m.name}".`
-      : guess
-        ? `"${m.name}" is not a ${where} element; did you mean "${guess}"? The ${where} already has a "${guess}", so merge the two.`
-        : `"${m.name}" is not a ${where} element, so AWS rejects the ${where}. Valid elements: ${known.join(', ')}.`;
+    // An element written twice is KW113's (duplicate-member): the model keeps its last copy.
+    const message = guess
+      ? `"${m.name}" is not a ${where} element; did you mean "${guess}"? The ${where} already has a "${guess}", so merge the two.`
+      : `"${m.name}" is not a ${where} element, so AWS rejects the ${where}. Valid elements: ${known.join(', ')}.`;
     report(m.nameLoc, message);
   }
 }
