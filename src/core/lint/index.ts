@@ -62,7 +62,8 @@ function lintOne(name: string, rawText: string, type: PolicyKind | undefined): L
     if (rule.appliesTo !== 'any' && rule.appliesTo !== model.kind) continue;
     rule.check(model, (loc, message, hint) => findings.push(finding(rule, lines, loc, message, hint)));
   }
-  return { file: { name, kind: model.kind, findings, document }, model, lines };
+  // A trust policy is neither kind lint checks as KMS policies (KW020 says what it is).
+  return { file: { name, kind: model.kind === 'trust' ? undefined : model.kind, findings, document }, model, lines };
 }
 
 /**

@@ -40,6 +40,12 @@ const CASES: Case[] = [
     good: [keyPolicy(use({ Sid: 'Clé für Café' })), keyPolicy(use()).replace('"UseThroughSecretsManager"', '"Use \\u2713"')],
   },
   {
+    code: 'KW020',
+    why: 'an IAM role trust policy (sts: actions only) is not a KMS policy',
+    bad: [JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] })],
+    good: [GOOD_KEY, GOOD_IAM],
+  },
+  {
     code: 'KW101',
     why: 'Pricipal / Actions / Statements',
     bad: [

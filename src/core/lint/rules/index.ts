@@ -52,6 +52,7 @@ import { starPrincipalWithoutCallerAccount } from './star-principal-without-call
 import { starPrincipalWithoutConditions } from './star-principal-without-conditions.js';
 import { statementNeverMatches } from './statement-never-matches.js';
 import { tooLargeToLint } from './too-large-to-lint.js';
+import { trustPolicyNotKms } from './trust-policy-not-kms.js';
 import { unknownConditionOperator } from './unknown-condition-operator.js';
 import { unknownElement } from './unknown-element.js';
 import { unknownGlobalConditionKey } from './unknown-global-condition-key.js';
@@ -79,6 +80,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   groupPrincipal, servicePrincipalConfusedDeputy, callerAccountMismatch, starPrincipalAccountWideAdmin, logsPrincipalWithoutRegion, ec2PrincipalForEbs,
   aliasAsIamResource, keyIdAsIamResource, iamResourceEveryKey, malformedKeyArnResource,
   keyPolicyLockout, rootStatementBypassesViaService,
+  trustPolicyNotKms,
 ];
 
 export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam, iamBypassesViaService];
