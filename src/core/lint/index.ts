@@ -3,6 +3,7 @@
 import { getNodeValue } from 'jsonc-parser';
 import { LineIndex, parseJson, tooDeepAt, type Loc } from './json-tree.js';
 import { buildModel, type PolicyModel } from './model.js';
+import { withoutPlaceholderEchoes } from './placeholders.js';
 import { invalidJson, invalidJsonMessage } from './rules/invalid-json.js';
 import { CROSS_RULES, DOCUMENT_RULES, PARSE_RULES } from './rules/index.js';
 import { notAnObject, notAnObjectMessage } from './rules/not-an-object.js';
@@ -63,7 +64,7 @@ function lintOne(name: string, rawText: string, type: PolicyKind | undefined): L
     rule.check(model, (loc, message, hint) => findings.push(finding(rule, lines, loc, message, hint)));
   }
   // A trust policy is neither kind lint checks as KMS policies (KW020 says what it is).
-  return { file: { name, kind: model.kind === 'trust' ? undefined : model.kind, findings, document }, model, lines };
+  return { file: { name, kind: model.kind === 'trust' ? undefined : model.kind, findings: withoutPlaceholderEchoes(findings, model), document }, model, lines };
 }
 
 /**

@@ -73,6 +73,12 @@ const CASES: Case[] = [
   { code: 'KW111', why: 'duplicate IAM Sid', bad: [iamPolicy(iamUse(), iamUse())], good: [iamPolicy(iamUse(), iamUse({ Sid: 'Other' }))] },
   { code: 'KW112', why: 'duplicate key policy Sid', bad: [keyPolicy(use(), use())], good: [keyPolicy(use(), use({ Sid: 'Other' }))] },
   {
+    code: 'KW121',
+    why: 'a placeholder copied from documentation (ACCOUNT_ID, <region>, ${AccountId})',
+    bad: [iamPolicy(iamUse({ Resource: 'arn:aws:kms:<region>:ACCOUNT_ID:key/KEY_ID' })), keyPolicy(use({ Principal: { AWS: 'arn:aws:iam::${AccountId}:root' } }))],
+    good: [GOOD_IAM, iamPolicy(iamUse({ Resource: 'arn:aws:kms:us-east-1:111122223333:key/${aws:PrincipalTag/key}' }))],
+  },
+  {
     code: 'KW201',
     why: 'kms:Encrpyt and a wildcard matching nothing',
     bad: [keyPolicy(use({ Action: ['kms:Encrpyt'] })), iamPolicy(iamUse({ Action: 'kms:Genrate*' }))],

@@ -42,6 +42,7 @@ import { missingVersion } from './missing-version.js';
 import { misspelledGlobalConditionKey } from './misspelled-global-condition-key.js';
 import { notAPrincipal } from './not-a-principal.js';
 import { notAnObject } from './not-an-object.js';
+import { placeholderValue } from './placeholder-value.js';
 import { principalInIamPolicy } from './principal-in-iam-policy.js';
 import { rootStatementBypassesViaService } from './root-statement-bypasses-via-service.js';
 import { servicePrincipalConfusedDeputy } from './service-principal-confused-deputy.js';
@@ -81,6 +82,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   aliasAsIamResource, keyIdAsIamResource, iamResourceEveryKey, malformedKeyArnResource,
   keyPolicyLockout, rootStatementBypassesViaService,
   trustPolicyNotKms,
+  placeholderValue,
 ];
 
 export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam, iamBypassesViaService];
