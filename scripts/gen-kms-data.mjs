@@ -15,12 +15,21 @@ const keys = JSON.parse(readFileSync(join(root, 'data/conditionKeys/kms.json'), 
 const fold = (k) => k.replace(/^(kms:RecipientAttestation:)(PCR|NitroTPMPCR)\d+$/, '$1$2${N}');
 const uniq = (xs) => [...new Set(xs)].sort();
 
+const resourceTypes = JSON.parse(readFileSync(join(root, 'data/resourceTypes/kms.json'), 'utf8'));
+// The keys of a resource type ("Resource types defined by AWS KMS": key carries
+// aws:ResourceTag/${TagKey}, kms:ResourceAliases, kms:KeySpec, ...) are in every
+// request on that resource, but the data lists them on the resource type, not
+// on each action: without them kms:ResourceAliases on Decrypt looked absent.
+const resourceKeys = (name) => resourceTypes[name]?.conditionKeys ?? [];
+
 const actionRows = Object.values(actions)
   .map((a) => ({
     name: a.name,
     accessLevel: a.accessLevel,
     onKey: a.resourceTypes.some((r) => r.name === 'key'),
-    conditionKeys: uniq([...a.conditionKeys, ...a.resourceTypes.flatMap((r) => r.conditionKeys)].map(fold)),
+    conditionKeys: uniq(
+      [...a.conditionKeys, ...a.resourceTypes.flatMap((r) => [...r.conditionKeys, ...resourceKeys(r.name)])].map(fold),
+    ),
   }))
   .sort((a, b) => a.name.localeCompare(b.name));
 const keyRows = uniq(Object.values(keys).map((k) => `${fold(k.key)}\t${k.type}`)).map((row) => {

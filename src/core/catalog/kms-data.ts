@@ -25,7 +25,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -42,7 +49,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -59,6 +73,7 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Permissions management, Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
       "kms:EncryptionContext:${EncryptionContextKey}",
       "kms:EncryptionContextKeys",
@@ -68,6 +83,12 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
       "kms:GrantOperations",
       "kms:GranteePrincipal",
       "kms:GranteeServicePrincipal",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:RetiringPrincipal",
       "kms:RetiringServicePrincipal",
       "kms:ViaService"
@@ -96,14 +117,21 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
       "kms:EncryptionAlgorithm",
       "kms:EncryptionContext:${EncryptionContextKey}",
       "kms:EncryptionContextKeys",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:RecipientAttestation:ImageSha384",
       "kms:RecipientAttestation:NitroTPMPCR${N}",
       "kms:RecipientAttestation:PCR${N}",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -112,7 +140,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -129,7 +164,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -138,12 +180,19 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
       "kms:KeyAgreementAlgorithm",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:RecipientAttestation:ImageSha384",
       "kms:RecipientAttestation:NitroTPMPCR${N}",
       "kms:RecipientAttestation:PCR${N}",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -160,8 +209,15 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Read",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -170,7 +226,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:TrailingDaysWithoutKeyUsage",
       "kms:ViaService"
     ]
@@ -180,7 +243,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -197,7 +267,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -206,7 +283,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:RotationPeriodInDays",
       "kms:ViaService"
     ]
@@ -216,11 +300,18 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
       "kms:EncryptionAlgorithm",
       "kms:EncryptionContext:${EncryptionContextKey}",
       "kms:EncryptionContextKeys",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -229,14 +320,21 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
       "kms:EncryptionAlgorithm",
       "kms:EncryptionContext:${EncryptionContextKey}",
       "kms:EncryptionContextKeys",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:RecipientAttestation:ImageSha384",
       "kms:RecipientAttestation:NitroTPMPCR${N}",
       "kms:RecipientAttestation:PCR${N}",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -245,15 +343,22 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
       "kms:DataKeyPairSpec",
       "kms:EncryptionAlgorithm",
       "kms:EncryptionContext:${EncryptionContextKey}",
       "kms:EncryptionContextKeys",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:RecipientAttestation:ImageSha384",
       "kms:RecipientAttestation:NitroTPMPCR${N}",
       "kms:RecipientAttestation:PCR${N}",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -262,12 +367,19 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
       "kms:DataKeyPairSpec",
       "kms:EncryptionAlgorithm",
       "kms:EncryptionContext:${EncryptionContextKey}",
       "kms:EncryptionContextKeys",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -276,11 +388,18 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
       "kms:EncryptionAlgorithm",
       "kms:EncryptionContext:${EncryptionContextKey}",
       "kms:EncryptionContextKeys",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -289,9 +408,16 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
       "kms:MacAlgorithm",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -310,7 +436,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Read",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -319,7 +452,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Read",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -328,7 +468,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Read",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -337,7 +484,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Read",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService",
       "kms:WrappingAlgorithm",
       "kms:WrappingKeySpec"
@@ -348,8 +502,15 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Read",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -358,8 +519,15 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
       "kms:ExpirationModel",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ValidTo",
       "kms:ViaService"
     ]
@@ -375,8 +543,15 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "List",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
       "kms:GrantIsForAWSResource",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -385,7 +560,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "List",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -394,7 +576,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "List",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -409,7 +598,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "List",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -424,8 +620,15 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Permissions management, Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:BypassPolicyLockoutSafetyCheck",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -434,12 +637,19 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
       "kms:EncryptionAlgorithm",
       "kms:EncryptionContext:${EncryptionContextKey}",
       "kms:EncryptionContextKeys",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:ReEncryptOnSameKey",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -448,12 +658,19 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
       "kms:EncryptionAlgorithm",
       "kms:EncryptionContext:${EncryptionContextKey}",
       "kms:EncryptionContextKeys",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:ReEncryptOnSameKey",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -462,8 +679,15 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:ReplicaRegion",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -472,10 +696,17 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Permissions management, Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
       "kms:EncryptionContext:${EncryptionContextKey}",
       "kms:EncryptionContextKeys",
       "kms:GrantConstraintType",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -484,8 +715,15 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Permissions management, Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
       "kms:GrantIsForAWSResource",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -494,7 +732,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -503,7 +748,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ScheduleKeyDeletionPendingWindowInDays",
       "kms:TrailingDaysWithoutKeyUsage",
       "kms:ViaService"
@@ -514,9 +766,16 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
       "kms:MessageType",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:SigningAlgorithm",
       "kms:ViaService"
     ]
@@ -525,7 +784,15 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "name": "SynchronizeMultiRegionKey",
     "accessLevel": "Write",
     "onKey": true,
-    "conditionKeys": []
+    "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases"
+    ]
   },
   {
     "name": "TagResource",
@@ -533,8 +800,15 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "onKey": true,
     "conditionKeys": [
       "aws:RequestTag/${TagKey}",
+      "aws:ResourceTag/${TagKey}",
       "aws:TagKeys",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -543,8 +817,15 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Tagging, Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "aws:TagKeys",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -553,7 +834,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -570,7 +858,14 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -579,8 +874,15 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:PrimaryRegion",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   },
@@ -589,9 +891,16 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
       "kms:MessageType",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:SigningAlgorithm",
       "kms:ViaService"
     ]
@@ -601,9 +910,16 @@ export const KMS_ACTION_DATA: readonly KmsActionData[] = [
     "accessLevel": "Write",
     "onKey": true,
     "conditionKeys": [
+      "aws:ResourceTag/${TagKey}",
       "kms:CallerAccount",
+      "kms:KeyOrigin",
+      "kms:KeySpec",
+      "kms:KeyUsage",
       "kms:MacAlgorithm",
+      "kms:MultiRegion",
+      "kms:MultiRegionKeyType",
       "kms:RequestAlias",
+      "kms:ResourceAliases",
       "kms:ViaService"
     ]
   }

@@ -3,6 +3,9 @@
  *
  * Source: the "kms:ViaService" table of the AWS KMS Developer Guide
  * ("AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html, section kms:ViaService; a December 2022 snapshot; the list grows, so a well-formed custom value is accepted).
+ * Services added to AWS since then are added from their own encryption
+ * pages, which write the kms:ViaService value in their example policies
+ * (each entry cites its page).
  */
 import { lazy } from '../lazy.js';
 
@@ -73,11 +76,15 @@ export const SERVICES: readonly ServiceEntry[] = [
   svc('auditmanager', 'AWS Audit Manager', { aliases: ['audit-manager'] }),
   svc('backup', 'AWS Backup'),
   svc('backup-gateway', 'AWS Backup gateway'),
+  // "Session encryption", https://docs.aws.amazon.com/bedrock/latest/userguide/sessions-encryption.html: kms:ViaService bedrock.REGION.amazonaws.com.
+  svc('bedrock', 'Amazon Bedrock'),
   svc('cassandra', 'Amazon Keyspaces (for Apache Cassandra)', { aliases: ['keyspaces'], note: 'Amazon Keyspaces is named "cassandra" in kms:ViaService.' }),
   svc('codeartifact', 'AWS CodeArtifact'),
   svc('codeguru-reviewer', 'Amazon CodeGuru Reviewer'),
   svc('comprehend', 'Amazon Comprehend'),
   svc('connect', 'Amazon Connect'),
+  // "Data encryption at rest for Amazon DataZone" (DataZone User Guide): kms:ViaService datazone.REGION.amazonaws.com, CreateGrant with kms:GrantIsForAWSResource.
+  svc('datazone', 'Amazon DataZone', { usesGrants: true }),
   svc('dax', 'Amazon DynamoDB Accelerator (DAX)'),
   svc('directoryservice', 'AWS Directory Service', { aliases: ['ds', 'directory-service'] }),
   svc('dms', 'AWS Database Migration Service', { aliases: ['database-migration-service'] }),
@@ -137,6 +144,13 @@ export const SERVICES: readonly ServiceEntry[] = [
   svc('omics', 'AWS HealthOmics', { aliases: ['healthomics'] }),
   svc('profile', 'Amazon Connect Customer Profiles', { aliases: ['customer-profiles'], note: 'Connect Customer Profiles is named "profile" in kms:ViaService.' }),
   svc('proton', 'AWS Proton'),
+  // "Manage access to Amazon Q Developer for third-party integration",
+  // https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/security_iam_manage-access-with-kms-policies.html: kms:ViaService q.REGION.amazonaws.com.
+  svc('q', 'Amazon Q Developer', { aliases: ['q-developer'] }),
+  // Amazon Q Business User Guide, data accessor "Prerequisites" and the Amazon Q Apps IAM policy examples
+  // (https://docs.aws.amazon.com/amazonq/latest/qbusiness-ug/): kms:ViaService qbusiness.REGION.amazonaws.com and qapps.REGION.amazonaws.com.
+  svc('qapps', 'Amazon Q Apps', { aliases: ['q-apps'] }),
+  svc('qbusiness', 'Amazon Q Business', { aliases: ['q-business'] }),
   svc('qldb', 'Amazon QLDB'),
   svc('rds', 'Amazon RDS, Aurora, Neptune, RDS Performance Insights', {
     aliases: ['aurora', 'neptune', 'performance-insights'],

@@ -5,6 +5,7 @@ import { LineIndex, parseJson, tooDeepAt, type Loc } from './json-tree.js';
 import { carriesIntrinsics, evaluatePolicyText } from './intrinsic-policy.js';
 import type { KeyFacts } from './key-operations.js';
 import { buildModel, type PolicyModel } from './model.js';
+import { withoutPlaceholderEchoes } from './placeholders.js';
 import { invalidJson, invalidJsonMessage } from './rules/invalid-json.js';
 import { CROSS_RULES, DOCUMENT_RULES, PARSE_RULES } from './rules/index.js';
 import { notAnObject, notAnObjectMessage } from './rules/not-an-object.js';
@@ -79,7 +80,8 @@ function lintOne(name: string, rawText: string, type: PolicyKind | undefined, ke
     if (rule.appliesTo !== 'any' && rule.appliesTo !== model.kind) continue;
     rule.check(model, (loc, message, hint) => findings.push(finding(rule, lines, loc, message, hint)));
   }
-  return { file: { name, kind: model.kind, findings, document }, model, lines, opaque: [] };
+  // A trust policy is neither kind lint checks as KMS policies (KW020 says what it is).
+  return { file: { name, kind: model.kind === 'trust' ? undefined : model.kind, findings: withoutPlaceholderEchoes(findings, model), document }, model, lines, opaque: [] };
 }
 
 /**

@@ -2,17 +2,15 @@
 // Misspelled element names ("Pricipal", "Actions") are read as the element
 // they were meant to be, so one typo gives one finding and the rest of the
 // statement is still checked.
-import { didYouMean } from '../suggest.js';
+import { classifyNames, DOCUMENT_ELEMENTS, kindFromStatements, STATEMENT_ELEMENTS, type DocumentKind } from '../policy-kind.js';
 import { effectiveMembers, itemsOf, lastCopies, membersOf, scalarsOf, stringsOf, type JsonNode, type Loc, type Located, type Member } from './json-tree.js';
 import type { KeyFacts } from './key-operations.js';
 import { parseOperator, type ParsedOperator } from './operators.js';
 
+/** The kinds lint checks as KMS policies (and `--type` can force). */
 export type PolicyKind = 'key' | 'iam';
 
-export const DOCUMENT_ELEMENTS: readonly string[] = ['Version', 'Id', 'Statement'];
-export const STATEMENT_ELEMENTS: readonly string[] = [
-  'Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition',
-];
+export { DOCUMENT_ELEMENTS, STATEMENT_ELEMENTS, detectKind, type DocumentKind } from '../policy-kind.js';
 
 /** An element of a document or statement: exactly named, or a misspelling of it. */
 export interface Element extends Member {
@@ -67,7 +65,8 @@ export interface StatementModel {
 }
 
 export interface PolicyModel {
-  readonly kind: PolicyKind;
+  /** `trust` (a role trust policy) is detected but never forced; lint runs no KMS rule on it. */
+  readonly kind: DocumentKind;
   readonly text: string;
   readonly root: JsonNode;
   readonly elements: ReadonlyMap<string, Element>;
@@ -84,21 +83,12 @@ export interface PolicyModel {
  * the earlier copies are left out of the model (KW113 reports them).
  */
 export function classifyMembers(members: Member[], known: readonly string[]): { elements: Map<string, Element>; unknown: Member[] } {
+  // Only the last copy of a name counts (KW113 reports the earlier ones).
+  const kept = lastCopies(members);
+  const classified = classifyNames(kept.map((m) => m.name), known);
   const elements = new Map<string, Element>();
-  const rest: Member[] = [];
-  const kept = new Set(lastCopies(members));
-  for (const m of members) {
-    if (!kept.has(m)) continue;
-    if (known.includes(m.name)) elements.set(m.name, { ...m, canonical: m.name, misspelled: false });
-    else rest.push(m);
-  }
-  const unknown: Member[] = [];
-  for (const m of rest) {
-    const guess = known.includes(m.name) ? undefined : didYouMean(m.name, known);
-    if (guess && !elements.has(guess)) elements.set(guess, { ...m, canonical: guess, misspelled: true });
-    else unknown.push(m);
-  }
-  return { elements, unknown };
+  for (const [canonical, { index, misspelled }] of classified.elements) elements.set(canonical, { ...kept[index]!, canonical, misspelled });
+  return { elements, unknown: classified.unknown.map((i) => kept[i]!) };
 }
 
 /** The statement objects: `Statement` may be one object or a list of them. */
@@ -176,16 +166,18 @@ function statementOf(index: number, node: JsonNode, loc: Loc): StatementModel {
 export function buildModel(text: string, root: JsonNode, forced: PolicyKind | undefined, key?: KeyFacts): PolicyModel {
   const { elements, unknown } = classifyMembers(membersOf(root, ''), DOCUMENT_ELEMENTS);
   const statements = statementNodes(elements.get('Statement')).map((s) => statementOf(s.index, s.node, s.loc));
-  return { kind: forced ?? detectKind(statements), text, root, elements, unknown, statements, ...(key ? { key } : {}) };
+  return { kind: forced ?? kindOfModel(statements), text, root, elements, unknown, statements, ...(key ? { key } : {}) };
 }
 
-/**
- * A document is a key policy when any statement has a Principal or
- * NotPrincipal (or a misspelling of one, such as "Pricipal"); otherwise it is
- * an IAM (identity-based) policy, which never has one.
- */
-export function detectKind(statements: StatementModel[]): PolicyKind {
-  return statements.some((s) => s.elements.has('Principal') || s.elements.has('NotPrincipal')) ? 'key' : 'iam';
+/** detectKind's rule (src/core/policy-kind.ts) on the statements as lint reads them. */
+function kindOfModel(statements: StatementModel[]): DocumentKind {
+  return kindFromStatements(
+    statements.map((s) => ({
+      principal: s.elements.has('Principal') || s.elements.has('NotPrincipal'),
+      actions: s.notAction ? [] : s.actions.map((a) => a.value),
+      notAction: s.notAction,
+    })),
+  );
 }
 
 /** A short, human name for a statement: its Sid, else its position (1-based). */

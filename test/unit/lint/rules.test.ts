@@ -43,6 +43,12 @@ const CASES: Case[] = [
     good: [keyPolicy(use({ Sid: 'Clé für Café' })), keyPolicy(use()).replace('"UseThroughSecretsManager"', '"Use \\u2713"')],
   },
   {
+    code: 'KW020',
+    why: 'an IAM role trust policy (sts: actions only) is not a KMS policy',
+    bad: [JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] })],
+    good: [GOOD_KEY, GOOD_IAM],
+  },
+  {
     code: 'KW101',
     why: 'Pricipal / Actions / Statements',
     bad: [
@@ -77,6 +83,12 @@ const CASES: Case[] = [
       GOOD_IAM.replace('"Effect": "Allow",', '"Effect": "Deny", "Effect": "Allow",'),
     ],
     good: [GOOD_KEY, GOOD_IAM],
+  },
+  {
+    code: 'KW121',
+    why: 'a placeholder copied from documentation (ACCOUNT_ID, <region>, ${AccountId})',
+    bad: [iamPolicy(iamUse({ Resource: 'arn:aws:kms:<region>:ACCOUNT_ID:key/KEY_ID' })), keyPolicy(use({ Principal: { AWS: 'arn:aws:iam::${AccountId}:root' } }))],
+    good: [GOOD_IAM, iamPolicy(iamUse({ Resource: 'arn:aws:kms:us-east-1:111122223333:key/${aws:PrincipalTag/key}' }))],
   },
   {
     code: 'KW201',

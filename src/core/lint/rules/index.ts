@@ -47,6 +47,7 @@ import { missingVersion } from './missing-version.js';
 import { misspelledGlobalConditionKey } from './misspelled-global-condition-key.js';
 import { notAPrincipal } from './not-a-principal.js';
 import { notAnObject } from './not-an-object.js';
+import { placeholderValue } from './placeholder-value.js';
 import { principalInIamPolicy } from './principal-in-iam-policy.js';
 import { rootStatementBypassesViaService } from './root-statement-bypasses-via-service.js';
 import { servicePrincipalConfusedDeputy } from './service-principal-confused-deputy.js';
@@ -57,6 +58,7 @@ import { starPrincipalWithoutCallerAccount } from './star-principal-without-call
 import { starPrincipalWithoutConditions } from './star-principal-without-conditions.js';
 import { statementNeverMatches } from './statement-never-matches.js';
 import { tooLargeToLint } from './too-large-to-lint.js';
+import { trustPolicyNotKms } from './trust-policy-not-kms.js';
 import { unknownConditionOperator } from './unknown-condition-operator.js';
 import { unknownElement } from './unknown-element.js';
 import { unknownGlobalConditionKey } from './unknown-global-condition-key.js';
@@ -87,6 +89,8 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   duplicateMember,
   kmsActionOnOtherResource,
   keyPolicyActionNotForKeyType,
+  trustPolicyNotKms,
+  placeholderValue,
 ];
 
 export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam, iamBypassesViaService,
