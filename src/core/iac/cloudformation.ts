@@ -44,7 +44,8 @@ export function templatePolicies(root: SourceNode, raw: string | undefined): Fou
       case 'AWS::KMS::ReplicaKey': {
         const policy = prop('KeyPolicy');
         // How other policies of the template name this key (as opaque values: see policyTextOf).
-        const refs = [`\${Fn::GetAtt ${id}.`, `\${Ref ${id}}`, `\${Fn::Sub \${${id}}`, `\${Fn::Sub \${${id}.`];
+        // A Sub with literal text keeps its variables as written (`key/${Key}`: see PolicyValue's partial).
+        const refs = [`\${Fn::GetAtt ${id}.`, `\${Ref ${id}}`, `\${Fn::Sub \${${id}}`, `\${Fn::Sub \${${id}.`, `\${${id}}`, `\${${id}.`];
         if (policy) add(id, 'key', policy, refs, templateKeyFacts(type, prop, refs));
         // "If you don't specify a key policy, AWS KMS attaches a default key policy" (AWS::KMS::Key, KeyPolicy).
         else if (type === 'AWS::KMS::Key') notes.push({ resource: id, kind: 'key', offset: keyOffset, note: 'default-key-policy' });

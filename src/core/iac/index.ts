@@ -8,7 +8,7 @@ import { isTerraformPlan, planPolicies } from './terraform-plan.js';
 import { invalidTemplate, NOTE_RULES, noteMessage } from './notes.js';
 import { LineIndex } from '../lint/json-tree.js';
 import { lintFiles } from '../lint/index.js';
-import { CROSS_RULES } from '../lint/rules/index.js';
+import { CROSS_RULES, TEMPLATE_VALUE_CODES } from '../lint/rules/index.js';
 import type { Finding, LintedFile, LintOptions, RuleMeta } from '../lint/types.js';
 import type { ExtractedPolicy, FoundPolicies } from './policy-text.js';
 import type { ParsedSource } from './source-tree.js';
@@ -127,7 +127,7 @@ function lintExtracted(name: string, lines: LineIndex, policies: ExtractedPolicy
     const p = policies[i]!;
     const offsets = lineStarts(p.text);
     const findings = r.findings
-      .filter((f) => !p.opaque.some((o) => f.pointer === o || f.pointer.startsWith(`${o}/`)))
+      .filter((f) => TEMPLATE_VALUE_CODES.has(f.code) || !p.opaque.some((o) => f.pointer === o || f.pointer.startsWith(`${o}/`)))
       .map((f) => ({ ...f, ...lines.position(p.fileOffset((offsets[f.line - 1] ?? 0) + f.column - 1)), file: name }))
       .sort((a, b) => a.line - b.line || a.column - b.column);
     const entry: IacLintedFile = { name, resource: p.resource, kind: r.kind, findings, ...(r.document !== undefined ? { document: r.document } : {}) };

@@ -13,7 +13,13 @@ export type PolicyValue =
   | { readonly type: 'object'; readonly offset: number; readonly entries: readonly { key: string; keyOffset: number; value: PolicyValue }[] }
   | { readonly type: 'array'; readonly offset: number; readonly items: readonly PolicyValue[] }
   | { readonly type: 'scalar'; readonly offset: number; readonly value: string | number | boolean | null }
-  | { readonly type: 'opaque'; readonly offset: number; readonly what: string };
+  /**
+   * `partial`: for an Fn::Sub or Fn::Join with literal text around the values
+   * only deployment knows, the string with every known part filled in and the
+   * unknown ones left as `${Name}` (`arn:aws:kms:us-east-1:123456789012:alias/${AliasName}`):
+   * the literal parts (the service, `alias/`) can be checked even if a name cannot.
+   */
+  | { readonly type: 'opaque'; readonly offset: number; readonly what: string; readonly partial?: string };
 
 /**
  * Placeholder values of the pseudo parameters. The account (AWS's
@@ -102,7 +108,9 @@ function evaluateIntrinsic(name: string, arg: SourceNode, offset: number, depth:
       const list = evaluateNode(arg.items[1]!, depth);
       if (delimiter === undefined || list === REMOVED || list.type !== 'array') return opaque(offset, name);
       const parts = list.items.map(stringValue);
-      return parts.every((p) => p !== undefined) ? { type: 'scalar', offset, value: parts.join(delimiter) } : opaque(offset, name);
+      if (parts.every((p) => p !== undefined)) return { type: 'scalar', offset, value: parts.join(delimiter) };
+      const written = list.items.map((item, i) => parts[i] ?? (item.type === 'opaque' ? (item.partial ?? `\${${item.what}}`) : '${?}'));
+      return withPartial(opaque(offset, name), written.join(delimiter));
     }
     case 'Fn::Sub':
       return evaluateSub(arg, offset, depth);
@@ -144,5 +152,10 @@ function evaluateSub(arg: SourceNode, offset: number, depth: number): Evaluated 
     if (replaced === undefined) unknown ??= name;
     return replaced ?? whole;
   });
-  return unknown === undefined ? { type: 'scalar', offset, value } : opaque(offset, `Fn::Sub \${${unknown}}`);
+  return unknown === undefined ? { type: 'scalar', offset, value } : withPartial(opaque(offset, `Fn::Sub \${${unknown}}`), value);
+}
+
+/** An opaque value with its partial string, when that string has literal text outside the `${...}` it could not fill in. */
+function withPartial(value: PolicyValue, partial: string): PolicyValue {
+  return value.type === 'opaque' && partial.replace(/\$\{[^}]*\}/g, '') !== '' ? { ...value, partial } : value;
 }

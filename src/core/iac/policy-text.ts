@@ -62,7 +62,8 @@ export function policyTextOf(value: PolicyValue): { text: string; fileOffset: (o
         return;
       case 'opaque':
         opaque.push(pointer);
-        text += JSON.stringify(`\${${v.what}}`);
+        // Only rules that read template values (TEMPLATE_VALUE_CODES) may report a partial value.
+        text += JSON.stringify(v.partial ?? `\${${v.what}}`);
         return;
       case 'array':
         list(v.items, '[', ']', indent, (item, i, inner) => write(item, childPointer(pointer, i), inner));

@@ -49,13 +49,13 @@ export function namesEveryKey(value: string): boolean {
 }
 
 /**
- * Whether a Resource value may name a KMS key: "*", a KMS ARN, an ARN whose
- * service is a wildcard, or a value with a policy variable or a template
- * value (`${...}`) that only evaluation knows. Values that are not ARNs are
- * left to KW502 (key ids, alias names).
+ * Whether a Resource value may name a KMS key: anything but an ARN whose
+ * service is written out and is not kms. A policy variable or a template
+ * value elsewhere in the ARN (`arn:aws:s3:::${BucketName}/*`) does not change
+ * its service. Values that are not ARNs are left to KW502 (key ids, alias names).
  */
 export function mayNameKey(value: string): boolean {
-  if (!value.startsWith('arn:') || value.includes('${')) return true;
+  if (!value.startsWith('arn:')) return true;
   const service = value.split(':')[2] ?? '';
-  return service === 'kms' || /[*?]/.test(service);
+  return service === 'kms' || /[*?$]/.test(service) || service === '';
 }

@@ -7,7 +7,7 @@ import type { KeyFacts } from './key-operations.js';
 import { buildModel, type PolicyModel } from './model.js';
 import { withoutPlaceholderEchoes } from './placeholders.js';
 import { invalidJson, invalidJsonMessage } from './rules/invalid-json.js';
-import { CROSS_RULES, DOCUMENT_RULES, PARSE_RULES } from './rules/index.js';
+import { CROSS_RULES, DOCUMENT_RULES, PARSE_RULES, TEMPLATE_VALUE_CODES } from './rules/index.js';
 import { notAnObject, notAnObjectMessage } from './rules/not-an-object.js';
 import { MAX_LINT_CHARS, MAX_NESTING, tooDeepMessage, tooLargeMessage, tooLargeToLint } from './rules/too-large-to-lint.js';
 import type { Finding, LintedFile, LintInput, LintOptions, PolicyKind, RuleMeta, Severity } from './types.js';
@@ -117,7 +117,7 @@ export function lintFiles(inputs: LintInput[], opts: LintOptions = {}): LintedFi
       target.file.findings.push(finding(rule, target.lines, loc, message, hint));
     });
   }
-  const known = (opaque: readonly string[]) => (f: Finding) => !opaque.some((o) => f.pointer === o || f.pointer.startsWith(`${o}/`));
+  const known = (opaque: readonly string[]) => (f: Finding) => TEMPLATE_VALUE_CODES.has(f.code) || !opaque.some((o) => f.pointer === o || f.pointer.startsWith(`${o}/`));
   return linted.map(({ file, opaque }) => ({
     ...file,
     findings: sortFindings(file.findings.filter(known(opaque))).map((f) => (file.name ? { ...f, file: file.name } : f)),

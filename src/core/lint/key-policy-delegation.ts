@@ -42,3 +42,16 @@ export function resourceMatches(pattern: string, arn: string): boolean {
   const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${re}$`).test(arn);
 }
+
+/**
+ * Whether an IAM statement's resources may name the key of this key policy:
+ * with --key-arn, a resource matching it; for a key of a template or plan
+ * (its references known), "*", a key/* pattern or a reference to it; for
+ * policies given together with no more said, any resource.
+ */
+export function mayTargetKey(resources: readonly { value: string }[], keyPolicy: PolicyModel, keyArn: string | undefined): boolean {
+  if (keyArn) return resources.some((r) => resourceMatches(r.value, keyArn));
+  const refs = keyPolicy.key?.refs;
+  if (!refs || refs.length === 0) return true;
+  return resources.some((r) => refs.some((ref) => r.value.includes(ref)) || r.value === '*' || /^arn:[^:]*:kms:[^:]*:[^:]*:(key\/)?\*$/.test(r.value));
+}

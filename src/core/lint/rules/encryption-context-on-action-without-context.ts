@@ -11,7 +11,8 @@ import type { DocumentRule } from '../types.js';
 export const encryptionContextOnActionWithoutContext: DocumentRule = {
   code: 'KW314',
   name: 'encryption-context-on-action-without-context',
-  severity: 'warning',
+  // An error: the statement silently never allows (or, for a Deny, never denies) the action it lists.
+  severity: 'error',
   title: 'Encryption-context condition on an action that never carries one (DescribeKey)',
   appliesTo: 'any',
   check(doc, report) {

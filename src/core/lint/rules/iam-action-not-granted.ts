@@ -1,7 +1,7 @@
 import { kmsAction } from '../../catalog/actions.js';
 import { expandPattern, hasWildcard, isKmsActionPattern } from '../actions.js';
 import { keyUseStatements } from '../iam-resources.js';
-import { delegableActions, delegatingStatements, keyAccountOf, resourceMatches } from '../key-policy-delegation.js';
+import { delegableActions, delegatingStatements, keyAccountOf, mayTargetKey } from '../key-policy-delegation.js';
 import type { CrossRule } from '../types.js';
 
 /**
@@ -14,7 +14,8 @@ import type { CrossRule } from '../types.js';
 export const iamActionNotGranted: CrossRule = {
   code: 'KW702',
   name: 'iam-action-not-granted-by-key-policy',
-  severity: 'warning',
+  // An error: the IAM statement silently allows nothing for this action.
+  severity: 'error',
   title: 'IAM policy allows an action the key policy never grants',
   check(set, report) {
     const key = set.keyPolicy;
@@ -24,7 +25,7 @@ export const iamActionNotGranted: CrossRule = {
     for (const doc of set.iamPolicies) {
       for (const u of keyUseStatements(doc)) {
         if (u.statement.effect !== 'Allow') continue;
-        if (set.keyArn && !u.resources.some((r) => resourceMatches(r.value, set.keyArn!))) continue;
+        if (!mayTargetKey(u.resources, key, set.keyArn)) continue;
         for (const a of u.statement.actions) {
           if (!isKmsActionPattern(a.value)) continue;
           if (hasWildcard(a.value)) {

@@ -96,3 +96,10 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
 export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam, iamBypassesViaService,
   iamActionNotForKeyType,
 ];
+
+/**
+ * Rules that read a template value only deployment completes as what it is
+ * (`arn:aws:kms:us-east-1:123456789012:alias/${AliasName}`: an alias ARN,
+ * whatever the name): their findings about such values are kept.
+ */
+export const TEMPLATE_VALUE_CODES: ReadonlySet<string> = new Set([aliasAsIamResource.code, kmsActionOnOtherResource.code]);

@@ -1,5 +1,5 @@
 import { keyUseStatements } from '../iam-resources.js';
-import { delegatingStatements, keyAccountOf } from '../key-policy-delegation.js';
+import { delegatingStatements, keyAccountOf, mayTargetKey } from '../key-policy-delegation.js';
 import type { CrossRule } from '../types.js';
 
 /**
@@ -12,13 +12,14 @@ import type { CrossRule } from '../types.js';
 export const keyPolicyIgnoresIam: CrossRule = {
   code: 'KW703',
   name: 'key-policy-ignores-iam',
-  severity: 'warning',
+  // An error: the IAM policy silently allows nothing on this key.
+  severity: 'error',
   title: 'Key policy gives IAM policies no role, so the IAM policy has no effect',
   check(set, report) {
     const key = set.keyPolicy;
     if (!key || delegatingStatements(key, keyAccountOf(set.keyArn)).length > 0) return;
     for (const doc of set.iamPolicies) {
-      const uses = keyUseStatements(doc).filter((u) => u.statement.effect === 'Allow');
+      const uses = keyUseStatements(doc).filter((u) => u.statement.effect === 'Allow' && mayTargetKey(u.resources, key, set.keyArn));
       if (uses.length === 0) continue;
       report(
         doc,

@@ -11,7 +11,8 @@ import type { DocumentRule } from '../types.js';
 export const logsPrincipalWithoutRegion: DocumentRule = {
   code: 'KW410',
   name: 'logs-principal-without-region',
-  severity: 'warning',
+  // An error: CloudWatch Logs is denied the key the statement exists to give it.
+  severity: 'error',
   title: 'CloudWatch Logs service principal without its Region (logs.amazonaws.com)',
   appliesTo: 'key',
   check(doc, report) {

@@ -5,7 +5,8 @@ import type { DocumentRule } from '../types.js';
 export const missingResourceKeyPolicy: DocumentRule = {
   code: 'KW108',
   name: 'missing-resource-key-policy',
-  severity: 'warning',
+  // An error: the statement silently does nothing (an Allow allows nothing, a Deny denies nothing).
+  severity: 'error',
   title: 'Key policy statement without Resource (accepted, but no effect)',
   appliesTo: 'key',
   check(doc, report) {
