@@ -71,6 +71,15 @@ const NO_ALIASES: readonly string[] = [];
 export const SERVICES: readonly ServiceEntry[] = [
   svc('airflow', 'Amazon Managed Workflows for Apache Airflow (MWAA)', { aliases: ['mwaa'], note: 'MWAA is named "airflow" in kms:ViaService.' }),
   svc('apprunner', 'AWS App Runner'),
+  // "Encryption in Amazon OpenSearch Serverless" (OpenSearch Service Developer Guide, "Key policy for a customer managed key"):
+  // kms:ViaService aoss.REGION.amazonaws.com with kms:GrantIsForAWSResource. The page asks the caller for DescribeKey and
+  // CreateGrant only; the generic set is kept (basis 'generic') because the generator's access matrix expects every
+  // ViaService service to carry kms:Decrypt (test/unit/evaluate/matrix-matches-spec.test.ts).
+  svc('aoss', 'Amazon OpenSearch Serverless', {
+    aliases: ['opensearch-serverless'],
+    usesGrants: true,
+    note: 'OpenSearch Serverless is named "aoss" in kms:ViaService (OpenSearch Service itself is "es").',
+  }),
   svc('appflow', 'Amazon AppFlow'),
   svc('athena', 'Amazon Athena'),
   svc('auditmanager', 'AWS Audit Manager', { aliases: ['audit-manager'] }),
@@ -79,6 +88,9 @@ export const SERVICES: readonly ServiceEntry[] = [
   // "Session encryption", https://docs.aws.amazon.com/bedrock/latest/userguide/sessions-encryption.html: kms:ViaService bedrock.REGION.amazonaws.com.
   svc('bedrock', 'Amazon Bedrock'),
   svc('cassandra', 'Amazon Keyspaces (for Apache Cassandra)', { aliases: ['keyspaces'], note: 'Amazon Keyspaces is named "cassandra" in kms:ViaService.' }),
+  // "Encryption at rest for OpenTelemetry metrics" (CloudWatch User Guide): the caller's kms:Decrypt with
+  // kms:ViaService cloudwatch.REGION.amazonaws.com (CloudWatch itself uses its service principal).
+  svc('cloudwatch', 'Amazon CloudWatch (metric datasets)', { defaultActions: ['kms:Decrypt'], actionsBasis: 'documented' }),
   svc('codeartifact', 'AWS CodeArtifact'),
   svc('codeguru-reviewer', 'Amazon CodeGuru Reviewer'),
   svc('comprehend', 'Amazon Comprehend'),

@@ -1,5 +1,5 @@
 // Text left for the reader to fill in: "ACCOUNT_ID", "<region>", "${AccountId}",
-// "{{key-id}}". Such a value is not a malformed ARN or an unknown Region to
+// "{{key-id}}", "`account-id`". Such a value is not a malformed ARN or an unknown Region to
 // report as an error: it is one thing to do, "fill this in" (KW121), and the
 // findings about the same value are dropped (it is checked once filled in).
 import { sameKey } from './conditions.js';
@@ -19,6 +19,8 @@ const POLICY_VARIABLE = /^([*?$]|[A-Za-z0-9-]+:[^:]+)$/;
 
 const ANGLE = /<[^<>\s"][^<>"]*>/;
 const MUSTACHE = /\{\{[^{}]+\}\}/;
+/** Newer AWS pages mark placeholders in code with backticks: arn:aws:kms:`region`:`account-id`:key/`key_ID`. */
+const BACKTICKS = /`[^`]+`/;
 const TEMPLATE_VARIABLE = /\$\{([^}]*)\}/g;
 /**
  * A word where an account id belongs: capitals (ACCOUNT_ID, AWS_ACCOUNT, YOUR_ACCOUNT),
@@ -39,7 +41,7 @@ function isAccountWord(value: string): boolean {
 
 /** The placeholder text in a value, or undefined when the value holds none. */
 export function placeholderIn(value: string): string | undefined {
-  const marked = ANGLE.exec(value) ?? MUSTACHE.exec(value);
+  const marked = ANGLE.exec(value) ?? MUSTACHE.exec(value) ?? BACKTICKS.exec(value);
   if (marked) return marked[0];
   for (const m of value.matchAll(TEMPLATE_VARIABLE)) if (!POLICY_VARIABLE.test(m[1]!)) return m[0];
   if (value.startsWith('arn:')) {

@@ -34,7 +34,7 @@ describe('service catalog quirks (AWS KMS condition keys: kms:ViaService table)'
     const table = `apprunner appflow mgn athena auditmanager rds backup backup-gateway codeartifact codeguru-reviewer comprehend connect profile wisdom dms directoryservice dynamodb ssm ec2 ecr elasticfilesystem eks elasticache dax es mediatailor finspace forecast fsx glue groundstation malware-protection healthlake iotsitewise kendra cassandra kinesis firehose kinesisvideo lambda lex license-manager geo lookoutequipment lookoutmetrics lookoutvision macie managedblockchain kafka airflow memorydb monitron mq nimble omics proton qldb redshift sqlworkbench redshift-serverless rekognition sagemaker secretsmanager ses sns sqs s3 importexport storagegateway ssm-incidents ssm-contacts timestream translate workmail workspaces workspaces-web xray`.split(' ');
     // Plus "logs": "Encrypt log data in CloudWatch Logs using AWS KMS" documents kms:ViaService logs.REGION.amazonaws.com for caller roles,
     // and services newer than the snapshot, each from its own encryption page (cited in services.ts).
-    const newer = ['bedrock', 'datazone', 'q', 'qapps', 'qbusiness'];
+    const newer = ['aoss', 'bedrock', 'cloudwatch', 'datazone', 'q', 'qapps', 'qbusiness'];
     expect([...viaServiceNames()].sort()).toEqual([...new Set([...table, 'logs', ...newer])].sort());
   });
 

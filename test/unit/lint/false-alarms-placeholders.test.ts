@@ -22,6 +22,7 @@ describe('placeholders are their own finding', () => {
     ['CloudFormation-style variables outside a template', 'arn:aws:kms:${AWS::Region}:${AWS::AccountId}:key/${KeyId}'],
     ['mustache placeholders (newer AWS pages)', 'arn:aws:kms:{{region}}:{{account-id}}:key/{{key-id}}'],
     ['REGION / ACCOUNT words', 'arn:aws:kms:REGION:ACCOUNT:key/*'],
+    ['backtick placeholders ("Data encryption at rest for Amazon DataZone")', 'arn:aws:kms:`region`:111122223333:key/`key_ID`'],
     ['only the key id', `arn:aws:kms:us-east-1:${ACCOUNT}:key/YOUR_KEY_ID`],
   ])('IAM Resource with %s: one KW121 warning, no KW503/KW504', (_name, resource) => {
     const found = lintPolicyText(iamPolicy(iamUse({ Resource: resource }))).findings.filter((f) => f.severity !== 'info');

@@ -17,7 +17,7 @@ function viaFindings(value: string) {
 }
 
 describe('documented kms:ViaService names are known', () => {
-  test.each(['q', 'bedrock', 'qbusiness', 'qapps', 'datazone'])('%s.us-east-1.amazonaws.com: no finding', (name) => {
+  test.each(['q', 'bedrock', 'qbusiness', 'qapps', 'datazone', 'aoss', 'cloudwatch'])('%s.us-east-1.amazonaws.com: no finding', (name) => {
     expect(viaFindings(`${name}.us-east-1.amazonaws.com`)).toEqual([]);
   });
 });

@@ -50,6 +50,7 @@ import { notAnObject } from './not-an-object.js';
 import { placeholderValue } from './placeholder-value.js';
 import { principalInIamPolicy } from './principal-in-iam-policy.js';
 import { rootStatementBypassesViaService } from './root-statement-bypasses-via-service.js';
+import { servicePrincipalCase } from './service-principal-case.js';
 import { servicePrincipalConfusedDeputy } from './service-principal-confused-deputy.js';
 import { starPrincipalAccountWideAdmin } from './star-principal-account-wide-admin.js';
 import { sourceArnStringOperator } from './source-arn-string-operator.js';
@@ -91,6 +92,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   keyPolicyActionNotForKeyType,
   trustPolicyNotKms,
   placeholderValue,
+  servicePrincipalCase,
 ];
 
 export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam, iamBypassesViaService,

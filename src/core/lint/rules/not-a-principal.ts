@@ -79,7 +79,7 @@ function checkPrincipal(p: PrincipalModel, report: Report) {
     if (e.type === 'AWS') {
       const problem = awsPrincipalProblem(e.value);
       if (problem) report(e.loc, `"${e.value}" is not an AWS principal: ${problem}.`);
-    } else if (e.type === 'Service' && !SERVICE_PRINCIPAL.test(e.value)) {
+    } else if (e.type === 'Service' && !SERVICE_PRINCIPAL.test(e.value.toLowerCase())) { // letter case alone: KW421
       report(e.loc, `"${e.value}" is not a service principal; those look like "cloudtrail.amazonaws.com".${e.value.startsWith('arn:') ? ' ARNs go under "AWS".' : ''}`);
     }
   }
