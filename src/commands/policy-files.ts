@@ -131,7 +131,11 @@ function checkSelector(selector: string | undefined, formats: readonly InputForm
  * that has none, or several.
  */
 export async function readKeyPolicies(paths: readonly string[], io: CommandIo, selector: string | undefined): Promise<ChosenPolicy[]> {
-  const texts = await readPolicyTexts(paths, io);
+  return chooseKeyPolicies(await readPolicyTexts(paths, io), io, selector);
+}
+
+/** readKeyPolicies, for texts already read. */
+export async function chooseKeyPolicies(texts: readonly PolicyText[], io: CommandIo, selector: string | undefined): Promise<ChosenPolicy[]> {
   const { chosen, formats } = await choosePolicies(texts, io, (name, input) => selectKeyPolicy(name, input, selector));
   checkSelector(selector, formats, texts.map((t) => t.name));
   return chosen.map((c) => c[0]!);
@@ -139,7 +143,10 @@ export async function readKeyPolicies(paths: readonly string[], io: CommandIo, s
 
 /** The IAM policies of each file (--iam-policy): a policy file, or every IAM policy of a template or plan. */
 export async function readIamPolicies(paths: readonly string[], io: CommandIo): Promise<ChosenPolicy[]> {
-  if (paths.length === 0) return [];
-  const { chosen } = await choosePolicies(await readPolicyTexts(paths, io), io, selectIamPolicies);
-  return chosen.flat();
+  return paths.length === 0 ? [] : chooseIamPolicies(await readPolicyTexts(paths, io), io);
+}
+
+/** readIamPolicies, for texts already read. */
+export async function chooseIamPolicies(texts: readonly PolicyText[], io: CommandIo): Promise<ChosenPolicy[]> {
+  return (await choosePolicies(texts, io, selectIamPolicies)).chosen.flat();
 }

@@ -14,7 +14,7 @@ import { accessMatrix } from '../core/evaluate/matrix.js';
 import { parseViaValue } from '../core/evaluate/via-values.js';
 import { didYouMean } from '../core/suggest.js';
 import { INPUT_LIMITS_HELP } from './input-limits.js';
-import { parsePolicyDocuments, readIamPolicies, readKeyPolicies, type ParsedPolicy } from './policy-files.js';
+import { chooseIamPolicies, chooseKeyPolicies, parsePolicyDocuments, readPolicyTexts, type ParsedPolicy } from './policy-files.js';
 import { absentKeyNotes } from './simulate-absent-keys.js';
 import { decisionJson, matrixJson, renderDecision, renderMatrix } from './simulate-output.js';
 
@@ -153,8 +153,10 @@ function pairs(values: readonly string[] | undefined, flag: string): [string, st
  * together, so every bad file is reported at once.
  */
 async function loadPolicies(keyPolicyPath: string, iamPaths: readonly string[], selector: string | undefined, io: CommandIo): Promise<{ key: ParsedPolicy; iam: ParsedPolicy[] }> {
-  const [keyText] = await readKeyPolicies([keyPolicyPath], io, selector);
-  const iamTexts = await readIamPolicies(iamPaths, io);
+  // Every file is read first, so that every unreadable one is named at once.
+  const [keyFile, ...iamFiles] = await readPolicyTexts([keyPolicyPath, ...iamPaths], io);
+  const [keyText] = await chooseKeyPolicies([keyFile!], io, selector);
+  const iamTexts = await chooseIamPolicies(iamFiles, io);
   const [key, ...iam] = await parsePolicyDocuments([{ ...keyText!, type: 'key' as const }, ...iamTexts.map((t) => ({ ...t, type: 'iam' as const }))]);
   return { key: key!, iam };
 }
