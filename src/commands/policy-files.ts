@@ -113,7 +113,8 @@ async function choosePolicies(texts: readonly PolicyText[], io: CommandIo, choos
     // get-key-policy's output gives the policy inside it (its kind says so).
     chosen.push([picked.value].flat().map((s) => ({ name: s.name, text: whole && s.policy.kind === undefined ? t.text : s.policy.text, whole, kind: s.kind })));
   }
-  if (problems.length > 0) throw new CliError(problems.map(safeText).join('\n'), EXIT.usage);
+  // One line per message line: a file's own text (names, resources) shows escaped.
+  if (problems.length > 0) throw new CliError(problems.flatMap((p) => p.split('\n')).map(safeText).join('\n'), EXIT.usage);
   return { chosen, formats };
 }
 

@@ -75,7 +75,7 @@ export function selectKeyPolicy(file: string, input: PolicyInput, selector: stri
   }
   const selected = selectPolicies(file, input, selector);
   if (!selected.ok) return selected;
-  const keys = selected.value.filter((s) => s.kind === 'key');
+  const keys = withoutDataCopies(selected.value.filter((s) => s.kind === 'key'));
   if (selector !== undefined && keys.length === 0) {
     const kind = selected.value[0]?.kind;
     return fail(`${policyName(file, { resource: selector })} is ${kind ? KIND_NAME[kind] : 'not a policy document'}, not a key policy`);
@@ -104,4 +104,23 @@ export function selectIamPolicies(file: string, input: PolicyInput): Result<Sele
   if (iam.length === 0) return fail(`${file} has no IAM policy to read${all.value.length > 0 ? ` (it has key policies: ${choices(all.value.map((s) => s.policy))})` : ''}`);
   const big = iam.map(sizeProblem).find((p) => p !== undefined);
   return big ? fail(big) : ok(iam);
+}
+
+/**
+ * A Terraform data source (aws_iam_policy_document) that writes a key's
+ * policy is not another key policy: the key resource holds the same document,
+ * and is what the deploying tool sets, so only the key is a choice.
+ */
+function withoutDataCopies(keys: SelectedPolicy[]): SelectedPolicy[] {
+  if (keys.length < 2) return keys;
+  const canonical = (text: string): string | undefined => {
+    try {
+      return JSON.stringify(JSON.parse(text), (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+    } catch {
+      return undefined;
+    }
+  };
+  const isData = (s: SelectedPolicy) => s.policy.resource?.startsWith('data.') || s.policy.resource?.includes('.data.');
+  const resources = new Set(keys.filter((k) => !isData(k)).map((k) => canonical(k.policy.text)));
+  return keys.filter((k) => !isData(k) || !resources.has(canonical(k.policy.text)));
 }
