@@ -62,10 +62,14 @@ const SPEC_FLAGS: readonly FlagSpec[] = [
   { name: 'source-arn', value: 'text', repeatable: true, description: 'resource ARN that narrows a service acting as itself (trail, log group, ...)' },
 ];
 
-/** `--keep` / `--drop`: the wizard and generate decide a current policy's statements alike. */
+/** `--policy NAME`: which policy of a Terraform plan or CloudFormation template, in every command that reads one. */
+const POLICY_FLAG: FlagSpec = { name: 'policy', value: 'text', description: 'the policy of a plan or template (Terraform address or logical id)' };
+
+/** `--keep` / `--drop` (and `--policy` for a --from plan or template): the wizard and generate decide a current policy's statements alike. */
 const FATE_FLAGS: readonly FlagSpec[] = [
   { name: 'keep', value: 'text', repeatable: true, description: 'with --from: keep this statement (Sid or #N)' },
   { name: 'drop', value: 'text', repeatable: true, description: 'with --from: leave this statement out (Sid or #N)' },
+  POLICY_FLAG,
 ];
 
 /** The bare `kms-wizard [flags]`: the interactive wizard (also `kms-wizard wizard`). */
@@ -119,7 +123,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'simulate',
     summary: 'evaluate a request against the policies and explain the decision',
     flags: [
-      { name: 'key-policy', value: 'file', description: 'the key policy (JSON)' },
+      { name: 'key-policy', value: 'file', description: 'the key policy (a policy, a plan or a template)' },
+      POLICY_FLAG,
       { name: 'key-arn', value: 'text', description: "the key's ARN" },
       { name: 'principal', value: 'text', repeatable: true, description: 'the caller (user, role, session, root or account id)' },
       { name: 'action', value: 'kms-action', description: 'the KMS action, e.g. kms:Decrypt' },
@@ -137,6 +142,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: [
       { name: 'key-arn', value: 'text', description: 'the key the policies belong to' },
       { name: 'type', value: ['key', 'iam'], description: 'treat every file as a key policy or an IAM policy' },
+      POLICY_FLAG,
       { name: 'json', description: 'print the explanations and findings as JSON' },
     ],
     args: 'file',
@@ -146,6 +152,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'the access a key policy change adds and removes (exit 1 when it adds)',
     flags: [
       { name: 'key-arn', value: 'text', description: 'the key both policies belong to' },
+      POLICY_FLAG,
       { name: 'iam-policy', value: 'file', repeatable: true, description: 'an IAM policy attached to every IAM principal' },
       { name: 'json', description: 'print the added and removed access as JSON' },
     ],

@@ -9,12 +9,18 @@ import { EXAMPLE_KEY_ARN, parseKeyArn } from '../core/arn.js';
 import { compareAccess, formatCurrentPolicyError, readCurrentPolicy } from '../core/current-policy/index.js';
 import { safeText } from '../core/terminal-safe.js';
 import { accessLines, changeJson } from '../output/current-policy-text.js';
-import { parsePolicyDocuments, readPolicyTexts } from './policy-files.js';
+import { INPUT_LIMITS_HELP } from './input-limits.js';
+import { parsePolicyDocuments, readIamPolicies, readKeyPolicies } from './policy-files.js';
 
 export const help = `kms-wizard diff: the access a key policy change adds and removes, offline.
 
 Usage:
-  kms-wizard diff BEFORE.json AFTER.json --key-arn ARN [--iam-policy FILE]... [--json]
+  kms-wizard diff BEFORE AFTER --key-arn ARN [--policy NAME] [--iam-policy FILE]... [--json]
+
+BEFORE and AFTER are each a key policy file, aws kms get-key-policy's output,
+or a Terraform plan or CloudFormation template (JSON or YAML, SAM, CDK synth)
+with one key policy; --policy NAME picks the key policy of a template or plan
+that has several (its Terraform address or logical id, in both files).
 
 Evaluates both key policies over the same requests: every principal either
 names (plus a role of the key's account and a role of another account),
@@ -30,7 +36,9 @@ principal instead. Service principals need no IAM policy.
 
 Options:
   --key-arn ARN        the key both policies belong to (arn:aws:kms:REGION:ACCOUNT:key/ID)
-  --iam-policy FILE    an IAM policy attached to every IAM principal (repeatable)
+  --policy NAME        the key policy to compare, in a template or plan with several
+  --iam-policy FILE    an IAM policy attached to every IAM principal (repeatable); a
+                       template or plan gives each of its IAM policies
   --json               print {"added": [...], "removed": [...], "warnings": [...]}; each change is
                        {principal, who, action, via, before, after, reason} (via null = a direct call)
   -h, --help           show this help
@@ -42,11 +50,14 @@ Either file may be - (standard input), e.g. the key's policy in place:
 In CI, fail a pull request that widens a key:
   kms-wizard diff main/key-policy.json key-policy.json --key-arn ARN
 
+${INPUT_LIMITS_HELP}
+
 Exit codes: 0 AFTER allows nothing new, 1 AFTER allows something BEFORE did not,
 2 usage error, or a file that is unreadable, not JSON (file:line:column) or not a key policy.`;
 
 const OPTIONS = {
   'key-arn': { type: 'string' },
+  policy: { type: 'string' },
   'iam-policy': { type: 'string', multiple: true },
   json: { type: 'boolean' },
 } as const;
@@ -62,14 +73,14 @@ export const run: Command = async (argv, io) => {
   const key = parseKeyArn(keyValue);
   if (!key.ok) throw new UsageError(`--key-arn: ${safeText(key.error.message)}. ${safeText(key.error.hint)}`);
 
-  const texts = await readPolicyTexts(positionals, io);
+  const texts = await readKeyPolicies(positionals, io, values.policy);
   const read = texts.map((t) => readCurrentPolicy(t.name, t.text));
   const problems = read.flatMap((r, i) => (r.ok ? [] : [formatCurrentPolicyError(texts[i]!.name, r.error)]));
   if (problems.length > 0) throw new CliError(safeText(problems.join('\n')), EXIT.usage);
   const [before, after] = read.map((r) => (r.ok ? r.value.document : undefined));
 
   const iamPaths = values['iam-policy'] ?? [];
-  const iam = iamPaths.length > 0 ? await parsePolicyDocuments((await readPolicyTexts(iamPaths, io)).map((t) => ({ ...t, type: 'iam' as const }))) : [];
+  const iam = iamPaths.length > 0 ? await parsePolicyDocuments((await readIamPolicies(iamPaths, io)).map((t) => ({ ...t, type: 'iam' as const }))) : [];
   const access = compareAccess({
     before,
     after,

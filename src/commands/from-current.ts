@@ -19,7 +19,7 @@ import { safeText } from '../core/terminal-safe.js';
 // Generate prints the same words the wizard's Changes tab shows: they live in output/.
 import { changeJson, fatesJson, fromNextSteps, fromText, type Paint } from '../output/current-policy-text.js';
 import type { NextStep } from '../output/next-steps.js';
-import { readPolicyTexts } from './policy-files.js';
+import { readKeyPolicies } from './policy-files.js';
 
 /** The current policy and its statements' fates, read before the spec is validated. */
 export interface FromInput {
@@ -29,6 +29,7 @@ export interface FromInput {
 
 interface FromFlagValues {
   from?: string;
+  policy?: string;
   keep?: string[];
   drop?: string[];
 }
@@ -41,14 +42,15 @@ interface FromFlagValues {
  */
 async function readFromFlags(values: FromFlagValues, answers: Partial<PolicySpec>, io: CommandIo): Promise<FromInput | undefined> {
   if (values.from === undefined) {
-    if (values.keep || values.drop) throw new UsageError(`${values.keep ? '--keep' : '--drop'} needs --from FILE (the key's current policy)`);
+    if (values.keep || values.drop || values.policy !== undefined) throw new UsageError(`${values.keep ? '--keep' : values.drop ? '--drop' : '--policy'} needs --from FILE (the key's current policy)`);
     return undefined;
   }
   if (values.from.trim() === '') throw new UsageError('--from needs a file name, or - for standard input');
   if (answers.newKey !== undefined) {
     throw new UsageError('--from reads the current policy of a key that exists; a new key (--new-key) has none. Drop --from, or use --key-arn for the existing key');
   }
-  const [text] = await readPolicyTexts([values.from], io);
+  // A policy file, get-key-policy's output, or the key policy of a template or plan (--policy NAME picks one).
+  const [text] = await readKeyPolicies([values.from], io, values.policy);
   const current = readCurrentPolicy(text!.name, text!.text);
   if (!current.ok) throw new CliError(safeText(formatCurrentPolicyError(text!.name, current.error)), EXIT.usage);
   const key = parseKeyArn(answers.keyArn ?? '');

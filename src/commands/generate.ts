@@ -86,7 +86,7 @@ export const run: Command = async (argv, io) => {
 
   // Reading a current policy (the current-policy core, lint's JSON positions,
   // the evaluator) loads only when --from, --keep or --drop is given.
-  const current = values.from !== undefined || values.keep || values.drop ? await (await import('./from-current.js')).readFrom(values, answers, io) : undefined;
+  const current = values.from !== undefined || values.keep || values.drop || values.policy !== undefined ? await (await import('./from-current.js')).readFrom(values, answers, io) : undefined;
   const resolved = validateSpec(specWithDefaults(answers));
   if (!resolved.ok) {
     const n = resolved.error.length;

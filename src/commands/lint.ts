@@ -12,8 +12,8 @@ import { safeText } from '../core/terminal-safe.js';
 import { renderSarif } from '../output/sarif.js';
 import { VERSION } from '../version.js';
 import { lintInputs } from './lint-dispatch.js';
+import { INPUT_LIMITS_HELP, inputLimits, type InputLimits } from './input-limits.js';
 import { readPolicyTexts } from './policy-files.js';
-import type { ReadLimits } from '../output/read-text-file.js';
 
 // One result shape for policy files and for the policies of a template or
 // plan (those also name their resource).
@@ -29,7 +29,7 @@ Reads each FILE (- for standard input). A document with a Principal element
 forces one kind for all policy files. Given a key policy and IAM policies
 together, lint also checks them against each other.
 
-A FILE may also be a Terraform plan (terraform show -json PLAN) or a
+A FILE may also be aws kms get-key-policy's JSON output, a Terraform plan (terraform show -json PLAN) or a
 CloudFormation template in JSON or YAML (SAM templates and CDK's
 cdk.out/*.template.json too): lint checks every key and IAM policy in it,
 each on its own and against each other, and reports findings on the file's
@@ -44,6 +44,8 @@ Options:
   --json               same as --format json
   --strict             exit 1 on warnings too
   -h, --help           show this help
+
+${INPUT_LIMITS_HELP}
 
 Each finding has a code (KW001...), a severity (error, warning, info),
 file:line:column and a JSON pointer. Rule list: README, "Lint rules".
@@ -70,11 +72,6 @@ const OPTIONS = {
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
-/**
- * Lint also reads Terraform plans and templates, which can be far larger
- * than any policy (no policy is over 32 KB); the limit only guards memory.
- */
-const LINT_READ_LIMITS: ReadLimits = { maxBytes: 64 * 1024 * 1024, directoryHint: ' (give the policy files inside it)' };
 
 export const run: Command = async (argv, io) => {
   const { values, positionals } = parseFlags(argv, OPTIONS, true);
@@ -85,8 +82,9 @@ export const run: Command = async (argv, io) => {
   if (positionals.length === 0) throw new UsageError('give at least one policy FILE to check (or - to read standard input)');
   if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('"-" (standard input) can be given only once');
 
-  const inputs = await readInputs(positionals, io, type);
-  const results = await lintInputs(inputs, input, keyArn ? { keyArn } : {});
+  const limits = inputLimits(io.env);
+  const inputs = await readInputs(positionals, io, type, limits);
+  const results = await lintInputs(inputs, input, keyArn ? { keyArn } : {}, { yaml: limits.yaml });
   const out =
     format === 'sarif'
       ? renderSarif(results, { toolVersion: VERSION, rules: [...RULES, ...IAC_RULES] })
@@ -127,8 +125,8 @@ function parseKeyArnFlag(value: string | undefined): string | undefined {
   return parsed.value.arn;
 }
 
-async function readInputs(paths: string[], io: CommandIo, type: PolicyKind | undefined): Promise<LintInput[]> {
-  const texts = await readPolicyTexts(paths, io, LINT_READ_LIMITS);
+async function readInputs(paths: string[], io: CommandIo, type: PolicyKind | undefined, limits: InputLimits): Promise<LintInput[]> {
+  const texts = await readPolicyTexts(paths, io, { ...limits.read, directoryHint: ' (give the policy files inside it)' });
   return texts.map((t) => ({ ...t, ...(type ? { type } : {}) }));
 }
 

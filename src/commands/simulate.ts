@@ -13,7 +13,8 @@ import { SERVICE_PRINCIPAL_PATTERN } from '../core/evaluate/request-context.js';
 import { accessMatrix } from '../core/evaluate/matrix.js';
 import { parseViaValue } from '../core/evaluate/via-values.js';
 import { didYouMean } from '../core/suggest.js';
-import { parsePolicyDocuments, readPolicyTexts, type ParsedPolicy } from './policy-files.js';
+import { INPUT_LIMITS_HELP } from './input-limits.js';
+import { chooseIamPolicies, chooseKeyPolicies, parsePolicyDocuments, readPolicyTexts, type ParsedPolicy } from './policy-files.js';
 import { absentKeyNotes } from './simulate-absent-keys.js';
 import { decisionJson, matrixJson, renderDecision, renderMatrix } from './simulate-output.js';
 
@@ -33,7 +34,11 @@ root needs an IAM policy that allows it too; another account needs both sides.
 Prints which statements applied and which condition failed, with the values.
 
 Options:
-  --key-policy FILE          the key policy (JSON)
+  --key-policy FILE          the key policy: a policy file, aws kms get-key-policy's output,
+                             or a Terraform plan or CloudFormation template (JSON or YAML,
+                             SAM, CDK synth) with one key policy
+  --policy NAME              the key policy of a template or plan that has several: its
+                             Terraform address or logical id (e.g. aws_kms_key.main, DataKey)
   --key-arn ARN              the key's ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)
   --principal ARN            the caller: user, role, assumed-role session, account
                              root, a 12-digit account id, or an AWS service principal
@@ -42,7 +47,8 @@ Options:
                              with --matrix, the consumers to try (repeatable; default:
                              from the key policy)
   --action kms:ACTION        the KMS action, e.g. kms:Decrypt (matrix default: kms:Decrypt)
-  --iam-policy FILE          an IAM policy attached to the principal (repeatable)
+  --iam-policy FILE          an IAM policy attached to the principal (repeatable); a
+                             template or plan gives each of its IAM policies
   --via-service VALUE        the call came through this service endpoint, e.g.
                              secretsmanager.us-east-1.amazonaws.com (default: a direct call)
   --encryption-context K=V   an encryption context pair of the request (repeatable)
@@ -67,10 +73,13 @@ Examples:
   kms-wizard simulate --matrix --key-policy key-policy.json --iam-policy iam-policy.json \\
     --key-arn arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab
 
+${INPUT_LIMITS_HELP}
+
 Exit codes: 0 Allow (and for --matrix), 1 ImplicitDeny or ExplicitDeny, 2 usage error or unreadable file.`;
 
 const OPTIONS = {
   'key-policy': { type: 'string' },
+  policy: { type: 'string' },
   'key-arn': { type: 'string' },
   principal: { type: 'string', multiple: true },
   action: { type: 'string' },
@@ -138,10 +147,17 @@ function pairs(values: readonly string[] | undefined, flag: string): [string, st
   });
 }
 
-/** Reads and parses the key policy and the IAM policies together, so every bad file is reported at once. */
-async function loadPolicies(keyPolicyPath: string, iamPaths: readonly string[], io: CommandIo): Promise<{ key: ParsedPolicy; iam: ParsedPolicy[] }> {
-  const texts = await readPolicyTexts([keyPolicyPath, ...iamPaths], io);
-  const [key, ...iam] = await parsePolicyDocuments(texts.map((t, i) => ({ ...t, type: i === 0 ? ('key' as const) : ('iam' as const) })));
+/**
+ * Reads the key policy (the one of a template or plan, or the one --policy
+ * names) and the IAM policies (each of a template or plan), then parses them
+ * together, so every bad file is reported at once.
+ */
+async function loadPolicies(keyPolicyPath: string, iamPaths: readonly string[], selector: string | undefined, io: CommandIo): Promise<{ key: ParsedPolicy; iam: ParsedPolicy[] }> {
+  // Every file is read first, so that every unreadable one is named at once.
+  const [keyFile, ...iamFiles] = await readPolicyTexts([keyPolicyPath, ...iamPaths], io);
+  const [keyText] = await chooseKeyPolicies([keyFile!], io, selector);
+  const iamTexts = await chooseIamPolicies(iamFiles, io);
+  const [key, ...iam] = await parsePolicyDocuments([{ ...keyText!, type: 'key' as const }, ...iamTexts.map((t) => ({ ...t, type: 'iam' as const }))]);
   return { key: key!, iam };
 }
 
@@ -167,7 +183,7 @@ export const run: Command = async (argv, io) => {
     for (const flag of ['via-service', 'context', 'encryption-context'] as const) {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} has no use with --matrix: the matrix tries each service and Region itself`);
     }
-    const policies = await loadPolicies(keyPolicyPath, iamPaths, io);
+    const policies = await loadPolicies(keyPolicyPath, iamPaths, values.policy, io);
     const matrixAction = action ?? 'kms:Decrypt';
     const rows = accessMatrix({
       keyPolicy: policies.key.document,
@@ -202,7 +218,7 @@ export const run: Command = async (argv, io) => {
   if (Object.keys(encryptionContext).length > 0) request.encryptionContext = encryptionContext;
   if (Object.keys(context).length > 0) request.context = context;
 
-  const policies = await loadPolicies(keyPolicyPath, iamPaths, io);
+  const policies = await loadPolicies(keyPolicyPath, iamPaths, values.policy, io);
   const policySet = { keyPolicy: policies.key.document, iamPolicies: policies.iam.map((f) => f.document), iamPolicyNames: policies.iam.map((f) => f.name) };
   const decision = evaluate(request, policySet);
   notes.push(...absentKeyNotes(request, decision, (r) => evaluate(r, policySet)));

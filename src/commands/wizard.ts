@@ -9,11 +9,12 @@ import { whyNotInteractive } from '../cli/interactive.js';
 import type { Command, CommandIo } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
 import { FORMAT_NAMES } from '../output/formats/index.js';
-import { readTextFile } from '../output/read-text-file.js';
 import { safeText } from '../core/terminal-safe.js';
 import type { CurrentPolicyFile } from '../ui/answers.js';
 import type { PolicySpec } from '../core/spec.js';
 import { FROM_OPTIONS } from './from-flags.js';
+import { INPUT_LIMITS_HELP } from './input-limits.js';
+import { readKeyPolicies } from './policy-files.js';
 import { SPEC_FLAGS_HELP, SPEC_OPTIONS, specAnswersFromFlags } from './spec-flags.js';
 
 export const help = `kms-wizard: answer a few questions, get a KMS key policy and the matching IAM policy.
@@ -31,8 +32,10 @@ Start (the first step):
   --from FILE            the key's current key policy, saved with
                          aws kms get-key-policy --key-id ARN --policy-name default \\
                              --query Policy --output text > current-key-policy.json
+                         or a Terraform plan or CloudFormation template holding the key policy.
                          Statements kms-wizard does not own are kept; what the file says
                          pre-answers the administrators, consumers, services and Regions.
+  --policy NAME          the key policy of a --from plan or template that has several
   --keep SID|#N          keep this statement as it is (repeatable; #N = the N-th statement)
   --drop SID|#N          leave this statement out (repeatable); the review's Changes tab shows both
 
@@ -56,6 +59,8 @@ iam-policy.json into the current directory: the same bytes as kms-wizard generat
 
 Without a terminal (piped, redirected, CI=true) the wizard does not start; run
 kms-wizard generate with the flags it names.
+
+${INPUT_LIMITS_HELP}
 
 Exit codes: 0 done, 1 could not write, 2 usage or no terminal, 130 cancelled (Ctrl-C).`;
 
@@ -108,9 +113,9 @@ export const run: Command = async (argv, io) => {
   if (values.out !== undefined && values.stdout) throw new UsageError('--out and --stdout both answer the output step: give one of them');
 
   if (values.from !== undefined && answers.newKey) throw new UsageError('--from and --new-key cannot be used together: a key that does not exist yet has no current policy');
-  if (values.from === undefined && (values.keep || values.drop)) throw new UsageError(`${values.keep ? '--keep' : '--drop'} needs --from FILE (the key's current policy)`);
+  if (values.from === undefined && (values.keep || values.drop || values.policy !== undefined)) throw new UsageError(`${values.keep ? '--keep' : values.drop ? '--drop' : '--policy'} needs --from FILE (the key's current policy)`);
   const overrides = { ...(values.keep ? { keep: listFlag(values.keep) } : {}), ...(values.drop ? { drop: listFlag(values.drop) } : {}) };
-  const current = values.from !== undefined ? await readCurrentPolicyFlag(values.from, overrides, io) : undefined;
+  const current = values.from !== undefined ? await readCurrentPolicyFlag(values.from, values.policy, overrides, io) : undefined;
 
   const reason = whyNotInteractive(io, Boolean(values['no-interactive']));
   if (reason) throw new UsageError(refusal(reason, argv, answers));
@@ -138,15 +143,17 @@ export const run: Command = async (argv, io) => {
 };
 
 /** `--from FILE`: read and checked before anything is drawn; a bad file is a usage error (exit 2), as for generate. */
-async function readCurrentPolicyFlag(file: string, overrides: Pick<CurrentPolicyFile, 'keep' | 'drop'>, io: CommandIo): Promise<CurrentPolicyFile> {
+async function readCurrentPolicyFlag(file: string, selector: string | undefined, overrides: Pick<CurrentPolicyFile, 'keep' | 'drop'>, io: CommandIo): Promise<CurrentPolicyFile> {
   if (file === '-') throw new UsageError('--from - reads standard input, but the wizard reads your keys from it: save the policy to a file and give its name');
-  let text: string;
+  // The reader every command uses: the same size limits, get-key-policy's output, the key policy of a template or plan.
+  let chosen: { name: string; text: string } | undefined;
   try {
-    text = await readTextFile(file, io.cwd);
+    chosen = (await readKeyPolicies([file], io, selector))[0];
   } catch (err) {
-    throw new UsageError(`--from: ${safeText((err as Error).message)}`);
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`--from: ${(err as Error).message}`);
   }
-  const current = { file, text, ...overrides };
+  const current = { file: chosen!.name, text: chosen!.text, ...overrides };
   const { currentFileProblems } = await import('../ui/current-policy.js');
   const problems = currentFileProblems(current);
   if (problems.file) throw new UsageError(`--from: ${safeText(problems.file)}`);

@@ -1,5 +1,5 @@
 // Reading a policy file the user named: one clear message for each way it
-// can fail (no such file, a directory, permission, far too large), naming
+// can fail (no such file, a directory, permission, over the size limit), naming
 // the file as the user gave it.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,19 +11,30 @@ export interface ReadLimits {
   readonly maxBytes: number;
   /** Added to "it is a directory", e.g. " (give the policy files inside it)". */
   readonly directoryHint?: string;
+  /** How the user raises maxBytes, e.g. "KMS_WIZARD_MAX_INPUT_BYTES=BYTES". */
+  readonly raise?: string;
 }
 
-/** No policy is anywhere near this size (key policies stop at 32 KB). */
-export const POLICY_READ_LIMITS: ReadLimits = { maxBytes: 16 * 1024 * 1024 };
+/**
+ * The one limit of every reader. Policies stop at 32 KB, but a Terraform plan
+ * or a template holds many (a 10,000-key plan is about 23 MB); the limit
+ * guards memory.
+ */
+export const INPUT_READ_LIMITS: ReadLimits = { maxBytes: 64 * 1024 * 1024 };
+
+/** "it is N bytes, over the M-byte input limit (raise it with ...)", for a file or standard input. */
+export function tooLargeReason(size: number, limits: ReadLimits): string {
+  return `it is ${size.toLocaleString('en-US')} bytes, over the ${limits.maxBytes.toLocaleString('en-US')}-byte input limit${limits.raise ? ` (raise it with ${limits.raise})` : ''}`;
+}
 
 /** Reads `path` (relative to `cwd`) as UTF-8; rejects with "cannot read PATH: why". */
-export async function readTextFile(path: string, cwd: string, limits: ReadLimits = POLICY_READ_LIMITS): Promise<string> {
+export async function readTextFile(path: string, cwd: string, limits: ReadLimits = INPUT_READ_LIMITS): Promise<string> {
   const full = resolve(cwd, path);
   try {
     // Synchronous: a policy is small, and fs/promises would be one more module to load at start.
     const info = statSync(full);
     if (info.isDirectory()) throw new Error(`cannot read ${safeText(path)}: it is a directory${limits.directoryHint ?? ''}`);
-    if (info.size > limits.maxBytes) throw new Error(`cannot read ${safeText(path)}: it is ${info.size.toLocaleString('en-US')} bytes, far too large to be a policy`);
+    if (info.size > limits.maxBytes) throw new Error(`cannot read ${safeText(path)}: ${tooLargeReason(info.size, limits)}`);
     return readFileSync(full, 'utf8');
   } catch (err) {
     const e = err as NodeJS.ErrnoException;

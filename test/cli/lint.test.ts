@@ -143,7 +143,7 @@ describe('kms-wizard lint: inputs', () => {
     truncateSync(join(dir, 'huge.json'), 65 * 1024 * 1024); // sparse: no disk used
     const huge = await runCli(['lint', 'huge.json'], { cwd: dir });
     expect(huge.code).toBe(2);
-    expect(huge.stderr).toMatch(/cannot read huge\.json: it is 68,157,440 bytes, far too large to be a policy/);
+    expect(huge.stderr).toMatch(/cannot read huge\.json: it is 68,157,440 bytes, over the 67,108,864-byte input limit \(raise it with KMS_WIZARD_MAX_INPUT_BYTES=BYTES\)/);
     writeFileSync(join(dir, 'large.json'), `[${'0,'.repeat(100_000)}0]`);
     const large = await runCli(['lint', 'large.json'], { cwd: dir });
     expect(large.code).toBe(1);

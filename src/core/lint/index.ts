@@ -47,7 +47,11 @@ function sortFindings(findings: Finding[]): Finding[] {
 }
 
 /** `at`: where the text's offsets are in the input, when the text is not the input itself. */
-function lintOne(name: string, rawText: string, type: PolicyKind | undefined, key: KeyFacts | undefined, at?: Positions): Linted {
+/**
+ * `templateValues`: pointers of values a template's intrinsics wrote (a
+ * parameter left as `${Name}`): not placeholders for the reader to fill in.
+ */
+function lintOne(name: string, rawText: string, type: PolicyKind | undefined, key: KeyFacts | undefined, templateValues: readonly string[] = [], at?: Positions): Linted {
   // Editors on Windows may save a byte-order mark; it is not part of the JSON.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const lines = at ?? new LineIndex(text.length > MAX_LINT_CHARS ? '' : text);
@@ -71,7 +75,7 @@ function lintOne(name: string, rawText: string, type: PolicyKind | undefined, ke
   const evaluated = carriesIntrinsics(parsed.root) ? evaluatePolicyText(text) : undefined;
   if (evaluated) {
     // Linted as a template's policy is: the evaluated text, findings moved back onto the input.
-    const inner = lintOne(name, evaluated.text, type, key, { position: (offset) => lines.position(evaluated.fileOffset(offset)) });
+    const inner = lintOne(name, evaluated.text, type, key, evaluated.opaque, { position: (offset) => lines.position(evaluated.fileOffset(offset)) });
     return { ...inner, opaque: evaluated.opaque };
   }
   const model = buildModel(text, parsed.root, type, key);
@@ -81,7 +85,7 @@ function lintOne(name: string, rawText: string, type: PolicyKind | undefined, ke
     rule.check(model, (loc, message, hint) => findings.push(finding(rule, lines, loc, message, hint)));
   }
   // A trust policy is neither kind lint checks as KMS policies (KW020 says what it is).
-  return { file: { name, kind: model.kind === 'trust' ? undefined : model.kind, findings: withoutPlaceholderEchoes(findings, model), document }, model, lines, opaque: [] };
+  return { file: { name, kind: model.kind === 'trust' ? undefined : model.kind, findings: withoutPlaceholderEchoes(findings, model, templateValues), document }, model, lines, opaque: [] };
 }
 
 /**
@@ -101,7 +105,7 @@ export function lintPolicyText(text: string, opts: { type?: PolicyKind } & LintO
  * input order.
  */
 export function lintFiles(inputs: LintInput[], opts: LintOptions = {}): LintedFile[] {
-  const linted = inputs.map((i) => lintOne(i.name, i.text, i.type, i.key));
+  const linted = inputs.map((i) => lintOne(i.name, i.text, i.type, i.key, i.templateValues));
   const byModel = new Map<PolicyModel, Linted>();
   for (const l of linted) if (l.model) byModel.set(l.model, l);
   const models = linted.flatMap((l) => (l.model ? [l.model] : []));

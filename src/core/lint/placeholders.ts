@@ -107,9 +107,12 @@ export function placeholdersOf(doc: PolicyModel): Placeholder[] {
  * "covers every key") and those of the same statement that quote it
  * ("kms:CallerAccount allows only ACCOUNT_ID").
  */
-export function withoutPlaceholderEchoes(findings: Finding[], doc: PolicyModel): Finding[] {
+export function withoutPlaceholderEchoes(all: Finding[], doc: PolicyModel, templateValues: readonly string[] = []): Finding[] {
+  // A template parameter left as `${Name}` by its intrinsic is no placeholder: the template fills it in.
+  const written = (pointer: string) => templateValues.some((o) => pointer === o || pointer.startsWith(`${o}/`));
+  const findings = all.filter((f) => f.code !== PLACEHOLDER_CODE || !written(f.pointer));
   if (!findings.some((f) => f.code === PLACEHOLDER_CODE)) return findings;
-  const found = placeholdersOf(doc);
+  const found = placeholdersOf(doc).filter((p) => !written(p.loc.pointer));
   const pointers = new Set(found.map((p) => p.loc.pointer));
   const echoes = (f: Finding) =>
     pointers.has(f.pointer) || found.some((p) => f.pointer.startsWith(`/Statement/${p.statement}/`) && f.message.includes(p.token));

@@ -37,6 +37,8 @@ export interface LintInput {
   type?: PolicyKind;
   /** For a key policy from a template or plan: what the file says about its key (KeySpec, KeyUsage, how IAM policies name it). */
   key?: KeyFacts;
+  /** Pointers of values a template's intrinsics wrote (`${Param}` left as is): not placeholders to fill in. */
+  templateValues?: readonly string[];
 }
 
 export interface LintOptions {

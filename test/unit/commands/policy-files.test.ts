@@ -21,7 +21,7 @@ describe('readPolicyTexts', () => {
   test('standard input over the limit is refused naming the limit (exit 2); under it, it is read as <stdin>', async () => {
     const big = await readPolicyTexts(['-'], io(Readable.from([Buffer.alloc(600), Buffer.alloc(600)])), { maxBytes: 1000 }).catch((e: unknown) => e);
     expect(big).toBeInstanceOf(CliError);
-    expect((big as Error).message).toBe('standard input is over 1,000 bytes, far too large to be a policy');
+    expect((big as Error).message).toBe('standard input is over the 1,000-byte input limit');
     expect(await readPolicyTexts(['-'], io(Readable.from([Buffer.from('{"a":1}')])), { maxBytes: 1000 })).toEqual([{ name: '<stdin>', text: '{"a":1}' }]);
   });
 
@@ -30,7 +30,7 @@ describe('readPolicyTexts', () => {
     writeFileSync(join(dir, 'p.json'), 'x'.repeat(2000));
     const err = await readPolicyTexts(['p.json', '.', 'none.json'], io(Readable.from([]), dir), { maxBytes: 1000, directoryHint: ' (give the policy files inside it)' }).catch((e: unknown) => e);
     expect((err as Error).message.split('\n')).toEqual([
-      'cannot read p.json: it is 2,000 bytes, far too large to be a policy',
+      'cannot read p.json: it is 2,000 bytes, over the 1,000-byte input limit',
       'cannot read .: it is a directory (give the policy files inside it)',
       'cannot read none.json: no such file',
     ]);

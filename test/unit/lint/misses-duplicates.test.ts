@@ -85,7 +85,7 @@ describe('the other rules check the copy AWS keeps', () => {
 });
 
 describe('policies extracted from templates', () => {
-  test('a YAML KeyPolicy with StringEquals twice in a Condition: reported on the template line of the dropped copy', async () => {
+  test('a YAML KeyPolicy with StringEquals twice in a Condition: the template is refused at the second copy (KW903), as every YAML duplicate is', async () => {
     const text = [
       'Resources:',
       '  Key:',
@@ -107,7 +107,8 @@ describe('policies extracted from templates', () => {
       '',
     ].join('\n');
     const [key] = await lintInfrastructure('t.yaml', text, 'cloudformation');
-    const dup = key!.findings.filter((f) => f.code === 'KW113');
-    expect(dup.map((f) => f.line)).toEqual([14]);
+    const dup = key!.findings.filter((f) => f.code === 'KW903');
+    expect(dup.map((f) => [f.severity, f.line])).toEqual([['error', 16]]);
+    expect(dup[0]!.message).toContain('written twice');
   });
 });
