@@ -111,8 +111,8 @@ async function choosePolicies(texts: readonly PolicyText[], io: CommandIo, choos
     const whole = input.format === 'json';
     // A file that is a policy keeps its own text (the policy readers report line:column in it);
     // get-key-policy's output gives the policy inside it (its kind says so).
-    // A trust policy is no kind a KMS command checks: its own checks say what it is.
-    chosen.push([picked.value].flat().map((s) => ({ name: s.name, text: whole && s.policy.kind === undefined ? t.text : s.policy.text, whole, kind: s.kind === 'trust' ? undefined : s.kind })));
+    // A trust policy or another service's resource policy is no kind a KMS command checks: its own checks say what it is.
+    chosen.push([picked.value].flat().map((s) => ({ name: s.name, text: whole && s.policy.kind === undefined ? t.text : s.policy.text, whole, kind: s.kind === 'key' || s.kind === 'iam' ? s.kind : undefined })));
   }
   // One line per message line: a file's own text (names, resources) shows escaped.
   if (problems.length > 0) throw new CliError(problems.flatMap((p) => p.split('\n')).map(safeText).join('\n'), EXIT.usage);

@@ -11,10 +11,12 @@ import { didYouMean } from './suggest.js';
  * - `trust`: a role trust policy, the resource policy of an IAM role: it
  *   names a Principal and its actions are sts: ones only (sts:AssumeRole,
  *   sts:AssumeRoleWithWebIdentity, sts:TagSession...; "Role terms and
- *   concepts", https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#iam-term-trust-policy).
- *   A KMS key policy grants kms: actions; a trust policy is not one.
+ *   concepts", https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#iam-term-trust-policy);
+ * - `resource`: another service's resource policy (a bucket, topic or queue
+ *   policy): a Principal, and actions none of which can be a kms: action.
+ * A key policy grants kms: actions (or "*", or NotAction); the last two are not key policies.
  */
-export type DocumentKind = 'key' | 'iam' | 'trust';
+export type DocumentKind = 'key' | 'iam' | 'trust' | 'resource';
 
 export const DOCUMENT_ELEMENTS: readonly string[] = ['Version', 'Id', 'Statement'];
 export const STATEMENT_ELEMENTS: readonly string[] = [
@@ -57,12 +59,25 @@ export interface StatementClues {
 
 const STS_ACTION = /^sts:/i;
 
+/**
+ * An action that cannot be a KMS one: a service prefix other than kms, with
+ * no wildcard in the prefix ("*", "*:Get*" and "k*:Decrypt" might match kms:).
+ * Action names compare case-insensitively ("IAM JSON policy elements: Action",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
+ */
+function cannotBeKms(action: string): boolean {
+  const colon = action.indexOf(':');
+  if (colon <= 0) return false;
+  const prefix = action.slice(0, colon);
+  return !/[*?]/.test(prefix) && prefix.toLowerCase() !== 'kms';
+}
+
 /** The kind of a document from its statements' clues (see DocumentKind). */
 export function kindFromStatements(statements: readonly StatementClues[]): DocumentKind {
   if (!statements.some((s) => s.principal)) return 'iam';
   const actions = statements.flatMap((s) => s.actions);
-  const trust = actions.length > 0 && !statements.some((s) => s.notAction) && actions.every((a) => STS_ACTION.test(a));
-  return trust ? 'trust' : 'key';
+  if (actions.length === 0 || statements.some((s) => s.notAction) || !actions.every(cannotBeKms)) return 'key';
+  return actions.every((a) => STS_ACTION.test(a)) ? 'trust' : 'resource';
 }
 
 type JsonObject = Record<string, unknown>;

@@ -23,7 +23,7 @@ export function inputProblem(file: string, input: Extract<PolicyInput, { ok: fal
   return `${file}:${line}:${column}: ${input.message}`;
 }
 
-const KIND_NAME: Record<DocumentKind, string> = { key: 'a key policy', iam: 'an IAM policy', trust: 'an IAM role trust policy' };
+const KIND_NAME: Record<DocumentKind, string> = { key: 'a key policy', iam: 'an IAM policy', trust: 'an IAM role trust policy', resource: "another service's resource policy" };
 
 /** The names `--policy` accepts in this file, for messages. */
 function choices(policies: readonly { resource?: string }[]): string {

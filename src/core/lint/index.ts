@@ -84,8 +84,9 @@ function lintOne(name: string, rawText: string, type: PolicyKind | undefined, ke
     if (rule.appliesTo !== 'any' && rule.appliesTo !== model.kind) continue;
     rule.check(model, (loc, message, hint) => findings.push(finding(rule, lines, loc, message, hint)));
   }
-  // A trust policy is neither kind lint checks as KMS policies (KW020 says what it is).
-  return { file: { name, kind: model.kind === 'trust' ? undefined : model.kind, findings: withoutPlaceholderEchoes(findings, model, templateValues), document }, model, lines, opaque: [] };
+  // A trust policy or another service's resource policy is neither kind lint checks (KW020 says what it is).
+  const kind = model.kind === 'key' || model.kind === 'iam' ? model.kind : undefined;
+  return { file: { name, kind, findings: withoutPlaceholderEchoes(findings, model, templateValues), document }, model, lines, opaque: [] };
 }
 
 /**

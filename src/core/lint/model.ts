@@ -65,7 +65,7 @@ export interface StatementModel {
 }
 
 export interface PolicyModel {
-  /** `trust` (a role trust policy) is detected but never forced; lint runs no KMS rule on it. */
+  /** `trust` and `resource` (not KMS policies) are detected, never forced; lint runs no KMS rule on them. */
   readonly kind: DocumentKind;
   readonly text: string;
   readonly root: JsonNode;

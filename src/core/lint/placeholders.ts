@@ -18,7 +18,8 @@ import type { Finding } from './types.js';
 const POLICY_VARIABLE = /^([*?$]|[A-Za-z0-9-]+:[^:]+)$/;
 
 const ANGLE = /<[^<>\s"][^<>"]*>/;
-const MUSTACHE = /\{\{[^{}]+\}\}/;
+/** {{key-id}}; not CloudFormation's dynamic references ({{resolve:ssm:name}}), which deployment fills in. */
+const MUSTACHE = /\{\{(?!resolve:)[^{}]+\}\}/;
 /** Newer AWS pages mark placeholders in code with backticks: arn:aws:kms:`region`:`account-id`:key/`key_ID`. */
 const BACKTICKS = /`[^`]+`/;
 const TEMPLATE_VARIABLE = /\$\{([^}]*)\}/g;
@@ -45,10 +46,11 @@ export function placeholderIn(value: string): string | undefined {
   if (marked) return marked[0];
   for (const m of value.matchAll(TEMPLATE_VARIABLE)) if (!POLICY_VARIABLE.test(m[1]!)) return m[0];
   if (value.startsWith('arn:')) {
-    const [, , , region = '', account = '', ...rest] = value.split(':');
+    const [, , service = '', region = '', account = '', ...rest] = value.split(':');
     if (region && REGION_WORD.test(region)) return region;
     if (account && isAccountWord(account)) return account;
-    const keyId = /^key\/(.+)$/.exec(rest.join(':'))?.[1];
+    // Only KMS key ids: other services' key/ ids (payment-cryptography) are in capitals for real.
+    const keyId = service === 'kms' ? /^key\/(.+)$/.exec(rest.join(':'))?.[1] : undefined;
     if (keyId && (KEY_ID_WORD.test(keyId) || KEY_ID_NAME.test(keyId))) return keyId;
   }
   return undefined;

@@ -52,6 +52,8 @@ describe('not placeholders', () => {
     'arn:aws:s3:::bucket/${*}',
     'arn:aws:kms:*:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab',
     'arn:aws:kms:us-east:111122223333:key/*',
+    'arn:aws:payment-cryptography:us-east-2:111122223333:key/KWK3YDI5ZEZKE6K2',
+    'arn:aws:iam::111122223333:role/{{resolve:ssm:AppRoleName}}',
   ])('%s', (value) => {
     expect(placeholderIn(value)).toBeUndefined();
   });

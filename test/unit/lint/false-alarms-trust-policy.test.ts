@@ -1,6 +1,7 @@
 // Issue 18, false alarms: an IAM role trust policy ("Role terms and concepts",
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#iam-term-trust-policy)
 // is not a KMS key policy: no lockout, no missing Resource, no EBS principal advice.
+// Nor is another service's resource policy (a bucket policy with s3: actions only).
 import { describe, expect, test } from 'vitest';
 import { lintPolicyText } from '../../../src/core/lint/index.js';
 import { detectKind } from '../../../src/core/policy-kind.js';
@@ -26,6 +27,13 @@ describe('a role trust policy is recognised', () => {
     expect(result.findings[0]!.message).toContain('IAM role trust policy');
   });
 
+  test('an S3 bucket policy (Principal, s3: actions only) is another service\'s resource policy: one KW020 info finding', () => {
+    const bucket = doc({ Sid: 'AllowCloudFront', Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::amzn-s3-demo-bucket/*' });
+    const result = lintPolicyText(JSON.stringify(bucket));
+    expect(result.findings.map((f) => [f.code, f.severity])).toEqual([['KW020', 'info']]);
+    expect(result.findings[0]!.message).toContain('resource-based policy of another service');
+  });
+
   test('--type key still forces a key-policy reading (then the lockout check applies)', () => {
     const codes = lintPolicyText(JSON.stringify(EC2_TRUST), { type: 'key' }).findings.map((f) => f.code);
     expect(codes).toContain('KW601');
@@ -43,11 +51,15 @@ describe('detectKind: one rule for every command', () => {
     ['sts and kms actions together', doc({ Effect: 'Allow', Principal: '*', Action: ['sts:AssumeRole', 'kms:Decrypt'] }), 'key'],
     ['NotAction beside sts (covers kms:*)', doc({ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }, { Effect: 'Deny', Principal: '*', NotAction: 'sts:AssumeRole' }), 'key'],
     ['a Principal without actions', doc({ Effect: 'Allow', Principal: '*' }), 'key'],
+    ['a bucket policy', doc({ Effect: 'Allow', Principal: '*', Action: ['s3:GetObject', 's3:ListBucket'] }), 'resource'],
+    ['"*" as Action (covers kms:*)', doc({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: '*' }), 'key'],
+    ['a wildcard service prefix ("k*:Decrypt" may be kms)', doc({ Effect: 'Allow', Principal: '*', Action: 'k*:Decrypt' }), 'key'],
+    ['KMS: in capitals is kms (action names ignore case)', doc({ Effect: 'Allow', Principal: '*', Action: 'KMS:Decrypt' }), 'key'],
     ['not an object', [], 'iam'],
   ])('%s: %s', (_name, policy, kind) => {
     expect(detectKind(policy)).toBe(kind);
     // lint reads the same kind (a trust policy has none of lint's kinds).
     const linted = lintPolicyText(JSON.stringify(policy)).kind;
-    if (!Array.isArray(policy)) expect(linted).toBe(kind === 'trust' ? undefined : kind);
+    if (!Array.isArray(policy)) expect(linted).toBe(kind === 'trust' || kind === 'resource' ? undefined : kind);
   });
 });

@@ -45,6 +45,7 @@ import { missingResourceKeyPolicy } from './missing-resource-key-policy.js';
 import { missingStatement } from './missing-statement.js';
 import { missingVersion } from './missing-version.js';
 import { misspelledGlobalConditionKey } from './misspelled-global-condition-key.js';
+import { notAKmsPolicy } from './not-a-kms-policy.js';
 import { notAPrincipal } from './not-a-principal.js';
 import { notAnObject } from './not-an-object.js';
 import { placeholderValue } from './placeholder-value.js';
@@ -59,7 +60,6 @@ import { starPrincipalWithoutCallerAccount } from './star-principal-without-call
 import { starPrincipalWithoutConditions } from './star-principal-without-conditions.js';
 import { statementNeverMatches } from './statement-never-matches.js';
 import { tooLargeToLint } from './too-large-to-lint.js';
-import { trustPolicyNotKms } from './trust-policy-not-kms.js';
 import { unknownConditionOperator } from './unknown-condition-operator.js';
 import { unknownElement } from './unknown-element.js';
 import { unknownGlobalConditionKey } from './unknown-global-condition-key.js';
@@ -90,7 +90,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   duplicateMember,
   kmsActionOnOtherResource,
   keyPolicyActionNotForKeyType,
-  trustPolicyNotKms,
+  notAKmsPolicy,
   placeholderValue,
   servicePrincipalCase,
 ];
