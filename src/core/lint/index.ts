@@ -72,7 +72,8 @@ function lintOne(name: string, rawText: string, type: PolicyKind | undefined, ke
     const result = only(notAnObject, { pointer: '', offset: parsed.root.offset }, notAnObjectMessage(typeName));
     return { ...result, file: { ...result.file, document } };
   }
-  const evaluated = carriesIntrinsics(parsed.root) ? evaluatePolicyText(text) : undefined;
+  // The text test first: nearly every policy has no intrinsic, and it costs less than a walk.
+  const evaluated = /"(Ref|Fn::[A-Za-z]+)"\s*:/.test(text) && carriesIntrinsics(parsed.root) ? evaluatePolicyText(text) : undefined;
   if (evaluated) {
     // Linted as a template's policy is: the evaluated text, findings moved back onto the input.
     const inner = lintOne(name, evaluated.text, type, key, evaluated.opaque, { position: (offset) => lines.position(evaluated.fileOffset(offset)) });

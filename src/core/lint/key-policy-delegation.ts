@@ -5,7 +5,7 @@
 import { parseKeyArn } from '../arn.js';
 import { coveredKmsActions } from './actions.js';
 import type { PolicyModel, StatementModel } from './model.js';
-import { principalAccount, rootAccount } from './principals.js';
+import { isUnresolvedIntrinsic, principalAccount, rootAccount } from './principals.js';
 
 /** The key's account, when the key ARN is known and valid. */
 export function keyAccountOf(keyArn: string | undefined): string | undefined {
@@ -23,6 +23,9 @@ export function delegatingStatements(keyPolicy: PolicyModel, keyAccount: string 
   return keyPolicy.statements.filter((s) => {
     if (s.effect !== 'Allow' || !s.principal || s.principal.negated) return false;
     if (s.principal.star) return true;
+    // A Principal only deployment knows (a template's !Ref) may be the account: someone unknown, not nobody.
+    const { node } = s.principal.element;
+    if (node.type === 'string' && isUnresolvedIntrinsic(node.value as string)) return true;
     return s.principal.entries.some((e) => {
       if (e.type !== 'AWS') return false;
       if (rootAccount(e.value) !== undefined || keyAccount === undefined) return true;

@@ -132,3 +132,27 @@ Resources:
     expect(found).not.toContain('KW404');
   });
 });
+
+describe('a whole Principal only deployment knows', () => {
+  test('is someone unknown for the IAM checks: no "key policy gives IAM no role" (KW703)', async () => {
+    const text = `Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyPolicy:
+        Version: '2012-10-17'
+        Statement:
+          - { Effect: Allow, Principal: !Ref KeyPrincipal, Action: 'kms:*', Resource: '*' }
+  Use:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - { Effect: Allow, Action: kms:Decrypt, Resource: !GetAtt Key.Arn }
+`;
+    const found = (await lintInfrastructure('t.yaml', text, 'cloudformation')).flatMap((r) => r.findings.map((f) => f.code));
+    expect(found).not.toContain('KW703');
+    expect(found).not.toContain('KW601');
+  });
+});

@@ -49,7 +49,9 @@ describe('a key ARN with an empty Region or account matches no key', () => {
 describe('an instance profile as a Principal ("AWS JSON policy elements: Principal")', () => {
   test('an error that names the instance profile and the role to use instead', () => {
     const text = keyPolicy(use({ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:instance-profile/web` } }));
-    const [f] = lintPolicyText(text).findings.filter((x) => x.code === 'KW404');
+    const [f, ...rest] = lintPolicyText(text).findings.filter((x) => x.code === 'KW411' || x.code === 'KW404');
+    expect(rest).toEqual([]);
+    expect(f!.code).toBe('KW411');
     expect(f!.severity).toBe('error');
     expect(f!.message).toContain('instance profile');
     expect(f!.message).toContain('MalformedPolicyDocumentException');
@@ -57,7 +59,22 @@ describe('an instance profile as a Principal ("AWS JSON policy elements: Princip
   });
 
   test('with a path too', () => {
-    expect(codes(bareKeyPolicy(use({ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:instance-profile/app/web` } })))).toContain('KW404');
+    expect(codes(bareKeyPolicy(use({ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:instance-profile/app/web` } })))).toContain('KW411');
+  });
+
+  test('built by a template with a parameter for its name', async () => {
+    const text = `Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyPolicy:
+        Version: '2012-10-17'
+        Statement:
+          - { Effect: Allow, Principal: { AWS: !Sub 'arn:\${AWS::Partition}:iam::\${AWS::AccountId}:root' }, Action: 'kms:*', Resource: '*' }
+          - { Effect: Allow, Principal: { AWS: !Sub 'arn:aws:iam::\${AWS::AccountId}:instance-profile/\${ProfileName}' }, Action: kms:Decrypt, Resource: '*' }
+`;
+    const found = (await lintInfrastructure('t.yaml', text, 'cloudformation')).flatMap((r) => r.findings.map((f) => `${f.code} ${f.line}`));
+    expect(found).toEqual(['KW411 9']); // the template line of the instance-profile statement
   });
 });
 

@@ -277,6 +277,12 @@ const CASES: Case[] = [
     bad: [keyPolicy({ Sid: 'Trail', Effect: 'Allow', Principal: { Service: 'CloudTrail.amazonaws.com' }, Action: 'kms:DescribeKey', Resource: '*' })],
     good: [keyPolicy({ Sid: 'Trail', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:DescribeKey', Resource: '*' })],
   },
+  {
+    code: 'KW411',
+    why: 'an EC2 instance profile as principal (AWS JSON policy elements: Principal)',
+    bad: [keyPolicy(use({ Principal: { AWS: 'arn:aws:iam::111122223333:instance-profile/web' } }))],
+    good: [GOOD_KEY, keyPolicy(use({ Principal: { AWS: 'arn:aws:iam::111122223333:role/web' } }))],
+  },
   { code: 'KW501', why: 'alias ARN as IAM Resource', bad: [iamPolicy(iamUse({ Resource: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/app` }))], good: [GOOD_IAM, iamPolicy(iamUse({ Action: ['kms:CreateAlias'], Resource: [`arn:aws:kms:us-east-1:${ACCOUNT}:alias/app`, KEY_ARN] }))] },
   { code: 'KW502', why: 'key id or alias name as IAM Resource', bad: [iamPolicy(iamUse({ Resource: '1234abcd-12ab-34cd-56ef-1234567890ab' })), iamPolicy(iamUse({ Resource: 'alias/app' }))], good: [GOOD_IAM] },
   { code: 'KW503', why: '"*" as IAM Resource for key use', bad: [iamPolicy(iamUse({ Resource: '*' })), iamPolicy(iamUse({ Resource: `arn:aws:kms:us-east-1:${ACCOUNT}:key/*` }))], good: [GOOD_IAM, iamPolicy(iamUse({ Action: 'kms:ListAliases', Resource: '*' }))] },

@@ -25,6 +25,7 @@ import { iamResourceEveryKey } from './iam-resource-every-key.js';
 import { iamResourceNotThisKey } from './iam-resource-not-this-key.js';
 import { iamSidCharacters } from './iam-sid-characters.js';
 import { invalidElementType } from './invalid-element-type.js';
+import { instanceProfilePrincipal } from './instance-profile-principal.js';
 import { invalidJson } from './invalid-json.js';
 import { invalidVersion } from './invalid-version.js';
 import { keyIdAsIamResource } from './key-id-as-iam-resource.js';
@@ -90,9 +91,13 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   duplicateMember,
   kmsActionOnOtherResource,
   keyPolicyActionNotForKeyType,
+<<<<<<< HEAD
   notAKmsPolicy,
   placeholderValue,
   servicePrincipalCase,
+=======
+  instanceProfilePrincipal,
+>>>>>>> h/lintmiss
 ];
 
 export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam, iamBypassesViaService,
@@ -104,4 +109,4 @@ export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActi
  * (`arn:aws:kms:us-east-1:123456789012:alias/${AliasName}`: an alias ARN,
  * whatever the name): their findings about such values are kept.
  */
-export const TEMPLATE_VALUE_CODES: ReadonlySet<string> = new Set([aliasAsIamResource.code, kmsActionOnOtherResource.code]);
+export const TEMPLATE_VALUE_CODES: ReadonlySet<string> = new Set([aliasAsIamResource.code, kmsActionOnOtherResource.code, instanceProfilePrincipal.code]);

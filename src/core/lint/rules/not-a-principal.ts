@@ -11,7 +11,7 @@ const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/;
 const UNIQUE_ID = /^A[A-Z0-9]{15,}$/;
 const FEDERATED_USER = /^arn:[a-z-]+:sts::\d{12}:federated-user\/.+$/;
 const GROUP = /^arn:[a-z-]+:iam::\d{12}:group\//;
-const INSTANCE_PROFILE = /^arn:[a-z-]+:iam::[^:]*:instance-profile\//;
+export const INSTANCE_PROFILE = /^arn:[a-z-]+:iam::[^:]*:instance-profile\//;
 
 /** Why an AWS principal value is not one, or undefined when it is fine (groups: KW405). */
 export function awsPrincipalProblem(value: string): string | undefined {
@@ -19,10 +19,7 @@ export function awsPrincipalProblem(value: string): string | undefined {
   if (value.startsWith('arn:') && /[*?]/.test(value)) {
     return `"${value}" has a wildcard, but Principal takes exact ARNs only (or "*" alone). To match many roles, use Principal {"AWS": "*"} with an ArnLike condition on aws:PrincipalArn`;
   }
-  if (INSTANCE_PROFILE.test(value)) {
-    // "AWS JSON policy elements: Principal": roles, users, sessions, accounts and services are principals; an instance profile is a container for a role.
-    return `it is an EC2 instance profile, which is not a principal: KMS rejects the whole key policy (MalformedPolicyDocumentException). Name the role the instance profile holds instead (arn:aws:iam::<account>:role/<role-name>; aws iam get-instance-profile shows it)`;
-  }
+  if (INSTANCE_PROFILE.test(value)) return undefined; // KW411
   const parsed = parsePrincipalArn(value);
   if (parsed.ok) return undefined;
   return `${parsed.error.message}. ${parsed.error.hint}`;
