@@ -183,7 +183,16 @@ function jsonReport(
   return {
     keyArn: result.spec.key.arn ?? null,
     newKey: result.spec.key.isNew
-      ? { account: result.spec.key.account, region: result.spec.key.region, partition: result.spec.key.partition, multiRegion: result.spec.key.multiRegion }
+      ? {
+          account: result.spec.key.account,
+          region: result.spec.key.region,
+          partition: result.spec.key.partition,
+          multiRegion: result.spec.key.multiRegion,
+          // What the steps create: the key spec and usage, and whether (and how often) it rotates.
+          keySpec: result.spec.keyMaterial.keySpec,
+          keyUsage: result.spec.keyMaterial.keyUsage,
+          rotation: result.spec.keyMaterial.rotation,
+        }
       : null,
     access: result.spec.access,
     dryRun,

@@ -5,6 +5,7 @@ import { viaServiceValue } from './catalog/services.js';
 import { POLICY_VERSION, serializePolicy, type ConditionBlock, type PolicyDocument, type Statement } from './policy.js';
 import { ADMINS_SID, grantsSid, useSid } from './generated-sids.js';
 import type { ExistingKey } from './key-target.js';
+import { unmetRequests, type UnmetRequest } from './self-check.js';
 import { servicePrincipalStatements } from './service-principal-statements.js';
 import { servicePrincipalExplanation } from './service-principal-explanation.js';
 import { validateSpec, type ConsumerAccount, type PolicySpec, type ResolvedService, type ResolvedSpec, type SpecIssue } from './spec.js';
@@ -84,6 +85,20 @@ export class InvalidSpecError extends Error {
   }
 }
 
+/**
+ * Thrown by {@link buildPolicies} when its own self-check finds that the pair
+ * it built would deny a request the answers asked for: a bug in kms-wizard,
+ * never something to write out (see core/self-check.ts).
+ */
+export class GeneratedPairError extends Error {
+  constructor(readonly unmet: readonly UnmetRequest[]) {
+    super(
+      `internal error: the generated policies would deny ${unmet.length} request${unmet.length === 1 ? '' : 's'} the answers ask for, so nothing is written. ` +
+        `First: ${unmet[0]!.scenario}: ${unmet[0]!.reason}`,
+    );
+  }
+}
+
 /** Validates and builds; throws {@link InvalidSpecError} when the spec is invalid. */
 export function build(spec: PolicySpec): BuildResult {
   const resolved = validateSpec(spec);
@@ -145,7 +160,10 @@ export function keyResources(spec: ResolvedSpec, key: ExistingKey): string[] {
   return keyRegions(spec).map((r) => `arn:${key.partition}:kms:${r}:${key.account}:key/${key.keyId}`);
 }
 
-/** Deterministic: the same resolved spec always gives the same documents, byte for byte. */
+/**
+ * Deterministic: the same resolved spec always gives the same documents, byte for byte.
+ * Throws {@link GeneratedPairError} if the pair would deny what the spec asks for.
+ */
 export function buildPolicies(spec: ResolvedSpec): BuildResult {
   const groups = actionGroups(spec);
   const statements: Statement[] = [
@@ -184,7 +202,9 @@ export function buildPolicies(spec: ResolvedSpec): BuildResult {
       regions: spec.regions,
       sourceArns: p.sourceArns,
       readers: spec.consumers.map((c) => ({ account: c.account, principal: consumerPrincipal(spec, c) })),
-      readersNeedIam: spec.access === 'iam',
+      // Readers need IAM too with access iam (the key policy names the account root), and always from another account:
+      // cross-account use needs both sides. (Found by the self-check: another account's readers were denied.)
+      readersNeedIam: spec.access === 'iam' || spec.consumers.some((c) => c.account !== spec.key.account),
       // Replaced by each IAM policy's own name for the key (see naming below).
       keyResources: '*',
     }),
@@ -231,6 +251,14 @@ export function buildPolicies(spec: ResolvedSpec): BuildResult {
         const resources = one(keyResources(spec, key));
         return { account: p.account, fileName: p.fileName, policy: naming(resources), attachTo: p.attachTo };
       });
+
+  // Every request the answers ask for must be allowed by the pair, as the evaluator decides it. A key policy
+  // over KMS's size limit is refused by KMS itself (LimitExceededException) and the size warning says so:
+  // simulating thousands of requests against a policy no key can have would only make the user wait.
+  if (utf8Length(serializePolicy(keyPolicy)) <= KEY_POLICY_MAX_BYTES) {
+    const unmet = unmetRequests({ spec, keyPolicy, iamPlans });
+    if (unmet.length > 0) throw new GeneratedPairError(unmet);
+  }
 
   const via = viaServiceValues(spec);
   const warnings = [...spec.warnings, ...sizeWarnings(keyPolicy, iamPolicies)];

@@ -5,6 +5,13 @@
 // do not include the caller. With the account root as administrator any
 // principal that IAM allows passes; with named administrators only they do.
 // Never suggest BypassPolicyLockoutSafetyCheck: it is how keys become unmanageable.
+// Who makes the call: the AWS CLI and Terraform use the caller's credentials;
+// CloudFormation the caller's, or its service role when --role-arn is given
+// ("AWS CloudFormation service role", CloudFormation User Guide); CDK deploys
+// through the bootstrap's CloudFormation execution role, by default
+// cdk-hnb659fds-cfn-exec-role-ACCOUNT-REGION (DefaultStackSynthesizer,
+// https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.DefaultStackSynthesizer.html;
+// CliCredentialsStackSynthesizer deploys with the CLI's credentials instead).
 import { rootArn } from '../core/arn.js';
 import type { BuildResult } from '../core/build.js';
 import type { NextStep } from './next-steps.js';

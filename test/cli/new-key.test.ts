@@ -17,7 +17,7 @@ const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234
 
 interface Report {
   keyArn: string | null;
-  newKey: { account: string; region: string; partition: string; multiRegion: boolean } | null;
+  newKey: { account: string; region: string; partition: string; multiRegion: boolean; keySpec: string; keyUsage: string; rotation: unknown } | null;
   keyPolicy: unknown;
   iamPolicies: unknown[];
   iamPoliciesPending: { account: string; fileName: string }[];
@@ -62,7 +62,7 @@ describe('generate --new-key (built binary)', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.keyArn).toBeNull();
-    expect(report.newKey).toEqual({ account: '111122223333', region: 'us-east-1', partition: 'aws', multiRegion: true });
+    expect(report.newKey).toEqual({ account: '111122223333', region: 'us-east-1', partition: 'aws', multiRegion: true, keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT', rotation: { enabled: true } });
     expect(report.iamPolicies).toEqual([]);
     expect(report.iamPoliciesPending.map((p) => p.fileName)).toEqual(['iam-policy.json']);
     expect(report.files.map((f) => [f.name, f.written])).toEqual([['key-policy.json', true]]);

@@ -65,7 +65,9 @@ describe('build() over random valid specs (property)', () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // Each build() now simulates every request its spec asks for (core/self-check.ts): random specs with
+    // several accounts, roles, services and Regions take a few hundred evaluations each.
+  }, 120_000);
 });
 
 describe('build() for a new key over random valid specs (property)', () => {
@@ -89,5 +91,5 @@ describe('build() for a new key over random valid specs (property)', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 120_000);
 });
