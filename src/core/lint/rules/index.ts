@@ -91,13 +91,10 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   duplicateMember,
   kmsActionOnOtherResource,
   keyPolicyActionNotForKeyType,
-<<<<<<< HEAD
   notAKmsPolicy,
   placeholderValue,
   servicePrincipalCase,
-=======
   instanceProfilePrincipal,
->>>>>>> h/lintmiss
 ];
 
 export const CROSS_RULES: readonly CrossRule[] = [iamResourceNotThisKey, iamActionNotGranted, keyPolicyIgnoresIam, iamBypassesViaService,
