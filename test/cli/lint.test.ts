@@ -30,10 +30,10 @@ describe('kms-wizard lint: text output and exit codes', () => {
   });
 
   test('warnings exit 0, or 1 with --strict', async () => {
-    const plain = await runCli(['lint', `${FIX}/star-without-caller-account.json`]);
+    const plain = await runCli(['lint', `${FIX}/for-any-value-via-service.json`]);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toMatch(/warning +KW402 +Principal "\*" without a kms:CallerAccount condition/);
-    const strict = await runCli(['lint', '--strict', `${FIX}/star-without-caller-account.json`]);
+    expect(plain.stdout).toMatch(/warning +KW310 +/);
+    const strict = await runCli(['lint', '--strict', `${FIX}/for-any-value-via-service.json`]);
     expect(strict.code).toBe(1);
   });
 

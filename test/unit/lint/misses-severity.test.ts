@@ -9,7 +9,7 @@ const severity = (code: string) => RULES.find((r) => r.code === code)?.severity;
 describe('rules whose finding means a statement silently does nothing are errors', () => {
   test.each([
     ['KW108', 'key policy statement without Resource: accepted, no effect (PutKeyPolicy API reference)'],
-    ['KW314', 'encryption-context condition on DescribeKey: the statement never allows it (AWS KMS condition keys)'],
+    ['KW402', '"*" limited by kms:ViaService alone: every account can use the key through the service (AWS KMS condition keys, kms:CallerAccount)'],
     ['KW410', 'logs.amazonaws.com: CloudWatch Logs calls KMS as logs.REGION.amazonaws.com'],
     ['KW702', 'an IAM action the key policy never lets IAM grant (Default key policy)'],
     ['KW703', 'a key policy that gives IAM policies no role (Default key policy)'],
@@ -19,6 +19,15 @@ describe('rules whose finding means a statement silently does nothing are errors
     ['KW705', 'an IAM action the key type cannot perform (Key type reference)'],
   ])('%s: %s', (code) => {
     expect(severity(code)).toBe('error');
+  });
+});
+
+describe('a dead action in a statement that otherwise works is a warning', () => {
+  // AWS's own CloudWatch Logs key-policy example (encrypt-log-data-kms.html) puts kms:Describe*
+  // under the logs encryption context; KW316 stays the error for a statement that can never match.
+  test('KW314', () => {
+    expect(severity('KW314')).toBe('warning');
+    expect(severity('KW316')).toBe('error');
   });
 });
 

@@ -11,8 +11,10 @@ import type { DocumentRule } from '../types.js';
 export const encryptionContextOnActionWithoutContext: DocumentRule = {
   code: 'KW314',
   name: 'encryption-context-on-action-without-context',
-  // An error: the statement silently never allows (or, for a Deny, never denies) the action it lists.
-  severity: 'error',
+  // A warning: the rest of the statement works (KW316, an error, covers a statement
+  // that can never match), and AWS's own CloudWatch Logs key-policy example
+  // (encrypt-log-data-kms.html) puts kms:Describe* under the logs encryption context.
+  severity: 'warning',
   title: 'Encryption-context condition on an action that never carries one (DescribeKey)',
   appliesTo: 'any',
   check(doc, report) {

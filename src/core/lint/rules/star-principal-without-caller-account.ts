@@ -19,7 +19,9 @@ import type { DocumentRule } from '../types.js';
 export const starPrincipalWithoutCallerAccount: DocumentRule = {
   code: 'KW402',
   name: 'star-principal-without-caller-account',
-  severity: 'warning',
+  // An error (issue 18: severity follows consequence): the statement opens the key
+  // to every account, wider than the service restriction it is written as.
+  severity: 'error',
   title: 'Principal "*" without kms:CallerAccount (other accounts can use the key)',
   appliesTo: 'key',
   check(doc, report) {
