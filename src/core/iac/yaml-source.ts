@@ -76,9 +76,15 @@ function tooDeepAt(text: string, limit: number): number | undefined {
   let lineDepth = 0;
   let atLineStart = true;
   let leading = true;
+  let scalar = false;
   for (const token of new Lexer().lex(text)) {
-    if (MARKERS.has(token)) continue;
-    const type = CST.tokenType(token);
+    if (MARKERS.has(token)) {
+      // The token after a scalar marker is the scalar's text (a block scalar's lines start with spaces).
+      scalar = token === CST.SCALAR;
+      continue;
+    }
+    const type = scalar ? 'scalar' : CST.tokenType(token);
+    scalar = false;
     if (flow === 0 && atLineStart) {
       lineDepth = type === 'space' ? token.length : 0;
       leading = true;
