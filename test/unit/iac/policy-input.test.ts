@@ -57,6 +57,9 @@ describe('YAML aliases', () => {
     // Each alias copies the list and its two items: 3 values.
     expect(parseYamlSource(anchored, { maxAliasNodes: 6 }).ok).toBe(true);
     expect(parseYamlSource(anchored, { maxAliasNodes: 5 })).toMatchObject({ ok: false, message: expect.stringContaining('more than 5 values (the alias size limit') });
+    // Two aliases copy "x" and "y" each: 4 characters.
+    expect(parseYamlSource(anchored, { maxAliasChars: 4 }).ok).toBe(true);
+    expect(parseYamlSource(anchored, { maxAliasChars: 3 })).toMatchObject({ ok: false, message: expect.stringContaining('copy more than 3 characters of text (the alias text limit') });
   });
 });
 
