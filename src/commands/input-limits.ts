@@ -3,7 +3,7 @@
 // variables that raise them. One place, so that every reader refuses the same
 // input the same way, and each refusal can say how to raise its limit.
 import { UsageError } from '../cli/errors.js';
-import { DEFAULT_YAML_LIMITS, type YamlLimits } from '../core/iac/index.js';
+import { DEFAULT_YAML_LIMITS, type YamlLimits } from '../core/iac/yaml-limits.js';
 import { INPUT_READ_LIMITS, type ReadLimits } from '../output/read-text-file.js';
 
 /** What the readers of one run may use. */
