@@ -148,14 +148,12 @@ export function lineStarts(text: string): number[] {
 /**
  * The policy's kind: the resource type's, else the linter's detectKind on the
  * document (a Principal anywhere makes a key policy). Undefined when the text
- * is not a JSON object, or is a policy of another kind.
+ * is not a JSON object.
  */
 export function policyKind(policy: Pick<InputPolicy, 'kind' | 'text'>): PolicyKind | undefined {
   if (policy.kind) return policy.kind;
   if (policy.text.length > MAX_LINT_CHARS || tooDeepAt(policy.text, MAX_NESTING) !== undefined) return undefined;
   const parsed = parseJson(policy.text);
   if (!parsed.ok || parsed.root.type !== 'object') return undefined;
-  // Lint's kind (detectKind's rule); a kind that is neither (a role's trust policy) is no key or IAM policy to pick.
-  const kind: string = buildModel(policy.text, parsed.root, undefined).kind;
-  return kind === 'key' || kind === 'iam' ? kind : undefined;
+  return buildModel(policy.text, parsed.root, undefined).kind;
 }
