@@ -3,7 +3,7 @@
 // variables that raise them. One place, so that every reader refuses the same
 // input the same way, and each refusal can say how to raise its limit.
 import { UsageError } from '../cli/errors.js';
-import { DEFAULT_YAML_LIMITS, type YamlLimits } from '../core/iac/index.js';
+import { DEFAULT_YAML_LIMITS, type YamlLimits } from '../core/iac/yaml-limits.js';
 import { INPUT_READ_LIMITS, type ReadLimits } from '../output/read-text-file.js';
 
 /** What the readers of one run may use. */
@@ -16,7 +16,8 @@ export interface InputLimits {
 export const INPUT_LIMITS_HELP = `Input limits (a refusal names the one it hit):
   KMS_WIZARD_MAX_INPUT_BYTES=N        largest file read (default ${INPUT_READ_LIMITS.maxBytes.toLocaleString('en-US')} bytes)
   KMS_WIZARD_YAML_MAX_ALIASES=N       YAML aliases read in a template (default ${DEFAULT_YAML_LIMITS.maxAliasCount.toLocaleString('en-US')})
-  KMS_WIZARD_YAML_MAX_ALIAS_NODES=N   values YAML aliases may copy (default ${DEFAULT_YAML_LIMITS.maxAliasNodes.toLocaleString('en-US')})`;
+  KMS_WIZARD_YAML_MAX_ALIAS_NODES=N   values YAML aliases may copy (default ${DEFAULT_YAML_LIMITS.maxAliasNodes.toLocaleString('en-US')})
+  KMS_WIZARD_YAML_MAX_ALIAS_CHARS=N   characters of text YAML aliases may copy (default ${DEFAULT_YAML_LIMITS.maxAliasChars.toLocaleString('en-US')})`;
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -34,6 +35,7 @@ export function inputLimits(env: NodeJS.ProcessEnv): InputLimits {
     yaml: {
       maxAliasCount: positive(env, 'KMS_WIZARD_YAML_MAX_ALIASES', DEFAULT_YAML_LIMITS.maxAliasCount),
       maxAliasNodes: positive(env, 'KMS_WIZARD_YAML_MAX_ALIAS_NODES', DEFAULT_YAML_LIMITS.maxAliasNodes),
+      maxAliasChars: positive(env, 'KMS_WIZARD_YAML_MAX_ALIAS_CHARS', DEFAULT_YAML_LIMITS.maxAliasChars),
     },
   };
 }

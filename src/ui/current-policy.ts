@@ -18,6 +18,7 @@ import {
   type FromCurrentPolicy,
   type PreAnswers,
 } from '../core/current-policy/index.js';
+import { policyTooLarge } from '../core/iac/policy-size.js';
 import type { Result } from '../core/result.js';
 import type { Answers, CurrentPolicyFile } from './answers.js';
 
@@ -27,6 +28,9 @@ import type { Answers, CurrentPolicyFile } from './answers.js';
  * that names no statement. Both empty when nothing does.
  */
 export function currentFileProblems(f: CurrentPolicyFile): { readonly file?: string; readonly references: readonly string[] } {
+  // Refused before it is parsed: the same policy limit every command applies.
+  const big = policyTooLarge(f.file, f.text);
+  if (big) return { file: big, references: [] };
   const r = readCurrentPolicy(f.file, f.text);
   if (!r.ok) return { file: formatCurrentPolicyError(f.file, r.error), references: [] };
   const refs = resolveOverrides(r.value, overridesOf(f));

@@ -74,6 +74,8 @@ beforeAll(() => {
   // Few aliases, each copying a large value: the size limit, not the count, stops it.
   const wide = `[${Array.from({ length: 5000 }, (_, i) => `v${i}`).join(', ')}]`;
   writeFileSync(join(dir, 'wide-alias.yaml'), `${KEY_HEAD}            Sid: &w ${wide}\n            Copies: [${Array(50).fill('*w').join(', ')}]\n`);
+  // !Join over aliases of one long string: few values, but 20 MB of text once joined.
+  writeFileSync(join(dir, 'join-alias.yaml'), `${KEY_HEAD}            Sid: !Join ['', [&s ${'x'.repeat(200_000)}, ${Array(100).fill('*s').join(', ')}]]\n`);
   // The same statement reused a few dozen times, as real templates do: read.
   writeFileSync(join(dir, 'reuse.yaml'), `${KEY_HEAD.replace("          - Effect: Allow", '          - &stmt\n            Effect: Allow')}${Array(40).fill('          - *stmt\n').join('')}`);
   writeFileSync(join(dir, 'self-alias.yaml'), `${KEY_HEAD}            Condition: &c {StringEquals: {x: *c}}\n`);
@@ -126,6 +128,14 @@ describe('YAML alias expansion is bounded in count and size (the limits yaml and
     const raised = await runBounded(['lint', 'wide-alias.yaml'], dir, { KMS_WIZARD_YAML_MAX_ALIAS_NODES: '300000' });
     expect(raised.stdout).not.toMatch(/KW903/);
     expect(raised.stdout).toMatch(/wide-alias\.yaml Key|wide-alias\.yaml:\d+:\d+ +Key/);
+  });
+
+  test.each([['lint'], ['explain'], ['simulate']])('%s: an !Join over aliases of one long string is refused by the alias text limit', async (command) => {
+    const args = command === 'simulate' ? simulate('join-alias.yaml') : [command, 'join-alias.yaml'];
+    const r = await runBounded(args, dir);
+    expect(r.code).toBe(command === 'lint' ? 1 : 2);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/its aliases copy more than 4,194,304 characters of text \(the alias text limit; raise it with KMS_WIZARD_YAML_MAX_ALIAS_CHARS\)/);
+    expectBounded(r);
   });
 
   test('a statement reused through an anchor, as real templates do, is read; the count limit can be lowered below it', async () => {

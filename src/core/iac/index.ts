@@ -12,6 +12,7 @@ import type { ParsedSource } from './source-tree.js';
 
 export { IAC_RULES } from './notes.js';
 export { detectInput, filePosition, INPUT_FORMATS, policyKind, policyName, readPolicyInput, type InputFormat, type InputPolicy, type PolicyInput, type ReadInputOptions } from './policy-input.js';
+export { policyTooLarge } from './policy-size.js';
 export { inputProblem, selectIamPolicies, selectKeyPolicy, selectPolicies, sizeProblem, type SelectedPolicy } from './select-policy.js';
 export { DEFAULT_YAML_LIMITS, type YamlLimits } from './yaml-limits.js';
 

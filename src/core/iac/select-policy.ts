@@ -2,10 +2,10 @@
 // command: `--policy NAME` (a Terraform address or CloudFormation logical id)
 // picks one; without it, explain takes them all, and simulate, diff and
 // --from take the file's one key policy, or say which ones there are.
-import { MAX_LINT_CHARS } from '../lint/rules/too-large-to-lint.js';
 import type { DocumentKind } from '../policy-kind.js';
 import { fail, ok, type Result } from '../result.js';
 import { noteMessage } from './notes.js';
+import { policyTooLarge } from './policy-size.js';
 import { policyKind, policyName, type InputPolicy, type PolicyInput } from './policy-input.js';
 
 /** A policy chosen from a file: how messages name it, and the policy. */
@@ -32,20 +32,9 @@ function choices(policies: readonly { resource?: string }[]): string {
   return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
 }
 
-/**
- * Refuses a policy far larger than any AWS accepts before anything parses it
- * (a file of megabytes costs gigabytes to evaluate): the largest is a
- * 32,768-byte key policy ("Resource quotas", AWS KMS Developer Guide,
- * https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html),
- * so the limit is lint's (MAX_LINT_CHARS) and cannot be raised.
- */
+/** Refuses a policy far larger than any AWS accepts before anything parses it (see policy-size.ts). */
 export function sizeProblem(selected: SelectedPolicy): string | undefined {
-  const chars = selected.policy.text.length;
-  if (chars <= MAX_LINT_CHARS) return undefined;
-  return (
-    `${selected.name}: the policy has ${chars.toLocaleString('en-US')} characters, over the ${MAX_LINT_CHARS.toLocaleString('en-US')}-character policy limit. ` +
-    'The largest policy AWS accepts is a 32,768-byte key policy, so this is not one and the limit cannot be raised: check that you gave the right file.'
-  );
+  return policyTooLarge(selected.name, selected.policy.text);
 }
 
 /**

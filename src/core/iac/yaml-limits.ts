@@ -10,7 +10,9 @@ export interface YamlLimits {
   readonly maxAliasCount: number;
   /** Values copied by expanding aliases. */
   readonly maxAliasNodes: number;
+  /** Characters of the strings copied by expanding aliases (a few long strings make a large text once joined). */
+  readonly maxAliasChars: number;
 }
 
 /** Far more than a template's anchors need (a shared statement reused in a few dozen places). */
-export const DEFAULT_YAML_LIMITS: YamlLimits = { maxAliasCount: 1_000, maxAliasNodes: 100_000 };
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxAliasCount: 1_000, maxAliasNodes: 100_000, maxAliasChars: 4 * 1024 * 1024 };

@@ -76,9 +76,15 @@ function tooDeepAt(text: string, limit: number): number | undefined {
   let lineDepth = 0;
   let atLineStart = true;
   let leading = true;
+  let scalar = false;
   for (const token of new Lexer().lex(text)) {
-    if (MARKERS.has(token)) continue;
-    const type = CST.tokenType(token);
+    if (MARKERS.has(token)) {
+      // The token after a scalar marker is the scalar's text (a block scalar's lines start with spaces).
+      scalar = token === CST.SCALAR;
+      continue;
+    }
+    const type = scalar ? 'scalar' : CST.tokenType(token);
+    scalar = false;
     if (flow === 0 && atLineStart) {
       lineDepth = type === 'space' ? token.length : 0;
       leading = true;
@@ -99,6 +105,7 @@ class Walk {
   private readonly anchors = new Map<string, Node>();
   private aliases = 0;
   private copied = 0;
+  private copiedChars = 0;
   /** Inside an alias's expansion: its anchors are not defined again, and its values count as copies. */
   private expanding = 0;
   /** Anchored values being read: an alias to one of them is a value that holds itself. */
@@ -157,6 +164,9 @@ class Walk {
     if (isSeq(node)) return { type: 'array', offset, items: node.items.map((i) => this.node(i as Node, depth + 1)) };
     if (isScalar(node)) {
       const value = node.value;
+      if (this.expanding > 0 && typeof value === 'string' && (this.copiedChars += value.length) > this.limits.maxAliasChars) {
+        throw new LimitError(`its aliases copy more than ${this.limits.maxAliasChars.toLocaleString('en-US')} characters of text (the alias text limit; raise it with KMS_WIZARD_YAML_MAX_ALIAS_CHARS)`, offset);
+      }
       // A plain 0123456789012 is an account id to CloudFormation, not the number 123456789012.
       if (typeof value === 'number' && node.source !== undefined && String(value) !== node.source) return { type: 'scalar', offset, value: node.source };
       if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) return { type: 'scalar', offset, value };
