@@ -10,7 +10,7 @@
 //   https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-auth.html);
 // - IAM writes, where the key policy lets IAM policies decide.
 import type { Outcome, Setting, Subject } from './engine.js';
-import { decide, prepareRequest, type StatementHit } from './policy-decision.js';
+import { decide, prepareRequest, reach, type ReadDocument, type StatementHit } from './policy-decision.js';
 import type { AccessEntry, TakeoverEntry } from './result.js';
 import { IAM_WRITE_ACTIONS, IAM_WRITE_TARGET } from './takeover-actions.js';
 
@@ -66,6 +66,18 @@ function targets(s: Setting, subject: Subject, action: string, usingKey: Readonl
   return self > 0 ? [subject.arn, ...all.slice(0, self), ...all.slice(self + 1)] : all;
 }
 
+const coveredCache = new WeakMap<ReadDocument, Map<string, ReadonlySet<string>>>();
+
+/** The targets (of `list`, an account's targets for `action`) an Allow statement of `doc` covers, ignoring conditions; cached per document, action and account. */
+function coveredTargets(doc: ReadDocument, action: string, account: string, list: readonly string[]): ReadonlySet<string> {
+  let byAction = coveredCache.get(doc);
+  if (!byAction) coveredCache.set(doc, (byAction = new Map()));
+  const key = `${action} ${account}`;
+  let found = byAction.get(key);
+  if (!found) byAction.set(key, (found = new Set(list.filter((t) => reach(doc, t, [action]).allow.has(action)))));
+  return found;
+}
+
 const WHY: Record<string, string> = {
   'kms:PutKeyPolicy': 'can replace the key policy, and with it every access to the key',
   'kms:CreateGrant': 'can create grants without kms:GrantIsForAWSResource: it can give the key\'s use to any principal, with no policy change',
@@ -99,7 +111,12 @@ export function takeoverPaths(s: Setting, access: readonly AccessEntry[], subjec
       if (!subject) continue;
       const writes = IAM_WRITE_ACTIONS.filter((w) => subject.identity.some((d) => d.iam.allow.has(w)));
       for (const w of writes) {
-        for (const target of targets(s, subject, w, usingKey)) {
+        const list = targets(s, subject, w, usingKey);
+        // Cheap first: only a target some Allow statement's Resource covers is worth a full evaluation.
+        // Worked out once per document and action: a managed policy is shared by many principals.
+        const covered = subject.identity.filter((d) => d.iam.allow.has(w)).map((d) => coveredTargets(d.read, w, account.account, list));
+        for (const target of list) {
+          if (!covered.some((c) => c.has(target))) continue;
           const o = iamAllows(s, subject, w, target);
           if (!o) continue;
           const what = w === 'iam:PassRole' ? `with a compute service (EC2, Lambda, ...) it can run code as ${target}, which can use the key` : `on ${target}${target === p.arn ? ' (itself)' : ''}: it can give principals of account ${account.account} the access the key policy delegates`;
