@@ -211,7 +211,7 @@ const ARN_ACCOUNT = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/;
 
 function setting(input: WhoCanInput): Setting {
   const parsed = parseKeyArn(input.keyArn);
-  if (!parsed.ok) throw new Error(`${parsed.error.message}. ${parsed.error.hint}`);
+  if (!parsed.ok) throw new TypeError(`${parsed.error.message}. ${parsed.error.hint}`);
   const k = parsed.value;
   const keyDoc = readDocument('key policy', input.keyPolicy);
   const actions = input.actions ?? keyActions(input.key, k.keyId);
@@ -298,7 +298,7 @@ function grantDenied(s: Setting, known: Subject | undefined, grantee: string, op
   return denies.flatMap((d) => d.unresolved);
 }
 
-/** The whole answer. Throws only on a key ARN that does not parse. */
+/** The whole answer. Throws a TypeError only for a key ARN that does not parse. */
 export function whoCan(input: WhoCanInput): WhoCanResult {
   const s = setting(input);
   const notes: string[] = [];

@@ -8,3 +8,4 @@ export { readKeyPolicy } from './key-policy.js';
 export type { AccountExport, KeyDescription, KeyGrant, OrgPolicyLevel } from './model.js';
 export { readOrgPolicyLevel, type OrgPolicyType } from './org-policies.js';
 export type { AccessEntry, TakeoverEntry, WhoCanResult } from './result.js';
+export { whoCanFromTexts, type ExportText, type WhoCanTexts } from './from-texts.js';
