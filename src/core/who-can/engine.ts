@@ -15,7 +15,7 @@ import { boundaryDocument, identityDocuments } from './identity.js';
 import { keyActions } from './key-actions.js';
 import { forPrincipal } from './resource-variables.js';
 import type { AccountExport, IamPrincipal, KeyDescription, KeyGrant, OrgPolicyLevel } from './model.js';
-import { decide, namedPrincipals, prepareRequest, readDocument, reach, viaServiceValues, type DocumentDecision, type ReadDocument, type StatementHit } from './policy-decision.js';
+import { callerDependence, decide, namedPrincipals, prepareRequest, principalReach, readDocument, reach, viaServiceValues, type DocumentDecision, type PrincipalReach, type ReadDocument, type StatementHit } from './policy-decision.js';
 import type { AccessEntry, TakeoverEntry, WhoCanResult } from './result.js';
 import { takeoverPaths } from './takeover.js';
 
@@ -65,6 +65,8 @@ export interface Setting {
   readonly actions: readonly string[];
   readonly keyDoc: ReadDocument;
   readonly keyReach: ReadonlySet<string>;
+  /** The actions the key policy gives anyone, and each principal it names, without IAM. */
+  readonly keyNames: PrincipalReach;
   readonly keyVia: readonly string[];
   readonly scp: readonly (readonly ReadDocument[])[];
   readonly rcp: readonly ReadDocument[];
@@ -72,6 +74,10 @@ export interface Setting {
   readonly managementAccount?: string;
   readonly index: DocumentIndex;
   readonly accounts: ReadonlyMap<string, AccountExport>;
+  /** Whether the key policy's and RCPs' answers depend on the caller's ARN or tags (see callerDependence). */
+  readonly dependence: { readonly arn: boolean; readonly tags: boolean };
+  /** Outcomes of callers that only the key policy and RCPs decide, by class (see evaluateSubject). */
+  readonly classOutcomes: Map<string, Outcome | undefined>;
 }
 
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
@@ -93,6 +99,23 @@ const ANYONE_UNKNOWN = new Set(['kms:calleraccount', 'aws:principalaccount', 'aw
  * or nothing allows it.
  */
 export function evaluateSubject(s: Setting, subject: Subject, action: string, via: string | undefined): Outcome | undefined {
+  // A caller no identity policy, boundary or SCP speaks for (most roles of a big account, when the key
+  // policy names "*") is decided by the key policy and RCPs alone: unless those depend on its ARN or tags,
+  // or name it, every caller of its account and kind gets the same answer, worked out once.
+  const alone = !subject.boundary && !subject.scpApplies && !subject.identity.some((d) => d.kms.allow.has(action) || d.kms.deny.has(action));
+  const classKey = alone && !s.dependence.arn && !s.keyNames.byEntry.has(subject.arn) && (subject.kind === 'user' || subject.kind === 'role')
+    ? JSON.stringify([subject.kind, subject.account, subject.given, action, via ?? '', s.dependence.tags ? subject.context : {}])
+    : undefined;
+  if (classKey !== undefined) {
+    if (s.classOutcomes.has(classKey)) return s.classOutcomes.get(classKey);
+    const outcome = decideSubject(s, subject, action, via);
+    s.classOutcomes.set(classKey, outcome);
+    return outcome;
+  }
+  return decideSubject(s, subject, action, via);
+}
+
+function decideSubject(s: Setting, subject: Subject, action: string, via: string | undefined): Outcome | undefined {
   const req = prepareRequest({
     principal: subject.arn,
     action,
@@ -176,9 +199,14 @@ function principalSubject(s: Setting, account: AccountExport, p: IamPrincipal): 
   };
 }
 
-/** The actions worth evaluating for a subject: what the key policy reaches, and (unless it names the subject) what its identity policies reach. */
-function candidateActions(s: Setting, subject: Subject, namedDirectly: boolean): string[] {
-  return s.actions.filter((a) => s.keyReach.has(a) && (namedDirectly || subject.identity.some((d) => d.kms.allow.has(a))));
+/**
+ * The actions worth evaluating for a subject: those the key policy gives it (or anyone) by name, and
+ * those its identity policies reach that the key policy reaches at all. Every other action is
+ * denied for certain, so it is never evaluated.
+ */
+function candidateActions(s: Setting, subject: Subject): string[] {
+  const named = s.keyNames.byEntry.get(subject.arn);
+  return s.actions.filter((a) => s.keyReach.has(a) && (s.keyNames.anyone.has(a) || named?.has(a) || subject.identity.some((d) => d.kms.allow.has(a))));
 }
 
 /** Direct access, or else the services it works through. */
@@ -217,6 +245,7 @@ function setting(input: WhoCanInput): Setting {
   const actions = input.actions ?? keyActions(input.key, k.keyId);
   const accounts = new Map((input.accounts ?? []).map((a) => [a.account, a]));
   const awsManaged = input.key?.keyManager === 'AWS';
+  const rcp = (input.rcpLevels ?? []).flatMap((l) => l.policies.map((p) => readDocument(p.label, p.document)));
   return {
     keyArn: k.arn,
     keyAccount: k.account,
@@ -226,15 +255,18 @@ function setting(input: WhoCanInput): Setting {
     actions,
     keyDoc,
     keyReach: reach(keyDoc, k.arn).allow,
+    keyNames: principalReach(keyDoc, k.arn),
     keyVia: viaServiceValues(keyDoc, k.region),
     scp: (input.scpLevels ?? []).map((l) => l.policies.map((p) => readDocument(p.label, p.document))),
-    rcp: (input.rcpLevels ?? []).flatMap((l) => l.policies.map((p) => readDocument(p.label, p.document))),
+    rcp,
     // RCPs do not apply to AWS managed keys ("Resource control policies in AWS KMS",
     // https://docs.aws.amazon.com/kms/latest/developerguide/resource-control-policies.html) nor in the management account.
     rcpApplies: (input.rcpLevels ?? []).length > 0 && !awsManaged && k.account !== input.managementAccount,
     ...(input.managementAccount ? { managementAccount: input.managementAccount } : {}),
     index: new DocumentIndex(k.arn, k.region),
     accounts,
+    dependence: [keyDoc, ...rcp].map(callerDependence).reduce((a, b) => ({ arn: a.arn || b.arn, tags: a.tags || b.tags })),
+    classOutcomes: new Map(),
   };
 }
 
@@ -305,15 +337,13 @@ export function whoCan(input: WhoCanInput): WhoCanResult {
   const access: AccessEntry[] = [];
   const subjects = new Map<string, Subject>();
   const named = namedPrincipals(s.keyDoc);
-  const namedSet = new Set(named.aws);
 
   for (const account of s.accounts.values()) {
     notes.push(...account.notes);
     for (const p of [...account.users, ...account.roles]) {
       const subject = principalSubject(s, account, p);
       subjects.set(p.arn, subject);
-      const direct = (namedSet.has(p.arn) || named.anyone) && p.account === s.keyAccount;
-      const actions = candidateActions(s, subject, direct || namedSet.has(p.arn));
+      const actions = candidateActions(s, subject);
       if (actions.length > 0) access.push(...accessFor(s, subject, actions, false));
     }
   }

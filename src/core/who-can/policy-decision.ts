@@ -99,11 +99,28 @@ function classify(doc: ReadDocument, t: StatementTrace, isUnknown: (k: string) =
   return undefined;
 }
 
+// The statements of a document whose Action (or NotAction) can cover an action, worked out once per
+// document and action: most statements of a large account never mention KMS, and skipping them
+// before the evaluator traces them is most of who-can's speed.
+const byAction = new WeakMap<ReadDocument, Map<string, readonly PolicyStatement[]>>();
+
+function statementsFor(doc: ReadDocument, action: string): readonly PolicyStatement[] {
+  let known = byAction.get(doc);
+  if (!known) byAction.set(doc, (known = new Map()));
+  let list = known.get(action);
+  if (!list) {
+    // Statements without a readable Action stay in: the evaluator says why they never apply.
+    list = doc.view.statements.filter((stmt) => (!stmt.action && !stmt.notAction) || statementActions(stmt, [action]).length > 0);
+    known.set(action, list);
+  }
+  return list;
+}
+
 /** Every Allow and Deny statement of one document that applies (or may) to the request. */
 export function decide(doc: ReadDocument, req: PreparedRequest, kind: PolicyKind): DocumentDecision {
   const allows: StatementHit[] = [];
   const denies: StatementHit[] = [];
-  for (const stmt of doc.view.statements) {
+  for (const stmt of statementsFor(doc, req.ctx.action)) {
     const hit = classify(doc, matchStatement(stmt, req.ctx, doc.label, kind, doc.variables), req.isUnknown);
     if (hit) (stmt.effect === 'Deny' ? denies : allows).push(hit);
   }
@@ -116,16 +133,33 @@ export interface DocumentReach {
   readonly deny: ReadonlySet<string>;
 }
 
+/** The characters of a pattern before its first wildcard: a value it matches starts with them. */
+const literalPrefix = (pattern: string) => {
+  const i = pattern.search(/[*?]/);
+  return i < 0 ? pattern : pattern.slice(0, i);
+};
+
+/** Whether an action pattern matches the action; a quick prefix test first (actions compare case-insensitively). */
+function actionMatches(pattern: string, action: string): boolean {
+  const prefix = literalPrefix(pattern).toLowerCase();
+  return action.slice(0, prefix.length).toLowerCase() === prefix && wildcardMatch(pattern, action, true);
+}
+
 function statementActions(stmt: PolicyStatement, actions: readonly string[]): string[] {
-  if (stmt.action) return actions.filter((a) => stmt.action!.some((p) => wildcardMatch(p, a, true)));
-  if (stmt.notAction) return actions.filter((a) => !stmt.notAction!.some((p) => wildcardMatch(p, a, true)));
+  if (stmt.action) return actions.filter((a) => stmt.action!.some((p) => actionMatches(p, a)));
+  if (stmt.notAction) return actions.filter((a) => !stmt.notAction!.some((p) => actionMatches(p, a)));
   return [];
+}
+
+/** Whether a Resource pattern matches an ARN; a quick prefix test first (ARNs compare case-sensitively). */
+function resourceMatches(pattern: string, arn: string): boolean {
+  return arn.startsWith(literalPrefix(pattern)) && arnMatch(pattern, arn);
 }
 
 function statementResource(stmt: PolicyStatement, resource: string | undefined): boolean {
   if (resource === undefined) return true;
-  if (stmt.resource) return stmt.resource.some((p) => arnMatch(p, resource));
-  if (stmt.notResource) return !stmt.notResource.some((p) => arnMatch(p, resource));
+  if (stmt.resource) return stmt.resource.some((p) => resourceMatches(p, resource));
+  if (stmt.notResource) return !stmt.notResource.some((p) => resourceMatches(p, resource));
   return false;
 }
 
@@ -193,4 +227,49 @@ export function namedPrincipals(doc: ReadDocument): NamedPrincipals {
     }
   }
   return { aws: [...aws], services: [...services], anyone };
+}
+
+/** Which actions the key policy's Allow statements reach for whom: statements naming anyone, and per AWS entry named. */
+export interface PrincipalReach {
+  readonly anyone: ReadonlySet<string>;
+  readonly byEntry: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export function principalReach(doc: ReadDocument, resource: string, actions: readonly string[] = KMS_ACTIONS): PrincipalReach {
+  const anyone = new Set<string>();
+  const byEntry = new Map<string, Set<string>>();
+  for (const stmt of doc.view.statements) {
+    if (stmt.effect !== 'Allow' || !statementResource(stmt, resource)) continue;
+    const reached = statementActions(stmt, actions);
+    const p = stmt.principal;
+    const entries = typeof p === 'object' && p !== null && !Array.isArray(p) ? [(p as Record<string, unknown>).AWS].flat().filter((v): v is string => typeof v === 'string') : [];
+    if (stmt.hasNotPrincipal || p === '*' || entries.includes('*')) reached.forEach((a) => anyone.add(a));
+    for (const e of entries) {
+      if (e === '*') continue;
+      let set = byEntry.get(e);
+      if (!set) byEntry.set(e, (set = new Set()));
+      reached.forEach((a) => set!.add(a));
+    }
+  }
+  return { anyone, byEntry };
+}
+
+/**
+ * What of the caller, beyond its account and kind, a document's answer can depend on: its ARN
+ * (a NotPrincipal, aws:PrincipalArn, aws:userid, aws:username or a policy variable), or its tags
+ * (aws:PrincipalTag). Documents that depend on neither answer alike for every caller of one
+ * account and kind, which lets who-can answer thousands of such callers once.
+ */
+export function callerDependence(doc: ReadDocument): { readonly arn: boolean; readonly tags: boolean } {
+  let arn = false;
+  let tags = false;
+  for (const stmt of doc.view.statements) {
+    if (stmt.hasNotPrincipal) arn = true;
+    const cond = stmt.condition;
+    if (typeof cond !== 'object' || cond === null) continue;
+    const text = JSON.stringify(cond).toLowerCase();
+    if (text.includes('${') || /"aws:(principalarn|userid|username|sourceidentity)"/.test(text)) arn = true;
+    if (text.includes('"aws:principaltag/')) tags = true;
+  }
+  return { arn, tags };
 }

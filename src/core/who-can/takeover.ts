@@ -51,19 +51,32 @@ function iamAllows(s: Setting, subject: Subject, action: string, resource: strin
   return { conditions: [...new Set([...used, ...denies].flatMap((h) => h.unresolved))], path: used.map((h) => h.label) };
 }
 
-function targets(s: Setting, subject: Subject, action: string, usingKey: ReadonlySet<string>): string[] {
+const targetLists = new WeakMap<object, Map<string, readonly string[]>>();
+
+/** The ARNs an IAM write can act on in the subject's account (the subject itself first), or the roles that use the key for PassRole. */
+function targets(s: Setting, subject: Subject, action: string, usingKey: ReadonlySet<string>): readonly string[] {
   const account = s.accounts.get(subject.account!);
   if (!account) return [];
-  const type = IAM_WRITE_TARGET[action];
-  // PassRole matters for roles that can already use the key: a compute service then runs code as them.
-  if (action === 'iam:PassRole') return account.roles.filter((r) => usingKey.has(r.arn)).map((r) => r.arn);
-  const all =
-    type === 'role' ? account.roles.map((r) => r.arn)
-    : type === 'user' ? account.users.map((u) => u.arn)
-    : type === 'group' ? [...account.groups.values()].map((g) => g.arn)
-    : [...account.policies.keys()].filter((arn) => arn.includes(`::${account.account}:`));
-  const self = all.indexOf(subject.arn);
-  return self > 0 ? [subject.arn, ...all.slice(0, self), ...all.slice(self + 1)] : all;
+  let lists = targetLists.get(account);
+  if (!lists) targetLists.set(account, (lists = new Map()));
+  const type = action === 'iam:PassRole' ? 'passrole' : IAM_WRITE_TARGET[action]!;
+  let all = lists.get(type);
+  if (!all) {
+    all =
+      // PassRole matters for roles that can already use the key: a compute service then runs code as them.
+      type === 'passrole' ? account.roles.filter((r) => usingKey.has(r.arn)).map((r) => r.arn)
+      : type === 'role' ? account.roles.map((r) => r.arn)
+      : type === 'user' ? account.users.map((u) => u.arn)
+      : type === 'group' ? [...account.groups.values()].map((g) => g.arn)
+      : [...account.policies.keys()].filter((arn) => arn.includes(`::${account.account}:`));
+    lists.set(type, all);
+  }
+  return all;
+}
+
+/** Every item of several collections, lazily: the first target that works ends the search. */
+function* each<T>(lists: readonly Iterable<T>[]): Generator<T> {
+  for (const list of lists) yield* list;
 }
 
 const coveredCache = new WeakMap<ReadDocument, Map<string, ReadonlySet<string>>>();
@@ -115,8 +128,12 @@ export function takeoverPaths(s: Setting, access: readonly AccessEntry[], subjec
         // Cheap first: only a target some Allow statement's Resource covers is worth a full evaluation.
         // Worked out once per document and action: a managed policy is shared by many principals.
         const covered = subject.identity.filter((d) => d.iam.allow.has(w)).map((d) => coveredTargets(d.read, w, account.account, list));
-        for (const target of list) {
-          if (!covered.some((c) => c.has(target))) continue;
+        // Only targets some Allow statement covers; the subject itself first (self-service policies are the common path).
+        const tried = new Set<string>();
+        const candidates = [...(covered.some((c) => c.has(subject.arn)) ? [[subject.arn]] : []), ...covered];
+        for (const target of each(candidates)) {
+          if (tried.has(target)) continue;
+          tried.add(target);
           const o = iamAllows(s, subject, w, target);
           if (!o) continue;
           const what = w === 'iam:PassRole' ? `with a compute service (EC2, Lambda, ...) it can run code as ${target}, which can use the key` : `on ${target}${target === p.arn ? ' (itself)' : ''}: it can give principals of account ${account.account} the access the key policy delegates`;
