@@ -9,7 +9,10 @@ const WHOLE_FILE = '(file)';
 function checkText(file: string, text: string): string {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new ExportError(file, WHOLE_FILE, 'the file is empty: run the AWS CLI command again and save its output (the command may have failed before printing)');
-  if (body.includes('\u0000') || (body.match(/\uFFFD/g)?.length ?? 0) > 2) {
+  // A binary file shows itself in its first bytes (a NUL, bytes that are not UTF-8); exports run to
+  // hundreds of megabytes, so only the head is scanned.
+  const head = body.slice(0, 65536);
+  if (head.includes('\u0000') || (head.match(/\uFFFD/g)?.length ?? 0) > 2) {
     throw new ExportError(file, WHOLE_FILE, 'the file is binary, not the JSON the AWS CLI prints (was it compressed, or saved with --output text/table?): save the output of the command with --output json');
   }
   return body;
