@@ -12,6 +12,7 @@
 import { parseKeyArn } from '../arn.js';
 import { DocumentIndex, type IndexedDocument } from './document-index.js';
 import { boundaryDocument, identityDocuments } from './identity.js';
+import { worksAcrossAccounts } from './cross-account.js';
 import { keyActions } from './key-actions.js';
 import { forPrincipal } from './resource-variables.js';
 import type { AccountExport, IamPrincipal, KeyDescription, KeyGrant, OrgPolicyLevel } from './model.js';
@@ -210,7 +211,9 @@ function candidateActions(s: Setting, subject: Subject): string[] {
 }
 
 /** Direct access, or else the services it works through. */
-function accessFor(s: Setting, subject: Subject, actions: readonly string[], external: boolean, principal = subject.arn): AccessEntry[] {
+function accessFor(s: Setting, subject: Subject, wanted: readonly string[], external: boolean, principal = subject.arn): AccessEntry[] {
+  // "*" may be anyone, in any account: keep every action and let the key policy's conditions say.
+  const actions = subject.kind === 'anyone' || subject.account === s.keyAccount ? wanted : wanted.filter(worksAcrossAccounts);
   const vias = unique([...s.keyVia, ...subject.identity.flatMap((d) => (d.kms.allow.size > 0 || d.kms.deny.size > 0 ? d.via : [])), ...(subject.boundary?.via ?? [])]);
   const out: AccessEntry[] = [];
   for (const action of actions) {

@@ -242,3 +242,16 @@ test('the key ARN is echoed and the notes say what was assumed', () => {
   expect(r.notes.join('\n')).toMatch(/no SCPs given/);
   expect(r.notes.join('\n')).toMatch(/no grants given/);
 });
+
+describe('cross-account limits ("Allowing users in other accounts to use a KMS key", key-policy-modifying-external-accounts.html)', () => {
+  test('administrative actions given to another account have no effect; cryptographic ones do', () => {
+    const policy = keyPolicyDocument();
+    const statements = [...(policy.Statement as object[]), { Sid: 'Dev admins', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${DEV}:root` }, Action: 'kms:*', Resource: '*' }];
+    const r = whoCan(orgInput(['scp', 'rcp', 'grants'], { ...policy, Statement: statements }));
+    const devAdmin = actionsOf(r, `arn:aws:iam::${DEV}:user/dev-admin`);
+    expect(devAdmin).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:CreateGrant', 'kms:DescribeKey']));
+    expect(devAdmin).not.toContain('kms:ScheduleKeyDeletion');
+    expect(devAdmin).not.toContain('kms:PutKeyPolicy');
+    expect(takes(r, `arn:aws:iam::${DEV}:user/dev-admin`)).not.toContain('kms:PutKeyPolicy');
+  });
+});
