@@ -357,7 +357,8 @@ export function whoCan(input: WhoCanInput): WhoCanResult {
     const account = id ?? ARN_ACCOUNT.exec(entry)?.[1];
     if (!account) continue;
     if (id === undefined && s.accounts.has(account)) {
-      if (!subjects.has(entry)) notes.push(`the key policy names ${entry}, which the export of account ${account} does not hold (deleted, or renamed: AWS then shows its unique id)`);
+      if (/^arn:[^:]+:sts::/.test(entry)) notes.push(`the key policy names the role session ${entry}: only that session, which the exports cannot tell apart, so it is not listed`);
+      else if (!subjects.has(entry)) notes.push(`the key policy names ${entry}, which the export of account ${account} does not hold (deleted, or renamed: AWS then shows its unique id)`);
       continue;
     }
     const arn = id !== undefined ? `arn:${s.partition}:iam::${id}:root` : entry;

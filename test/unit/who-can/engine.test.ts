@@ -255,3 +255,11 @@ describe('cross-account limits ("Allowing users in other accounts to use a KMS k
     expect(takes(r, `arn:aws:iam::${DEV}:user/dev-admin`)).not.toContain('kms:PutKeyPolicy');
   });
 });
+
+test('a key policy naming one role session says so rather than listing the role', () => {
+  const policy = keyPolicyDocument();
+  const session = `arn:aws:sts::${PROD}:assumed-role/Batch/nightly`;
+  const r = whoCan(orgInput(['scp', 'rcp', 'grants'], { ...policy, Statement: [...(policy.Statement as object[]), { Effect: 'Allow', Principal: { AWS: session }, Action: 'kms:Decrypt', Resource: '*' }] }));
+  expect(r.notes.join('\n')).toContain(`names the role session ${session}`);
+  expect(actionsOf(r, prodRole('Batch'))).toEqual([]);
+});
