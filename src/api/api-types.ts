@@ -163,3 +163,60 @@ export interface PolicyExplanation {
   readonly statements: readonly { readonly index: number; readonly sid?: string; readonly effect?: 'Allow' | 'Deny'; readonly text: string; readonly notAllowed: readonly string[]; readonly problems: readonly string[] }[];
   readonly summary: string;
 }
+
+/** One AWS CLI export for {@link whoCan}: a name for messages (a file name) and the text the CLI printed. */
+export interface ExportFile {
+  name: string;
+  text: string;
+}
+
+/** The read-only AWS CLI exports `whoCan` answers from (the who-can command's flags). */
+export interface WhoCanExports {
+  keyArn: string;
+  /** aws kms get-key-policy output, or the bare key policy. */
+  keyPolicy: ExportFile;
+  /** aws iam get-account-authorization-details, one per account. */
+  accountDetails?: ExportFile[];
+  /** aws kms list-grants output. */
+  grants?: ExportFile;
+  /** SCPs, one file per level of the organization (root, OUs, account). */
+  scps?: ExportFile[];
+  /** RCPs, one file per level. */
+  rcps?: ExportFile[];
+  /** aws kms describe-key output. */
+  describeKey?: ExportFile;
+  /** Only these actions (default: every action the key's spec allows). */
+  actions?: string[];
+  /** The organization's management account: SCPs and RCPs do not apply to it. */
+  managementAccount?: string;
+}
+
+/** One thing a principal can do with the key, and how. */
+export interface WhoCanAccess {
+  /** An IAM ARN, a service principal, or `*`. */
+  readonly principal: string;
+  readonly action: string;
+  readonly via: 'direct' | 'service' | 'grant';
+  /** For `service`: the kms:ViaService values it works through. */
+  readonly services?: readonly string[];
+  readonly grantId?: string;
+  /** Condition keys the answer depends on that cannot be known offline. */
+  readonly conditions: readonly string[];
+  /** Its account's exports were not given: its own IAM policies are unknown. */
+  readonly external: boolean;
+  readonly path: readonly string[];
+}
+
+/** A way to change who may use the key. */
+export interface WhoCanTakeover {
+  readonly principal: string;
+  readonly action: string;
+  readonly path: readonly string[];
+}
+
+export interface WhoCanAnswer {
+  readonly key: string;
+  readonly access: readonly WhoCanAccess[];
+  readonly takeover: readonly WhoCanTakeover[];
+  readonly notes: readonly string[];
+}

@@ -6,8 +6,9 @@ import { evaluate as evaluateRequest } from '../core/evaluate/index.js';
 import { explainPolicy } from '../core/explain/index.js';
 import { detectInput, lintInfrastructure } from '../core/iac/index.js';
 import { lintFiles } from '../core/lint/index.js';
+import { ExportError, whoCanFromTexts } from '../core/who-can/index.js';
 import type {
-  BuiltPolicies, Decision, InputFormat, KmsRequest, LintOptions, LintResult, PolicyDocument, PolicyExplanation, PolicyInput, PolicyKind, PolicySpec, SpecIssue,
+  BuiltPolicies, Decision, InputFormat, KmsRequest, LintOptions, LintResult, PolicyDocument, PolicyExplanation, PolicyInput, PolicyKind, PolicySpec, SpecIssue, WhoCanAnswer, WhoCanExports,
 } from './api-types.js';
 
 export type * from './api-types.js';
@@ -87,4 +88,26 @@ export function evaluate(request: KmsRequest, policies: { keyPolicy: PolicyDocum
 /** A policy in plain language: what each statement allows, and what it does not. */
 export function explain(policy: PolicyDocument | object | string, opts: { keyArn?: string; kind?: PolicyKind } = {}): PolicyExplanation {
   return explainPolicy(typeof policy === 'string' ? (JSON.parse(policy) as unknown) : policy, opts);
+}
+
+/** Thrown by {@link whoCan} for a malformed export: which file, which field, what is wrong. */
+export class WhoCanInputError extends Error {
+  override readonly name = 'WhoCanInputError';
+  constructor(readonly file: string, readonly field: string, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * Who can use a key, how, and who could take it over, from the read-only AWS
+ * CLI exports (the who-can command). Throws {@link WhoCanInputError} naming the
+ * file and field of a malformed export, and TypeError for a key ARN that does not parse.
+ */
+export function whoCan(exports: WhoCanExports): WhoCanAnswer {
+  try {
+    return whoCanFromTexts(exports);
+  } catch (err) {
+    if (err instanceof ExportError) throw new WhoCanInputError(err.file, err.field, err.message);
+    throw err;
+  }
 }

@@ -16,6 +16,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandModul
   generate: () => import('../commands/generate.js'),
   lint: () => import('../commands/lint.js'),
   simulate: () => import('../commands/simulate.js'),
+  'who-can': () => import('../commands/who-can.js'),
   explain: () => import('../commands/explain.js'),
   diff: () => import('../commands/diff.js'),
   learn: () => import('../commands/learn.js'),

@@ -137,6 +137,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'who-can',
+    summary: 'who can use a key, how, and who could take it over, from AWS CLI exports',
+    flags: [
+      { name: 'key', value: 'text', description: "the key's ARN" },
+      { name: 'key-policy', value: 'file', description: 'aws kms get-key-policy output (or the bare policy)' },
+      { name: 'account-details', value: 'file', repeatable: true, description: 'aws iam get-account-authorization-details, one per account' },
+      { name: 'grants', value: 'file', description: 'aws kms list-grants output' },
+      { name: 'scp', value: 'file', repeatable: true, description: 'the SCPs of one level of the organization' },
+      { name: 'rcp', value: 'file', repeatable: true, description: 'the RCPs of one level of the organization' },
+      { name: 'describe-key', value: 'file', description: 'aws kms describe-key output' },
+      { name: 'action', value: 'kms-action', repeatable: true, description: 'only this KMS action' },
+      { name: 'management-account', value: 'text', description: 'the management account (no SCPs or RCPs apply to it)' },
+      { name: 'json', description: 'print the answer as JSON' },
+    ],
+  },
+  {
     name: 'explain',
     summary: 'describe a policy in plain language, statement by statement',
     flags: [

@@ -1,0 +1,411 @@
+// who-can: for every principal the exports and the key policy name, which
+// KMS actions it can call on the key and how, and who can take the key over.
+// AWS decides a KMS request as the IAM evaluation logic says
+// ("Policy evaluation logic", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html;
+// "How AWS enforcement code logic evaluates requests", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html):
+// an explicit Deny in any policy that applies wins (SCPs, RCPs, the key
+// policy, identity policies, permissions boundaries); the key policy must
+// allow, itself or by trusting the account so that IAM policies decide
+// ("Default key policy", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html;
+// "KMS key access and permissions", https://docs.aws.amazon.com/kms/latest/developerguide/control-access.html).
+// Each statement is matched by the evaluator, through ./policy-decision.ts.
+import { parseKeyArn } from '../arn.js';
+import { DocumentIndex, type IndexedDocument } from './document-index.js';
+import { boundaryDocument, identityDocuments } from './identity.js';
+import { worksAcrossAccounts } from './cross-account.js';
+import { keyActions } from './key-actions.js';
+import { forPrincipal } from './resource-variables.js';
+import type { AccountExport, IamPrincipal, KeyDescription, KeyGrant, OrgPolicyLevel } from './model.js';
+import { callerDependence, decide, namedPrincipals, prepareRequest, principalReach, readDocument, reach, viaServiceValues, type DocumentDecision, type PrincipalReach, type ReadDocument, type StatementHit } from './policy-decision.js';
+import type { AccessEntry, TakeoverEntry, WhoCanResult } from './result.js';
+import { takeoverPaths } from './takeover.js';
+
+export interface WhoCanInput {
+  readonly keyArn: string;
+  readonly keyPolicy: Record<string, unknown>;
+  /** One get-account-authorization-details per account. */
+  readonly accounts?: readonly AccountExport[];
+  readonly grants?: readonly KeyGrant[];
+  /** SCPs, one entry per level (root, OUs, account). */
+  readonly scpLevels?: readonly OrgPolicyLevel[];
+  readonly rcpLevels?: readonly OrgPolicyLevel[];
+  readonly key?: KeyDescription;
+  /** The actions to answer for (default: every action the key's spec allows). */
+  readonly actions?: readonly string[];
+  /** The organization's management account, to which SCPs and RCPs do not apply. */
+  readonly managementAccount?: string;
+}
+
+/** Who asks: a principal from the exports, an account root, a service, someone outside, or anyone. */
+export interface Subject {
+  readonly arn: string;
+  readonly kind: 'user' | 'role' | 'root' | 'service' | 'external' | 'anyone';
+  readonly account?: string;
+  /** Its account's exports were given. */
+  readonly given: boolean;
+  readonly identity: readonly IndexedDocument[];
+  readonly boundary?: IndexedDocument;
+  readonly scpApplies: boolean;
+  readonly context: Readonly<Record<string, string>>;
+  readonly knownPrefixes: readonly string[];
+  readonly unknownKeys?: ReadonlySet<string>;
+}
+
+export interface Outcome {
+  readonly conditions: readonly string[];
+  readonly path: readonly string[];
+}
+
+/** What one run knows: the key, its policy, the organization's guards, the documents read. */
+export interface Setting {
+  readonly keyArn: string;
+  readonly keyAccount: string;
+  readonly partition: string;
+  readonly region: string;
+  readonly multiRegion: boolean;
+  readonly actions: readonly string[];
+  readonly keyDoc: ReadDocument;
+  readonly keyReach: ReadonlySet<string>;
+  /** The actions the key policy gives anyone, and each principal it names, without IAM. */
+  readonly keyNames: PrincipalReach;
+  readonly keyVia: readonly string[];
+  readonly scp: readonly (readonly ReadDocument[])[];
+  readonly rcp: readonly ReadDocument[];
+  readonly rcpApplies: boolean;
+  readonly managementAccount?: string;
+  readonly index: DocumentIndex;
+  readonly accounts: ReadonlyMap<string, AccountExport>;
+  /** Whether the key policy's and RCPs' answers depend on the caller's ARN or tags (see callerDependence). */
+  readonly dependence: { readonly arn: boolean; readonly tags: boolean };
+  /** Outcomes of callers that only the key policy and RCPs decide, by class (see evaluateSubject). */
+  readonly classOutcomes: Map<string, Outcome | undefined>;
+}
+
+const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
+
+/** The hit that needs the fewest unknown condition keys. */
+function best(hits: readonly StatementHit[]): StatementHit | undefined {
+  let out: StatementHit | undefined;
+  for (const h of hits) if (!out || h.unresolved.length < out.unresolved.length) out = h;
+  return out;
+}
+
+// Keys nobody can know about "anyone": who the caller is ("AWS global condition context keys",
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+const ANYONE_UNKNOWN = new Set(['kms:calleraccount', 'aws:principalaccount', 'aws:principalarn', 'aws:principaltype', 'aws:principalorgid', 'aws:principalisawsservice', 'aws:principaltag/']);
+
+/**
+ * Whether `subject` may call `action` on the key (through `via`, or directly),
+ * and by which statements. Undefined when some policy denies it for certain
+ * or nothing allows it.
+ */
+export function evaluateSubject(s: Setting, subject: Subject, action: string, via: string | undefined): Outcome | undefined {
+  // A caller no identity policy, boundary or SCP speaks for (most roles of a big account, when the key
+  // policy names "*") is decided by the key policy and RCPs alone: unless those depend on its ARN or tags,
+  // or name it, every caller of its account and kind gets the same answer, worked out once.
+  const alone = !subject.boundary && !subject.scpApplies && !subject.identity.some((d) => d.kms.allow.has(action) || d.kms.deny.has(action));
+  const classKey = alone && !s.dependence.arn && !s.keyNames.byEntry.has(subject.arn) && (subject.kind === 'user' || subject.kind === 'role')
+    ? JSON.stringify([subject.kind, subject.account, subject.given, action, via ?? '', s.dependence.tags ? subject.context : {}])
+    : undefined;
+  if (classKey !== undefined) {
+    if (s.classOutcomes.has(classKey)) return s.classOutcomes.get(classKey);
+    const outcome = decideSubject(s, subject, action, via);
+    s.classOutcomes.set(classKey, outcome);
+    return outcome;
+  }
+  return decideSubject(s, subject, action, via);
+}
+
+function decideSubject(s: Setting, subject: Subject, action: string, via: string | undefined): Outcome | undefined {
+  const req = prepareRequest({
+    principal: subject.arn,
+    action,
+    resource: s.keyArn,
+    ...(via !== undefined ? { viaService: via } : {}),
+    context: subject.context,
+    knownPrefixes: subject.knownPrefixes,
+    ...(subject.unknownKeys ? { unknownKeys: subject.unknownKeys } : {}),
+  });
+  const key = decide(s.keyDoc, req, 'key');
+  if (key.allows.length === 0) return undefined; // the key policy must allow, whatever IAM says
+  const ids: DocumentDecision[] = subject.identity.filter((d) => d.kms.allow.has(action) || d.kms.deny.has(action)).map((d) => decide(d.read, req, 'iam'));
+  const boundary = subject.boundary ? decide(subject.boundary.read, req, 'iam') : undefined;
+  const scp = subject.scpApplies ? s.scp.map((level) => level.map((d) => decide(d, req, 'iam'))) : [];
+  // RCPs have Principal "*" and are read like resource policies; they only deny.
+  const rcp = s.rcpApplies ? s.rcp.map((d) => decide(d, req, 'key')) : [];
+  const denies = [...key.denies, ...ids.flatMap((d) => d.denies), ...(boundary?.denies ?? []), ...scp.flat().flatMap((d) => d.denies), ...rcp.flatMap((d) => d.denies)];
+  if (denies.some((d) => d.unresolved.length === 0)) return undefined;
+
+  // SCPs: every level of the organization must allow ("Service control policies",
+  // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html).
+  const scpHits: StatementHit[] = [];
+  for (const level of scp) {
+    const hit = best(level.flatMap((d) => d.allows));
+    if (!hit) return undefined;
+    scpHits.push(hit);
+  }
+  const keyDirect = best(key.allows.filter((h) => h.how !== 'account'));
+  const keyAccount = best(key.allows.filter((h) => h.how === 'account'));
+  const idHit = best(ids.flatMap((d) => d.allows));
+  const boundaryHit = boundary ? best(boundary.allows) : undefined;
+  const boundaryOk = !subject.boundary || boundaryHit !== undefined;
+  const extra: string[] = [];
+  let path: StatementHit[] | undefined;
+
+  if (subject.kind === 'user' || subject.kind === 'role') {
+    if (subject.account === s.keyAccount) {
+      // In the key's account a key policy naming the principal is enough by itself. A permissions
+      // boundary's implicit deny does not limit what a resource-based policy grants an IAM user's ARN,
+      // but does limit what it grants a role's ARN ("Permissions boundaries for IAM entities",
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html, "Resource-based policies").
+      if (keyDirect && (subject.kind === 'user' || boundaryOk)) path = [keyDirect, ...(subject.kind === 'role' && boundaryHit ? [boundaryHit] : [])];
+      else if (keyAccount && idHit && boundaryOk) path = [keyAccount, idHit, ...(boundaryHit ? [boundaryHit] : [])];
+    } else {
+      // Across accounts both sides must allow ("Allowing users in other accounts to use a KMS key",
+      // https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html).
+      const k = keyDirect ?? keyAccount;
+      if (k && idHit && boundaryOk) path = [k, idHit, ...(boundaryHit ? [boundaryHit] : [])];
+    }
+  } else {
+    const k = keyDirect ?? keyAccount;
+    if (!k) return undefined;
+    path = [k];
+    if (subject.kind === 'root' && !subject.given && subject.account !== s.keyAccount) extra.push(`account ${subject.account}'s own IAM policies decide which of its principals get this (its exports were not given)`);
+    if (subject.kind === 'external') extra.push('its own IAM policies must allow it too (its account exports were not given)');
+    if (subject.kind === 'anyone') extra.push('any principal meeting the conditions; one in another account needs its own IAM allow too');
+  }
+  if (!path) return undefined;
+  path.push(...scpHits);
+  const conditions = unique([...path.flatMap((h) => h.unresolved), ...denies.flatMap((d) => d.unresolved)]);
+  const lines = [...path.map((h) => h.label), ...extra, ...denies.map((d) => `unless ${d.label} applies (${d.unresolved.join(', ')})`)];
+  return { conditions, path: lines };
+}
+
+function principalSubject(s: Setting, account: AccountExport, p: IamPrincipal): Subject {
+  const context: Record<string, string> = { 'aws:PrincipalIsAWSService': 'false' };
+  for (const [k, v] of Object.entries(p.tags)) context[`aws:PrincipalTag/${k}`] = v;
+  const boundary = boundaryDocument(account, p);
+  return {
+    arn: p.arn,
+    kind: p.kind,
+    account: p.account,
+    given: true,
+    identity: identityDocuments(account, p).map((d) => s.index.get(forPrincipal(d, p))),
+    ...(boundary ? { boundary: s.index.get(boundary) } : {}),
+    // SCPs do not apply to the management account or to service-linked roles (as above).
+    scpApplies: s.scp.length > 0 && p.account !== s.managementAccount && !p.serviceLinked,
+    context,
+    // The export holds every tag of the user or role, so a tag it lacks is known to be absent.
+    knownPrefixes: ['aws:principaltag/'],
+  };
+}
+
+/**
+ * The actions worth evaluating for a subject: those the key policy gives it (or anyone) by name, and
+ * those its identity policies reach that the key policy reaches at all. Every other action is
+ * denied for certain, so it is never evaluated.
+ */
+function candidateActions(s: Setting, subject: Subject): string[] {
+  const named = s.keyNames.byEntry.get(subject.arn);
+  return s.actions.filter((a) => s.keyReach.has(a) && (s.keyNames.anyone.has(a) || named?.has(a) || subject.identity.some((d) => d.kms.allow.has(a))));
+}
+
+/** Direct access, or else the services it works through. */
+function accessFor(s: Setting, subject: Subject, wanted: readonly string[], external: boolean, principal = subject.arn): AccessEntry[] {
+  // "*" may be anyone, in any account: keep every action and let the key policy's conditions say.
+  const actions = subject.kind === 'anyone' || subject.account === s.keyAccount ? wanted : wanted.filter(worksAcrossAccounts);
+  const vias = unique([...s.keyVia, ...subject.identity.flatMap((d) => (d.kms.allow.size > 0 || d.kms.deny.size > 0 ? d.via : [])), ...(subject.boundary?.via ?? [])]);
+  const out: AccessEntry[] = [];
+  for (const action of actions) {
+    const direct = evaluateSubject(s, subject, action, undefined);
+    if (direct) {
+      out.push({ principal, action, via: 'direct', conditions: direct.conditions, external, path: direct.path });
+      continue;
+    }
+    const services: string[] = [];
+    let first: Outcome | undefined;
+    const conditions = new Set<string>();
+    for (const via of vias) {
+      const o = evaluateSubject(s, subject, action, via);
+      if (!o) continue;
+      services.push(via);
+      first ??= o;
+      o.conditions.forEach((c) => conditions.add(c));
+    }
+    if (first) out.push({ principal, action, via: 'service', services, conditions: [...conditions], external, path: first.path });
+  }
+  return out;
+}
+
+const ROOT = /^arn:[^:]+:iam::(\d{12}):root$/;
+const ARN_ACCOUNT = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/;
+
+function setting(input: WhoCanInput): Setting {
+  const parsed = parseKeyArn(input.keyArn);
+  if (!parsed.ok) throw new TypeError(`${parsed.error.message}. ${parsed.error.hint}`);
+  const k = parsed.value;
+  const keyDoc = readDocument('key policy', input.keyPolicy);
+  const actions = input.actions ?? keyActions(input.key, k.keyId);
+  const accounts = new Map((input.accounts ?? []).map((a) => [a.account, a]));
+  const awsManaged = input.key?.keyManager === 'AWS';
+  const rcp = (input.rcpLevels ?? []).flatMap((l) => l.policies.map((p) => readDocument(p.label, p.document)));
+  return {
+    keyArn: k.arn,
+    keyAccount: k.account,
+    partition: k.partition,
+    region: k.region,
+    multiRegion: input.key?.multiRegion ?? k.keyId.startsWith('mrk-'),
+    actions,
+    keyDoc,
+    keyReach: reach(keyDoc, k.arn).allow,
+    keyNames: principalReach(keyDoc, k.arn),
+    keyVia: viaServiceValues(keyDoc, k.region),
+    scp: (input.scpLevels ?? []).map((l) => l.policies.map((p) => readDocument(p.label, p.document))),
+    rcp,
+    // RCPs do not apply to AWS managed keys ("Resource control policies in AWS KMS",
+    // https://docs.aws.amazon.com/kms/latest/developerguide/resource-control-policies.html) nor in the management account.
+    rcpApplies: (input.rcpLevels ?? []).length > 0 && !awsManaged && k.account !== input.managementAccount,
+    ...(input.managementAccount ? { managementAccount: input.managementAccount } : {}),
+    index: new DocumentIndex(k.arn, k.region),
+    accounts,
+    dependence: [keyDoc, ...rcp].map(callerDependence).reduce((a, b) => ({ arn: a.arn || b.arn, tags: a.tags || b.tags })),
+    classOutcomes: new Map(),
+  };
+}
+
+function grantAccess(s: Setting, grant: KeyGrant, subjects: ReadonlyMap<string, Subject>): { access: AccessEntry[]; takeover: TakeoverEntry[] } {
+  const grantee = grant.granteePrincipal;
+  const account = ARN_ACCOUNT.exec(grantee)?.[1];
+  const known = subjects.get(grantee);
+  const service = account === undefined;
+  const external = !service && !s.accounts.has(account);
+  const constraint = grant.constraint;
+  const conditions = constraint ? Object.keys(constraint.pairs).map((k) => `kms:EncryptionContext:${k}`) : [];
+  const head = `grant ${grant.grantId}${grant.name ? ` ('${grant.name}')` : ''} gives ${grantee} ${grant.operations.map((o) => o.slice(4)).join(', ')}, no IAM policy needed`;
+  const constraintLine = constraint
+    ? `only with an encryption context ${constraint.kind === 'EncryptionContextEquals' ? 'exactly' : 'including'} ${Object.entries(constraint.pairs).map(([k, v]) => `${k}=${v}`).join(', ')} (${constraint.kind})`
+    : undefined;
+  const retiring = grant.retiringPrincipal ? `${grant.retiringPrincipal} may retire it` : undefined;
+  const access: AccessEntry[] = [];
+  const takeover: TakeoverEntry[] = [];
+  for (const op of grant.operations) {
+    if (!s.actions.includes(op)) continue;
+    // A grant allows without any policy, but no permission survives an explicit deny
+    // ("KMS key access and permissions", https://docs.aws.amazon.com/kms/latest/developerguide/control-access.html;
+    // "Grants in AWS KMS", https://docs.aws.amazon.com/kms/latest/developerguide/grants.html).
+    const denial = grantDenied(s, known, grantee, op);
+    if (denial === 'denied') continue;
+    access.push({
+      principal: grantee,
+      action: op,
+      via: 'grant',
+      grantId: grant.grantId,
+      conditions: unique([...conditions, ...denial]),
+      external,
+      path: [head, ...(constraintLine ? [constraintLine] : []), ...(retiring ? [retiring] : [])],
+    });
+    if (op === 'kms:CreateGrant') {
+      // A grantee with CreateGrant may create grants for a subset of the grant's operations, for any grantee
+      // ("Grants in AWS KMS", as above, "Grant concepts"): the key's use spreads without a policy change.
+      takeover.push({ principal: grantee, action: 'kms:CreateGrant', path: [head, `with CreateGrant in the grant it can grant ${grant.operations.map((o) => o.slice(4)).join(', ')} to any principal`] });
+    }
+  }
+  return { access, takeover };
+}
+
+/** 'denied' when a policy that applies to the grantee denies the operation for certain; else the condition keys of possible denies. */
+function grantDenied(s: Setting, known: Subject | undefined, grantee: string, op: string): 'denied' | string[] {
+  const iamArn = ARN_ACCOUNT.test(grantee);
+  const context = known?.context ?? { 'aws:PrincipalIsAWSService': iamArn ? 'false' : 'true' };
+  const req = prepareRequest({ principal: grantee, action: op, resource: s.keyArn, context, knownPrefixes: known?.knownPrefixes ?? (iamArn ? [] : ['aws:principaltag/']) });
+  const docs: DocumentDecision[] = [decide(s.keyDoc, req, 'key'), ...(known?.identity ?? []).filter((d) => d.kms.deny.has(op)).map((d) => decide(d.read, req, 'iam'))];
+  if (known?.boundary) docs.push(decide(known.boundary.read, req, 'iam'));
+  if (known?.scpApplies) {
+    for (const level of s.scp) {
+      const decisions = level.map((d) => decide(d, req, 'iam'));
+      if (!decisions.some((d) => d.allows.length > 0)) return 'denied';
+      docs.push(...decisions);
+    }
+  }
+  if (s.rcpApplies) docs.push(...s.rcp.map((d) => decide(d, req, 'key')));
+  const denies = docs.flatMap((d) => d.denies);
+  if (denies.some((d) => d.unresolved.length === 0)) return 'denied';
+  return denies.flatMap((d) => d.unresolved);
+}
+
+/** The whole answer. Throws a TypeError only for a key ARN that does not parse. */
+export function whoCan(input: WhoCanInput): WhoCanResult {
+  const s = setting(input);
+  const notes: string[] = [];
+  const access: AccessEntry[] = [];
+  const subjects = new Map<string, Subject>();
+  const named = namedPrincipals(s.keyDoc);
+
+  for (const account of s.accounts.values()) {
+    notes.push(...account.notes);
+    for (const p of [...account.users, ...account.roles]) {
+      const subject = principalSubject(s, account, p);
+      subjects.set(p.arn, subject);
+      const actions = candidateActions(s, subject);
+      if (actions.length > 0) access.push(...accessFor(s, subject, actions, false));
+    }
+  }
+
+  // Account roots, principals of accounts not given, services and "*", as the key policy names them.
+  for (const entry of named.aws) {
+    const id = /^\d{12}$/.test(entry) ? entry : ROOT.exec(entry)?.[1];
+    const account = id ?? ARN_ACCOUNT.exec(entry)?.[1];
+    if (!account) continue;
+    if (id === undefined && s.accounts.has(account)) {
+      if (/^arn:[^:]+:sts::/.test(entry)) notes.push(`the key policy names the role session ${entry}: only that session, which the exports cannot tell apart, so it is not listed`);
+      else if (!subjects.has(entry)) notes.push(`the key policy names ${entry}, which the export of account ${account} does not hold (deleted, or renamed: AWS then shows its unique id)`);
+      continue;
+    }
+    const arn = id !== undefined ? `arn:${s.partition}:iam::${id}:root` : entry;
+    const given = s.accounts.has(account);
+    const subject: Subject = {
+      arn,
+      kind: id !== undefined ? 'root' : 'external',
+      account,
+      given,
+      identity: [],
+      scpApplies: given && s.scp.length > 0 && account !== s.managementAccount,
+      context: { 'aws:PrincipalIsAWSService': 'false' },
+      // The root user has no tags; another account's principals have tags nobody here knows.
+      knownPrefixes: id !== undefined ? ['aws:principaltag/'] : [],
+    };
+    access.push(...accessFor(s, subject, s.actions.filter((a) => s.keyReach.has(a)), !given));
+  }
+  for (const service of named.services) {
+    // A service principal is bound by the key policy and RCPs, never by IAM policies or SCPs.
+    const subject: Subject = { arn: service, kind: 'service', given: false, identity: [], scpApplies: false, context: { 'aws:PrincipalIsAWSService': 'true', 'aws:PrincipalServiceName': service }, knownPrefixes: ['aws:principaltag/'] };
+    access.push(...accessFor(s, subject, s.actions.filter((a) => s.keyReach.has(a)), false));
+  }
+  if (named.anyone) {
+    const subject: Subject = { arn: `arn:${s.partition}:iam::000000000000:role/who-can-anyone`, kind: 'anyone', given: false, identity: [], scpApplies: false, context: {}, knownPrefixes: [], unknownKeys: ANYONE_UNKNOWN };
+    access.push(...accessFor(s, subject, s.actions.filter((a) => s.keyReach.has(a)), true, '*'));
+  }
+
+  const takeover: TakeoverEntry[] = [];
+  for (const grant of input.grants ?? []) {
+    const g = grantAccess(s, grant, subjects);
+    access.push(...g.access);
+    takeover.push(...g.takeover);
+  }
+  takeover.push(...takeoverPaths(s, access, subjects));
+  notes.push(...assumptions(input, s));
+  return { key: s.keyArn, access, takeover, notes: unique(notes) };
+}
+
+function assumptions(input: WhoCanInput, s: Setting): string[] {
+  const notes: string[] = [];
+  if ((input.accounts ?? []).length === 0) notes.push('no --account-details given: IAM users and roles are not listed, only what the key policy and grants name');
+  if (!input.grants) notes.push('no grants given (aws kms list-grants): access through grants is not listed');
+  if (!input.scpLevels?.length) notes.push('no SCPs given: none are assumed to restrict these principals');
+  else notes.push(`the ${input.scpLevels.length} SCP level(s) given are taken to apply to every account given${s.managementAccount ? ` except the management account ${s.managementAccount}` : ''}`);
+  if (!input.rcpLevels?.length) notes.push('no RCPs given: none are assumed to restrict the key');
+  else if (!s.rcpApplies) notes.push(input.key?.keyManager === 'AWS' ? 'RCPs do not apply to AWS managed keys: the RCPs given were not applied' : 'RCPs do not apply in the management account: the RCPs given were not applied');
+  if (!input.key) notes.push('no describe-key given: every action on a key was tried (the key spec may not support some)');
+  if (s.accounts.size > 0) notes.push("aws:PrincipalTag of a role's sessions is taken from the role's tags; session tags passed when assuming it are not in the exports");
+  return notes;
+}

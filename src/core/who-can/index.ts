@@ -1,0 +1,11 @@
+// who-can: readers for the AWS CLI exports and the engine over them.
+export { readAccountDetails } from './account-details.js';
+export { readDescribeKey } from './describe-key.js';
+export { whoCan, type WhoCanInput } from './engine.js';
+export { ExportError } from './export-error.js';
+export { readGrants } from './grants.js';
+export { readKeyPolicy } from './key-policy.js';
+export type { AccountExport, KeyDescription, KeyGrant, OrgPolicyLevel } from './model.js';
+export { readOrgPolicyLevel, type OrgPolicyType } from './org-policies.js';
+export type { AccessEntry, TakeoverEntry, WhoCanResult } from './result.js';
+export { whoCanFromTexts, type ExportText, type WhoCanTexts } from './from-texts.js';
