@@ -53,6 +53,8 @@ const SPEC_FLAGS: readonly FlagSpec[] = [
   { name: 'new-key', description: 'the key does not exist yet (with --account and --region)' },
   { name: 'account', value: 'text', description: 'with --new-key: the 12-digit account the key will be created in' },
   { name: 'multi-region', description: 'with --new-key: a multi-Region key' },
+  { name: 'no-rotation', description: 'with --new-key: no automatic key rotation (symmetric keys rotate by default)' },
+  { name: 'rotation-period', value: 'text', description: 'with --new-key: days between automatic rotations (90-2560)' },
   { name: 'admin', value: 'text', repeatable: true, description: 'key administrator role or user ARN' },
   { name: 'consumer', value: 'text', repeatable: true, description: 'role or user ARN, or 12-digit account id, that uses the key' },
   { name: 'access', value: 'access', description: 'how the key policy trusts consumers' },
