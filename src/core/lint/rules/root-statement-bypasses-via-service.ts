@@ -3,12 +3,10 @@ import { statementCovers } from '../actions.js';
 import { ADMIN_ACTION_LIST } from '../admin-actions.js';
 import { positiveEntries, requiredValues, sameKey } from '../conditions.js';
 import { statementLabel, statementTitle, type StatementModel } from '../model.js';
-import { isUnresolvedIntrinsic, principalAccountOrStack, rootAccount } from '../principals.js';
+import { principalAccountOrStack, rootAccount } from '../principals.js';
 import type { DocumentRule } from '../types.js';
 
 const ANY = '*';
-/** A principal only deployment knows (a template parameter): it may be in the key's account, so a root statement may bypass its restriction. */
-const UNKNOWN = '?';
 
 function rootAccounts(s: StatementModel): string[] {
   return (s.principal?.entries ?? []).filter((e) => e.type === 'AWS').flatMap((e) => rootAccount(e.value) ?? []);
@@ -19,7 +17,7 @@ function rootAccounts(s: StatementModel): string[] {
  * account, for a root, a user or a role (or a role the template itself creates).
  */
 function principalAccounts(s: StatementModel): string[] {
-  return (s.principal?.entries ?? []).filter((e) => e.type === 'AWS').flatMap((e) => principalAccountOrStack(e.value) ?? (isUnresolvedIntrinsic(e.value) ? [UNKNOWN] : []));
+  return (s.principal?.entries ?? []).filter((e) => e.type === 'AWS').flatMap((e) => principalAccountOrStack(e.value) ?? []);
 }
 
 /**
@@ -72,7 +70,7 @@ export const rootStatementBypassesViaService: DocumentRule = {
     for (const s of doc.statements) {
       if (s.effect !== 'Allow' || !s.principal || s.principal.negated || s.conditions.length > 0) continue;
       for (const account of new Set(rootAccounts(s))) {
-        const hits = [restricted.get(account), restricted.get(ANY), restricted.get(UNKNOWN)].filter((e) => e !== undefined);
+        const hits = [restricted.get(account), restricted.get(ANY)].filter((e) => e !== undefined);
         const restrictedActions = CRYPTOGRAPHIC_ACTIONS.filter((a) => hits.some((h) => h.actions.has(a)));
         const overlap = restrictedActions.filter((a) => statementCovers(s, a));
         // An unconditioned CreateGrant lets IAM principals grant themselves the restricted actions.
