@@ -14,6 +14,7 @@ const ALIAS_ARN = /^arn:[^:]+:kms:[^:]*:[^:]*:alias\//;
 
 /** Does one Resource entry name the key? In a key policy `*` means "this key" [key-policy-overview]. */
 function resourceMatches(pattern: string, keyArn: string): boolean {
+  if (pattern === '*') return true;
   if (ALIAS_ARN.test(pattern)) return false; // authorization never follows an alias to its key [cmks-in-iam-policies]
   return arnMatch(pattern, keyArn);
 }
