@@ -5,7 +5,7 @@
 import { parseJsonSource } from './json-source.js';
 import { isTemplate, templatePolicies } from './cloudformation.js';
 import { isTerraformPlan, planPolicies } from './terraform-plan.js';
-import { invalidTemplate, NOTE_RULES, noteMessage } from './notes.js';
+import { duplicateKey, duplicateKeyMessage, invalidTemplate, NOTE_RULES, noteMessage } from './notes.js';
 import { LineIndex } from '../lint/json-tree.js';
 import { lintFiles } from '../lint/index.js';
 import { CROSS_RULES } from '../lint/rules/index.js';
@@ -82,10 +82,17 @@ export async function lintInfrastructure(name: string, rawText: string, format: 
     const entry: IacLintedFile = { name, resource: n.resource, kind: n.kind, findings: [{ ...at(NOTE_RULES[n.note], lines, n.offset, message, hint), file: name }] };
     return { entry, offset: n.offset };
   });
+  for (const d of parsed.duplicates ?? []) {
+    const { message, hint } = duplicateKeyMessage(safeKey(d.key), lines.position(d.lastOffset).line);
+    notes.push({ entry: { name, kind: undefined, findings: [{ ...at(duplicateKey, lines, d.offset, message, hint), file: name }] }, offset: d.offset });
+  }
   if (found.policies.length === 0 && notes.length === 0) return [{ name, kind: undefined, findings: [] }];
   // In the order the resources appear in the file.
   return [...lintExtracted(name, lines, found.policies, opts), ...notes].sort((a, b) => a.offset - b.offset).map((e) => e.entry);
 }
+
+/** A member name for a message: short, and printable (the output escapes control characters too). */
+const safeKey = (key: string) => (key.length > 60 ? `${key.slice(0, 57)}...` : key);
 
 function at(rule: RuleMeta, lines: LineIndex, offset: number, message: string, hint?: string): Finding {
   return { code: rule.code, severity: rule.severity, message, ...(hint ? { hint } : {}), pointer: '', ...lines.position(offset) };
