@@ -111,11 +111,15 @@ function lintPolicySet(policies: ExtractedPolicy[], opts: LintOptions): LintedFi
   const results = lintFiles(policies.map(input), opts);
   const keys = policies.filter((p, i) => results[i]!.kind === 'key');
   if (keys.length < 2) return results;
+  // The IAM policies and each policy's position, found once rather than once per key.
+  const iam = policies.filter((_, i) => results[i]!.kind === 'iam');
+  const position = new Map(policies.map((p, i) => [p, i]));
   for (const key of keys) {
     const refs = key.keyRefs ?? [];
-    const related = policies.filter((p, i) => results[i]!.kind === 'iam' && refs.some((r) => p.text.includes(r)));
+    if (refs.length === 0) continue;
+    const related = iam.filter((p) => refs.some((r) => p.text.includes(r)));
     if (related.length === 0) continue;
-    const pair = lintFiles([key, ...related].map((p) => input(p, policies.indexOf(p))), opts);
+    const pair = lintFiles([key, ...related].map((p) => input(p, position.get(p)!)), opts);
     for (const r of pair) {
       const target = results[Number(r.name)]!;
       for (const f of r.findings) {
