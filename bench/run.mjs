@@ -4,6 +4,7 @@
 //
 //   npm run bench                                  (builds dist/, then measures it)
 //   KMS_WIZARD_BIN=.tmp/x/cli.js node bench/run.mjs (a private build)
+//   node bench/scaling.mjs                         (only the scaling rows, printed last)
 //   BENCH_RUNS=41 node bench/run.mjs                (more runs per measure; default 21)
 //
 // Process timings: wall time of spawnSync, every command once per round,
@@ -294,3 +295,8 @@ console.log('');
 console.log(line(header));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const r of rows) console.log(line(r));
+
+// ------------------------------------------------------------ scaling rows (issue 21)
+// How the access comparison and IaC lint grow with their input: bench/scaling.mjs.
+console.log('');
+spawnSync(process.execPath, [join(root, 'bench/scaling.mjs')], { stdio: 'inherit', env: process.env });

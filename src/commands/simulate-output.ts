@@ -41,9 +41,9 @@ function traceBlock(title: string, trace: PolicyTrace, style: Style): string[] {
 }
 
 export function renderDecision(d: Decision, req: KmsRequest, names: { keyPolicy: string }, style: Style, notes: readonly string[]): string {
-  const lines = [`${style.bold(paintDecision(d.decision, style))}  ${requestLine(req)}`, '', safeText(d.summary), ''];
-  lines.push(...traceBlock(`Key policy (${safeText(names.keyPolicy)}):`, d.keyPolicy, style));
-  if (d.iam) lines.push('', ...traceBlock('IAM policies of the principal:', d.iam, style));
+  // concat, not push(...): a trace of 100,000 statements is more arguments than the call stack holds.
+  let lines = [`${style.bold(paintDecision(d.decision, style))}  ${requestLine(req)}`, '', safeText(d.summary), ''].concat(traceBlock(`Key policy (${safeText(names.keyPolicy)}):`, d.keyPolicy, style));
+  if (d.iam) lines = lines.concat('', traceBlock('IAM policies of the principal:', d.iam, style));
   else lines.push('', style.dim('No IAM policy given (--iam-policy): the principal is taken to have none.'));
   const allNotes = [...notes, ...d.notes];
   if (allNotes.length > 0) lines.push('', style.bold('Notes:'), ...allNotes.map((n) => `  - ${safeText(n)}`));

@@ -2,7 +2,8 @@
 // against both, and every request whose answer moves to or from Allow.
 import { allReplicasArn, parseKeyArn, type KeyArn } from '../arn.js';
 import { actionSupportsConditionKey } from '../catalog/actions.js';
-import { evaluateRead, readPolicySet, type DecisionKind, type Decision, type ReadPolicySet } from '../evaluate/index.js';
+import { decideContext, evaluateRead, readPolicySet, type DecisionKind, type Decision, type ReadPolicySet } from '../evaluate/index.js';
+import { buildRequestContext } from '../evaluate/request-context.js';
 import { readPolicyDocument, type PolicyDocumentView } from '../evaluate/policy-document.js';
 import { wildcardMatch } from '../evaluate/wildcard.js';
 import { statementName } from '../evaluate/summary.js';
@@ -109,7 +110,10 @@ export function compareAccess(input: CompareInput): AccessComparison {
   for (const p of set.principals) {
     // Evaluated once per class of equivalent actions (their requests get the same answers); another action
     // of a class that changes is evaluated only for its own reason, when that is read.
-    const changed = new Map<string, { readonly b: Decision; readonly a: Decision } | undefined>();
+    // One answer per class of equivalent actions and per call (direct, or through each service), decided once:
+    // their requests get the same answers. Another action of a class that changes is evaluated only for
+    // its own reason, when that is read.
+    const changed = new Map<string, ({ readonly b: DecisionKind; readonly a: DecisionKind } | null | undefined)[]>();
     for (const action of set.actions) {
       if (p.kind === 'service') {
         // A service principal calls KMS itself: there is no ViaService to try.
@@ -120,24 +124,28 @@ export function compareAccess(input: CompareInput): AccessComparison {
       }
       // Only actions whose requests can carry kms:ViaService are ever made through a service [conditions-kms].
       const vias = actionSupportsConditionKey(action, 'kms:ViaService') ? [undefined, ...set.vias] : [undefined];
-      for (const via of vias) {
+      const rep = representative.get(action)!;
+      let answers = changed.get(rep);
+      if (!answers) changed.set(rep, (answers = []));
+      vias.forEach((via, v) => {
         const request = (act: string) => ({ principal: p.consumer.arn, action: act, keyArn: via ? keyIn(key, via.region) : key.arn, ...(via ? { viaService: via.value } : {}) });
-        const rep = representative.get(action)!;
-        const k = `${rep}\u0000${via?.value ?? ''}`;
-        if (!changed.has(k)) {
-          const r = request(rep);
-          const b = evaluateRead(r, before);
-          const a = evaluateRead(r, after);
-          changed.set(k, (b.decision === 'Allow') !== (a.decision === 'Allow') ? { b, a } : undefined);
+        let found = answers[v];
+        if (found === undefined) {
+          // The decision mode: no trace is built for the many requests whose answer does not change.
+          const ctx = buildRequestContext(request(rep));
+          const b = decideContext(ctx, before);
+          const a = decideContext(ctx, after);
+          answers[v] = found = (b === 'Allow') !== (a === 'Allow') ? { b, a } : null;
         }
-        const found = changed.get(k);
-        if (!found) continue;
+        if (!found) return;
+        // A request that is shown gets its trace, for the reason, when the reason is read.
         const why = () => {
-          const { b, a } = action === rep ? found : { b: evaluateRead(request(action), before), a: evaluateRead(request(action), after) };
+          const b = evaluateRead(request(action), before);
+          const a = evaluateRead(request(action), after);
           return a.decision === 'Allow' ? a.summary : `${a.summary} (before: allowed by ${allowedBy(b)})`;
         };
-        record(p, action, via, found.b.decision, found.a.decision, why);
-      }
+        record(p, action, via, found.b, found.a, why);
+      });
     }
   }
   return { added, removed, warnings: lossWarnings(removed) };

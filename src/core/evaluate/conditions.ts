@@ -36,6 +36,11 @@ function check(operator: string, key: string, expected: readonly string[], actua
   return { operator, key, expected, actual, passed, reason };
 }
 
+/** Receives one condition test's outcome: the decision mode keeps `passed`, the trace builds the check. */
+type Emit<R> = (passed: boolean, build: () => ConditionCheck) => R;
+const keepPassed: Emit<boolean> = (passed) => passed;
+const buildCheck: Emit<ConditionCheck> = (_, build) => build();
+
 /**
  * One operator + key against the request, following the documented rules
  * [reference_policies_elements_condition_operators; reference_policies_condition-single-vs-multi-valued-context-keys]:
@@ -43,43 +48,48 @@ function check(operator: string, key: string, expected: readonly string[], actua
  * `...IfExists` passes when the key is missing; `ForAllValues:` passes when
  * the key is missing; several policy values are ORed (NOR for negated operators).
  */
-function evaluateKey(op: ParsedOperator, key: string, rawValues: unknown, entry: ContextEntry | undefined, variables: boolean, lookup: (k: string) => ContextEntry | undefined): ConditionCheck {
+function evaluateKey<R>(op: ParsedOperator, key: string, rawValues: unknown, entry: ContextEntry | undefined, variables: boolean, lookup: (k: string) => ContextEntry | undefined, emit: Emit<R>): R {
   const written = policyValues(rawValues);
   const actual = entry && entry.values.length > 0 ? entry.values : undefined;
+  // The outcome is decided here once; `emit` gets it and, for the trace, a way to build the check.
+  const outcome = (expected: () => readonly string[], passed: boolean, reason: () => string) =>
+    emit(passed, () => ({ operator: op.written, key, expected: expected(), actual, passed, reason: reason() }));
   if (!written) {
-    return check(op.written, key, [], actual, false, `the value ${preview(rawValues)} is not a string, number, boolean or a list of them: the condition can never be met`);
+    return outcome(() => [], false, () => `the value ${preview(rawValues)} is not a string, number, boolean or a list of them: the condition can never be met`);
   }
   const { base } = op;
 
   if (base.family === 'Null') {
     const want = actual === undefined ? 'true' : 'false';
     const bad = written.find((w) => !base.validValue(w));
-    if (bad !== undefined) return check(op.written, key, written, actual, false, `Null takes "true" or "false", not ${JSON.stringify(bad)}`);
+    if (bad !== undefined) return outcome(() => written, false, () => `Null takes "true" or "false", not ${JSON.stringify(bad)}`);
     const passed = written.some((w) => w.toLowerCase() === want);
     const state = actual === undefined ? absentReason(key) : `${key} is present`;
-    return check(op.written, key, written, actual, passed, `${state}; Null ${quote(written)} ${passed ? 'accepts' : 'rejects'} that`);
+    return outcome(() => written, passed, () => `${state}; Null ${quote(written)} ${passed ? 'accepts' : 'rejects'} that`);
   }
 
   // Variables work in string and ARN values of 2012-10-17 documents.
   const usesVariables = variables && (base.family === 'String' || base.family === 'Arn');
   const expected = written.map((w) => (usesVariables ? resolveVariables(w, lookup) : w));
   const plain = (e: string) => (base.name.endsWith('Like') || base.family === 'Arn' ? e : stripLiteralMarks(e));
-  const shown = expected.map((e, i) => (e === undefined ? written[i]! : stripLiteralMarks(e)));
+  // What the trace shows as the policy's values; built only when a check is.
+  let shownValues: string[] | undefined;
+  const shown = () => (shownValues ??= expected.map((e, i) => (e === undefined ? written[i]! : stripLiteralMarks(e))));
 
   for (let i = 0; i < expected.length; i++) {
     const e = expected[i];
     if (e === undefined) continue;
     if (!base.validValue(plain(e))) {
-      return check(op.written, key, shown, actual, false, `${JSON.stringify(written[i])} is not a valid ${base.family} value for ${base.name}: the condition can never be met`);
+      return outcome(shown, false, () => `${JSON.stringify(written[i])} is not a valid ${base.family} value for ${base.name}: the condition can never be met`);
     }
   }
 
   if (actual === undefined) {
-    if (op.set === 'ForAllValues') return check(op.written, key, shown, actual, true, `${absentReason(key)}; ForAllValues: is true when the request has no values for the key`);
-    if (op.ifExists) return check(op.written, key, shown, actual, true, `${absentReason(key)}; ...IfExists passes when the key is missing`);
-    if (op.set === 'ForAnyValue') return check(op.written, key, shown, actual, false, `${absentReason(key)}; ForAnyValue: needs at least one value`);
-    if (base.negated) return check(op.written, key, shown, actual, true, `${absentReason(key)}; a negated operator (${base.name}) is true when the key is missing`);
-    return check(op.written, key, shown, actual, false, absentReason(key));
+    if (op.set === 'ForAllValues') return outcome(shown, true, () => `${absentReason(key)}; ForAllValues: is true when the request has no values for the key`);
+    if (op.ifExists) return outcome(shown, true, () => `${absentReason(key)}; ...IfExists passes when the key is missing`);
+    if (op.set === 'ForAnyValue') return outcome(shown, false, () => `${absentReason(key)}; ForAnyValue: needs at least one value`);
+    if (base.negated) return outcome(shown, true, () => `${absentReason(key)}; a negated operator (${base.name}) is true when the key is missing`);
+    return outcome(shown, false, () => absentReason(key));
   }
 
   let unreadable: string | undefined;
@@ -95,17 +105,17 @@ function evaluateKey(op: ParsedOperator, key: string, rawValues: unknown, entry:
 
   if (!op.set) {
     if (entry!.multi && actual.length > 1) {
-      return check(op.written, key, shown, actual, false, `${key} has several values (${quote(actual)}); a multivalued key needs ForAnyValue: or ForAllValues:, so this condition is treated as not met`);
+      return outcome(shown, false, () => `${key} has several values (${quote(actual)}); a multivalued key needs ForAnyValue: or ForAllValues:, so this condition is treated as not met`);
     }
     const passed = matchesOne(actual[0]!);
-    if (unreadable !== undefined) return check(op.written, key, shown, actual, false, `the request value ${JSON.stringify(unreadable)} is not a valid ${base.family} value`);
-    return check(op.written, key, shown, actual, passed, describe(base.name, base.negated, key, actual, shown, passed));
+    if (unreadable !== undefined) return outcome(shown, false, () => `the request value ${JSON.stringify(unreadable)} is not a valid ${base.family} value`);
+    return outcome(shown, passed, () => describe(base.name, base.negated, key, actual, shown(), passed));
   }
   const results = actual.map(matchesOne);
-  if (unreadable !== undefined) return check(op.written, key, shown, actual, false, `the request value ${JSON.stringify(unreadable)} is not a valid ${base.family} value`);
+  if (unreadable !== undefined) return outcome(shown, false, () => `the request value ${JSON.stringify(unreadable)} is not a valid ${base.family} value`);
   const passed = op.set === 'ForAnyValue' ? results.some(Boolean) : results.every(Boolean);
   const setWord = op.set === 'ForAnyValue' ? 'at least one request value' : 'every request value';
-  return check(op.written, key, shown, actual, passed, `${key} is ${quote(actual)}; ${op.set}: needs ${setWord} to satisfy ${base.name} ${quote(shown)}: ${passed ? 'it does' : 'it does not'}`);
+  return outcome(shown, passed, () => `${key} is ${quote(actual)}; ${op.set}: needs ${setWord} to satisfy ${base.name} ${quote(shown())}: ${passed ? 'it does' : 'it does not'}`);
 }
 
 function describe(name: string, negated: boolean, key: string, actual: readonly string[], expected: readonly string[], passed: boolean): string {
@@ -135,8 +145,32 @@ export function evaluateConditions(raw: unknown, ctx: RequestContext, variables:
       continue;
     }
     for (const [key, values] of Object.entries(block)) {
-      checks.push(evaluateKey(op, key, values, lookup(key), variables, lookup));
+      checks.push(evaluateKey(op, key, values, lookup(key), variables, lookup, buildCheck));
     }
   }
   return { passed: checks.every((c) => c.passed), checks };
+}
+
+/**
+ * The decision mode of {@link evaluateConditions}: whether every condition
+ * passes, with no check or reason built. Same evaluateKey, same rules.
+ */
+export function conditionsPass(raw: unknown, ctx: RequestContext, variables: boolean): boolean {
+  if (raw === undefined) return true;
+  if (!isPlainObject(raw)) return false;
+  const lookup = (k: string) => ctx.values.get(k.toLowerCase());
+  for (const operator in raw) {
+    if (!Object.hasOwn(raw, operator)) continue;
+    const op = parseOperator(operator);
+    const block = raw[operator];
+    if ('error' in op || !isPlainObject(block)) return false;
+    let keys = 0;
+    for (const key in block) {
+      if (!Object.hasOwn(block, key)) continue;
+      keys++;
+      if (!evaluateKey(op, key, block[key], lookup(key), variables, lookup, keepPassed)) return false;
+    }
+    if (keys === 0) return false;
+  }
+  return true;
 }

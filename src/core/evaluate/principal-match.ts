@@ -46,8 +46,9 @@ function readPrincipalValue(raw: unknown, element: string): PrincipalList {
     const items = Array.isArray(value) ? value : [value];
     const strings = items.filter((v): v is string => typeof v === 'string');
     if (strings.length !== items.length) problems.push(`${element}.${kind} holds something that is not a string`);
-    if (kind === 'AWS') aws.push(...strings);
-    else if (['Service', 'Federated', 'CanonicalUser'].includes(kind)) others.push(...strings.map((s) => `${kind} ${s}`));
+    // A loop, not push(...strings): a list of 100,000 entries would overflow the call stack.
+    if (kind === 'AWS') for (const s of strings) aws.push(s);
+    else if (['Service', 'Federated', 'CanonicalUser'].includes(kind)) for (const s of strings) others.push(`${kind} ${s}`);
     else problems.push(`${element} has an unknown principal type "${kind}" (expected AWS, Service, Federated or CanonicalUser)`);
   }
   return { aws: aws.filter((a) => a !== '*'), anyone: aws.includes('*'), others, problems };
@@ -67,6 +68,8 @@ interface Coverage {
   readonly account: boolean;
 }
 
+const ROLE_ENTRY = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
+
 function coverage(entries: readonly string[], caller: Caller): Coverage {
   let principal = false;
   let role = false;
@@ -80,7 +83,7 @@ function coverage(entries: readonly string[], caller: Caller): Coverage {
     if (entry === caller.arn) principal = true;
     if (caller.kind === 'assumed-role') {
       // A role ARN names its sessions too; role names are unique in an account whatever the path.
-      const m = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(entry);
+      const m = ROLE_ENTRY.exec(entry);
       if (m && m[1] === caller.partition && m[2] === caller.account && m[3] === caller.name) role = true;
     }
   }
@@ -88,61 +91,181 @@ function coverage(entries: readonly string[], caller: Caller): Coverage {
   return { principal, role, account };
 }
 
-const WILDCARD_NOTE = 'wildcards inside a Principal ARN are not supported (only "*" on its own): the entry is taken literally';
-
-/** Does a key policy statement's Principal or NotPrincipal cover the caller, and how? */
-export function matchPrincipal(stmt: { hasPrincipal: boolean; hasNotPrincipal: boolean; principal?: unknown; notPrincipal?: unknown; effect?: 'Allow' | 'Deny' }, caller: Caller): PrincipalResult {
-  if (!stmt.hasPrincipal && !stmt.hasNotPrincipal) {
-    return { matched: false, reason: 'no Principal: a key policy statement must name who it applies to', problems: ['no Principal (a key policy statement needs one)'] };
-  }
-  const element = stmt.hasPrincipal ? 'Principal' : 'NotPrincipal';
-  const list = readPrincipal(stmt, stmt.hasPrincipal ? stmt.principal : stmt.notPrincipal, element);
-  const problems = [...list.problems];
-  if (list.aws.some((a) => a.includes('*') || a.includes('?'))) problems.push(WILDCARD_NOTE);
-  const cov = caller.valid ? coverage(list.aws, caller) : { principal: false, role: false, account: false };
-
-  if (caller.service) return matchServicePrincipal(stmt.hasPrincipal, list, caller, problems);
-  if (stmt.hasPrincipal) {
-    if (list.anyone) return { matched: true, how: 'anyone', reason: 'Principal "*" covers every caller', problems };
-    if (cov.principal || cov.role) {
-      return { matched: true, how: 'principal', reason: cov.role ? `Principal names the role ${caller.roleArn}, which covers its sessions` : `Principal names ${caller.arn}`, problems };
+/**
+ * Index keys under which a key policy statement can match a caller: a
+ * statement whose Principal lists only these identities can match no caller
+ * that {@link callerKeys} does not give one of them for. Undefined when the
+ * statement may match anyone (`"*"`, NotPrincipal, no Principal, a malformed
+ * one): it is tried for every caller. A superset, never a decision:
+ * {@link principalCode} still decides each candidate.
+ */
+export function statementKeys(stmt: PrincipalStatement): string[] | undefined {
+  if (!stmt.hasPrincipal || stmt.hasNotPrincipal) return undefined;
+  const list = principalList(stmt)!;
+  if (list.anyone || list.problems.length > 0) return undefined;
+  const keys: string[] = [];
+  for (const entry of list.aws) {
+    const acct = namedAccount(entry);
+    if (acct) {
+      keys.push(`A:${acct.account}`);
+      continue;
     }
-    if (cov.account) return { matched: true, how: 'account', reason: `Principal names account ${caller.account}: its IAM policies must allow the request too`, problems };
-    const named = [...list.aws, ...list.others];
-    return { matched: false, reason: named.length > 0 ? `Principal names ${named.slice(0, 3).join(', ')}${named.length > 3 ? ', ...' : ''}, not this caller or its account` : 'Principal names nobody', problems };
+    keys.push(`E:${entry}`);
+    const m = ROLE_ENTRY.exec(entry);
+    if (m) keys.push(`R:${m[2]}:${m[3]}`);
   }
-
-  // NotPrincipal [reference_policies_elements_notprincipal]: with Deny, AWS may check the account and
-  // the role before the principal, so the caller escapes the Deny only when all of them are listed.
-  const needed: (keyof Coverage)[] = caller.kind === 'assumed-role' ? ['principal', 'role', 'account'] : caller.kind === 'root' ? ['account'] : ['principal', 'account'];
-  const listed = needed.filter((n) => cov[n]);
-  if (list.anyone) return { matched: false, reason: 'NotPrincipal "*" leaves nobody', problems };
-  if (stmt.effect === 'Deny') {
-    if (listed.length === needed.length) return { matched: false, reason: 'NotPrincipal lists this caller (and its role and account), so the statement leaves it out', problems };
-    const missing = needed.filter((n) => !cov[n]).map((n) => (n === 'account' ? `its account ${caller.account}` : n === 'role' ? `its role ${caller.roleArn}` : 'the caller itself'));
-    return {
-      matched: true,
-      how: 'anyone',
-      reason:
-        listed.length > 0
-          ? `NotPrincipal lists the caller only in part (not ${missing.join(' or ')}); AWS may check those first, so the Deny is taken to apply`
-          : 'NotPrincipal does not list this caller, so the statement covers it',
-      problems,
-    };
-  }
-  if (listed.length > 0) return { matched: false, reason: 'NotPrincipal lists this caller (or its role or account), so the statement leaves it out', problems };
-  return { matched: true, how: 'anyone', reason: 'NotPrincipal does not list this caller, so the statement covers it', problems };
+  for (const other of list.others) keys.push(`O:${other}`);
+  return keys;
 }
 
-/** A service principal is named only by a `Service` entry (or "*"); service principal names compare exactly. */
-function matchServicePrincipal(hasPrincipal: boolean, list: PrincipalList, caller: Caller, problems: string[]): PrincipalResult {
-  const named = list.others.includes(`Service ${caller.arn}`);
-  if (hasPrincipal) {
-    if (list.anyone) return { matched: true, how: 'anyone', reason: 'Principal "*" covers every caller, AWS services included', problems };
-    if (named) return { matched: true, how: 'principal', reason: `Principal names the service ${caller.arn}`, problems };
-    const all = [...list.aws, ...list.others];
-    return { matched: false, reason: all.length > 0 ? `Principal names ${all.slice(0, 3).join(', ')}${all.length > 3 ? ', ...' : ''}, not the service ${caller.arn}` : 'Principal names nobody', problems };
+/** The index keys a caller looks up (see {@link statementKeys}): its account, its ARN, its role. */
+export function callerKeys(caller: Caller): string[] {
+  if (caller.service) return [`O:Service ${caller.arn}`];
+  const keys = [`E:${caller.arn}`];
+  if (caller.account) keys.push(`A:${caller.account}`);
+  if (caller.kind === 'assumed-role' && caller.account && caller.name) keys.push(`R:${caller.account}:${caller.name}`);
+  return keys;
+}
+
+const WILDCARD_NOTE = 'wildcards inside a Principal ARN are not supported (only "*" on its own): the entry is taken literally';
+
+/**
+ * How a statement's Principal / NotPrincipal treats a caller, as a code: the
+ * one place the matching rules live. The decision mode reads only
+ * {@link PRINCIPAL_VERDICTS}; the trace turns the same code into a reason.
+ */
+export type PrincipalCode =
+  | 'no-principal'
+  | 'anyone'
+  | 'names-role'
+  | 'names-caller'
+  | 'names-account'
+  | 'names-others'
+  | 'not-star'
+  | 'not-deny-lists-all'
+  | 'not-deny-lists-part'
+  | 'not-unlisted'
+  | 'not-lists-caller'
+  | 'service-anyone'
+  | 'service-named'
+  | 'service-not-named'
+  | 'service-not-listed'
+  | 'service-not-unlisted';
+
+/** Whether each code matches the caller, and how (undefined = it does not match). */
+export const PRINCIPAL_VERDICTS: Readonly<Record<PrincipalCode, PrincipalMatch | undefined>> = {
+  'no-principal': undefined,
+  anyone: 'anyone',
+  'names-role': 'principal',
+  'names-caller': 'principal',
+  'names-account': 'account',
+  'names-others': undefined,
+  'not-star': undefined,
+  'not-deny-lists-all': undefined,
+  'not-deny-lists-part': 'anyone',
+  'not-unlisted': 'anyone',
+  'not-lists-caller': undefined,
+  'service-anyone': 'anyone',
+  'service-named': 'principal',
+  'service-not-named': undefined,
+  'service-not-listed': undefined,
+  'service-not-unlisted': 'anyone',
+};
+
+type PrincipalStatement = { hasPrincipal: boolean; hasNotPrincipal: boolean; principal?: unknown; notPrincipal?: unknown; effect?: 'Allow' | 'Deny' };
+
+/** The statement's Principal or NotPrincipal list (read once per read statement); undefined when it has neither. */
+export function principalList(stmt: PrincipalStatement): PrincipalList | undefined {
+  if (!stmt.hasPrincipal && !stmt.hasNotPrincipal) return undefined;
+  return readPrincipal(stmt, stmt.hasPrincipal ? stmt.principal : stmt.notPrincipal, stmt.hasPrincipal ? 'Principal' : 'NotPrincipal');
+}
+
+/** The identities of the caller that NotPrincipal must list for the caller to be left out [reference_policies_elements_notprincipal]. */
+function neededCoverage(caller: Caller): (keyof Coverage)[] {
+  return caller.kind === 'assumed-role' ? ['principal', 'role', 'account'] : caller.kind === 'root' ? ['account'] : ['principal', 'account'];
+}
+
+/** Does a key policy statement's Principal or NotPrincipal cover the caller? The code says how (no strings built). */
+export function principalCode(stmt: PrincipalStatement, caller: Caller): PrincipalCode {
+  const list = principalList(stmt);
+  if (!list) return 'no-principal';
+  if (caller.service) {
+    // A service principal is named only by a `Service` entry (or "*"); service principal names compare exactly.
+    const named = list.others.includes(`Service ${caller.arn}`);
+    if (stmt.hasPrincipal) return list.anyone ? 'service-anyone' : named ? 'service-named' : 'service-not-named';
+    return list.anyone || named ? 'service-not-listed' : 'service-not-unlisted';
   }
-  if (list.anyone || named) return { matched: false, reason: 'NotPrincipal lists this service, so the statement leaves it out', problems };
-  return { matched: true, how: 'anyone', reason: 'NotPrincipal does not list this service, so the statement covers it', problems };
+  const cov = caller.valid ? coverage(list.aws, caller) : NO_COVERAGE;
+  if (stmt.hasPrincipal) {
+    if (list.anyone) return 'anyone';
+    if (cov.role) return 'names-role';
+    if (cov.principal) return 'names-caller';
+    return cov.account ? 'names-account' : 'names-others';
+  }
+  // NotPrincipal: with Deny, AWS may check the account and the role before the principal, so the caller
+  // escapes the Deny only when all of them are listed.
+  if (list.anyone) return 'not-star';
+  const needed = neededCoverage(caller);
+  const listed = needed.filter((n) => cov[n]).length;
+  if (stmt.effect === 'Deny') return listed === needed.length ? 'not-deny-lists-all' : listed > 0 ? 'not-deny-lists-part' : 'not-unlisted';
+  return listed > 0 ? 'not-lists-caller' : 'not-unlisted';
+}
+
+const NO_COVERAGE: Coverage = { principal: false, role: false, account: false };
+
+/** Problems of the Principal element that make the statement invalid (a wildcard inside an ARN is only a note). */
+export function principalProblems(stmt: PrincipalStatement): readonly string[] {
+  const list = principalList(stmt);
+  if (!list) return ['no Principal (a key policy statement needs one)'];
+  return list.aws.some((a) => a.includes('*') || a.includes('?')) ? [...list.problems, WILDCARD_NOTE] : list.problems;
+}
+
+/** Does a key policy statement's Principal or NotPrincipal cover the caller, and how, with the reason in words? */
+export function matchPrincipal(stmt: PrincipalStatement, caller: Caller): PrincipalResult {
+  const code = principalCode(stmt, caller);
+  const how = PRINCIPAL_VERDICTS[code];
+  const reason = principalReason(code, principalList(stmt), caller);
+  return { matched: how !== undefined, ...(how ? { how } : {}), reason, problems: principalProblems(stmt) };
+}
+
+function principalReason(code: PrincipalCode, list: PrincipalList | undefined, caller: Caller): string {
+  const named = list ? [...list.aws, ...list.others] : [];
+  const names = `${named.slice(0, 3).join(', ')}${named.length > 3 ? ', ...' : ''}`;
+  switch (code) {
+    case 'no-principal':
+      return 'no Principal: a key policy statement must name who it applies to';
+    case 'anyone':
+      return 'Principal "*" covers every caller';
+    case 'names-role':
+      return `Principal names the role ${caller.roleArn}, which covers its sessions`;
+    case 'names-caller':
+      return `Principal names ${caller.arn}`;
+    case 'names-account':
+      return `Principal names account ${caller.account}: its IAM policies must allow the request too`;
+    case 'names-others':
+      return named.length > 0 ? `Principal names ${names}, not this caller or its account` : 'Principal names nobody';
+    case 'not-star':
+      return 'NotPrincipal "*" leaves nobody';
+    case 'not-deny-lists-all':
+      return 'NotPrincipal lists this caller (and its role and account), so the statement leaves it out';
+    case 'not-deny-lists-part': {
+      const cov = caller.valid && list ? coverage(list.aws, caller) : NO_COVERAGE;
+      const missing = neededCoverage(caller).filter((n) => !cov[n]).map((n) => (n === 'account' ? `its account ${caller.account}` : n === 'role' ? `its role ${caller.roleArn}` : 'the caller itself'));
+      return `NotPrincipal lists the caller only in part (not ${missing.join(' or ')}); AWS may check those first, so the Deny is taken to apply`;
+    }
+    case 'not-unlisted':
+      return 'NotPrincipal does not list this caller, so the statement covers it';
+    case 'not-lists-caller':
+      return 'NotPrincipal lists this caller (or its role or account), so the statement leaves it out';
+    case 'service-anyone':
+      return 'Principal "*" covers every caller, AWS services included';
+    case 'service-named':
+      return `Principal names the service ${caller.arn}`;
+    case 'service-not-named':
+      return named.length > 0 ? `Principal names ${names}, not the service ${caller.arn}` : 'Principal names nobody';
+    case 'service-not-listed':
+      return 'NotPrincipal lists this service, so the statement leaves it out';
+    case 'service-not-unlisted':
+      return 'NotPrincipal does not list this service, so the statement covers it';
+  }
 }

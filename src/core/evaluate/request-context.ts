@@ -55,8 +55,25 @@ export interface RequestContext {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+// The access comparison and the matrix ask many requests of the same few callers and one key:
+// each ARN is read once (bounded, for the library API in a long-lived process). Callers are read-only.
+const CACHE_LIMIT = 5000;
+const callers = new Map<string, Caller>();
+const keyAccounts = new Map<string, string | undefined>();
+function remember<V>(cache: Map<string, V>, k: string, make: () => V): V {
+  if (cache.has(k)) return cache.get(k) as V;
+  const v = make();
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(k, v);
+  return v;
+}
+
 export function describeCaller(input: unknown): Caller {
-  const arn = str(input).trim();
+  return remember(callers, str(input), () => Object.freeze(readCaller(str(input))));
+}
+
+function readCaller(input: string): Caller {
+  const arn = input.trim();
   if (SERVICE_PRINCIPAL_PATTERN.test(arn)) return { arn, valid: true, service: true };
   if (isAccountId(arn)) {
     return { arn: rootArn('aws', arn), valid: true, kind: 'root', account: arn, partition: 'aws', name: arn };
@@ -89,7 +106,10 @@ export function buildRequestContext(request: KmsRequest): RequestContext {
   const caller = describeCaller(req.principal);
   const action = str(req.action).trim();
   const keyArn = str(req.keyArn).trim();
-  const key = parseKeyArn(keyArn);
+  const keyAccount = remember(keyAccounts, keyArn, () => {
+    const key = parseKeyArn(keyArn);
+    return key.ok ? key.value.account : undefined;
+  });
   const notes: string[] = [];
   const values = new Map<string, ContextEntry>();
   const set = (name: string, v: string | readonly string[], multi = false) =>
@@ -138,5 +158,5 @@ export function buildRequestContext(request: KmsRequest): RequestContext {
       else notes.push(`context key ${k} has a value that is not a string, list or boolean; ignored`);
     }
   }
-  return { caller, action, keyArn, ...(key.ok ? { keyAccount: key.value.account } : {}), values, notes };
+  return { caller, action, keyArn, ...(keyAccount !== undefined ? { keyAccount } : {}), values, notes };
 }

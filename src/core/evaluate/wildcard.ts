@@ -70,8 +70,19 @@ function compile(pattern: string, ignoreCase: boolean): Compiled {
   return compiled;
 }
 
+// The same key ARN and Resource patterns are split for every request of the access comparison.
+const partsCache = new Map<string, readonly string[] | undefined>();
+
 /** Splits an ARN into its five fixed parts and the resource (which may itself hold colons). */
-export function arnParts(arn: string): string[] | undefined {
+export function arnParts(arn: string): readonly string[] | undefined {
+  if (partsCache.has(arn)) return partsCache.get(arn);
+  const parts = splitArn(arn);
+  if (partsCache.size >= CACHE_LIMIT) partsCache.clear();
+  partsCache.set(arn, parts);
+  return parts;
+}
+
+function splitArn(arn: string): readonly string[] | undefined {
   const parts = arn.split(':');
   if (parts.length < 6 || parts[0] !== 'arn') return undefined;
   return [...parts.slice(0, 5), parts.slice(5).join(':')];

@@ -3,7 +3,7 @@
 // unchanged (each on its own, then together, as lint does with several files);
 // findings are moved back onto the file's own lines.
 import { filePosition, lineStarts, readPolicyInput, type InputFormat, type InputPolicy, type PolicyInput, type ReadInputOptions } from './policy-input.js';
-import { invalidTemplate, NOTE_RULES, noteMessage } from './notes.js';
+import { duplicateKey, duplicateKeyMessage, invalidTemplate, NOTE_RULES, noteMessage } from './notes.js';
 import type { LineIndex } from '../lint/json-tree.js';
 import { lintFiles } from '../lint/index.js';
 import { CROSS_RULES, TEMPLATE_VALUE_CODES } from '../lint/rules/index.js';
@@ -35,6 +35,10 @@ export async function lintInfrastructure(name: string, rawText: string, format: 
     const entry: IacLintedFile = { name, resource: n.resource, kind: n.kind, findings: [{ ...at(NOTE_RULES[n.note], lines, n.offset, message, hint), file: name }] };
     return { entry, offset: n.offset };
   });
+  for (const d of input.duplicates ?? []) {
+    const { message, hint } = duplicateKeyMessage(safeKey(d.key), lines.position(d.lastOffset).line);
+    notes.push({ entry: { name, kind: undefined, findings: [{ ...at(duplicateKey, lines, d.offset, message, hint), file: name }] }, offset: d.offset });
+  }
   if (input.policies.length === 0 && notes.length === 0) return [{ name, kind: undefined, findings: [] }];
   // In the order the resources appear in the file.
   return [...lintExtracted(name, input, opts), ...notes].sort((a, b) => a.offset - b.offset).map((e) => e.entry);
@@ -44,6 +48,9 @@ export async function lintInfrastructure(name: string, rawText: string, format: 
 export function unreadableInput(name: string, input: Extract<PolicyInput, { ok: false }>): IacLintedFile {
   return { name, kind: undefined, findings: [{ ...at(invalidTemplate, input.lines, input.offset, input.message), file: name }] };
 }
+
+/** A member name for a message: short, and printable (the output escapes control characters too). */
+const safeKey = (key: string) => (key.length > 60 ? `${key.slice(0, 57)}...` : key);
 
 function at(rule: RuleMeta, lines: LineIndex, offset: number, message: string, hint?: string): Finding {
   return { code: rule.code, severity: rule.severity, message, ...(hint ? { hint } : {}), pointer: '', ...lines.position(offset) };
@@ -62,11 +69,15 @@ function lintPolicySet(policies: readonly InputPolicy[], opts: LintOptions): Lin
   const results = lintFiles(policies.map(input), opts);
   const keys = policies.filter((p, i) => results[i]!.kind === 'key');
   if (keys.length < 2) return results;
+  // The IAM policies and each policy's position, found once rather than once per key.
+  const iam = policies.filter((_, i) => results[i]!.kind === 'iam');
+  const position = new Map(policies.map((p, i) => [p, i]));
   for (const key of keys) {
     const refs = key.keyRefs ?? [];
-    const related = policies.filter((p, i) => results[i]!.kind === 'iam' && refs.some((r) => p.text.includes(r)));
+    if (refs.length === 0) continue;
+    const related = iam.filter((p) => refs.some((r) => p.text.includes(r)));
     if (related.length === 0) continue;
-    const pair = lintFiles([key, ...related].map((p) => input(p, policies.indexOf(p))), opts);
+    const pair = lintFiles([key, ...related].map((p) => input(p, position.get(p)!)), opts);
     for (const r of pair) {
       const target = results[Number(r.name)]!;
       for (const f of r.findings) {

@@ -34,8 +34,23 @@ export const invalidTemplate: RuleMeta = {
   title: 'The Terraform plan or CloudFormation template cannot be read',
 };
 
+export const duplicateKey: RuleMeta = {
+  code: 'KW904',
+  name: 'duplicate-key',
+  severity: 'error',
+  title: 'A name is written twice in one object of the template or plan: tools read only the last copy',
+};
+
 /** The rules of infrastructure files, for SARIF and the README's rule list. */
-export const IAC_RULES: readonly RuleMeta[] = [unknownUntilApply, defaultKeyPolicy, invalidTemplate];
+export const IAC_RULES: readonly RuleMeta[] = [unknownUntilApply, defaultKeyPolicy, invalidTemplate, duplicateKey];
+
+/** What a duplicate name says: which copy deploys, and that the earlier one was not checked. */
+export function duplicateKeyMessage(key: string, line: number): { message: string; hint: string } {
+  return {
+    message: `"${key}" is written twice in this object; JSON readers (JSON.parse, Python's json, Terraform's Go reader) keep only the last copy, at line ${line}, so this one is ignored. The last copy is the one checked.`,
+    hint: 'Delete one of the two copies so that what you review is what deploys.',
+  };
+}
 
 export const NOTE_RULES: Record<NoteKind, RuleMeta> = { 'unknown-until-apply': unknownUntilApply, 'default-key-policy': defaultKeyPolicy };
 

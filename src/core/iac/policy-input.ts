@@ -12,7 +12,7 @@ import { isTemplate, templatePolicies } from './cloudformation.js';
 import { parseJsonSource } from './json-source.js';
 import type { IacNote } from './notes.js';
 import { stringLiteralOffsets, type ExtractedPolicy } from './policy-text.js';
-import { memberOf, stringOf, type ParsedSource } from './source-tree.js';
+import { memberOf, stringOf, type DuplicateKey, type ParsedSource } from './source-tree.js';
 import { isTerraformPlan, planPolicies } from './terraform-plan.js';
 import type { YamlLimits } from './yaml-limits.js';
 
@@ -28,7 +28,15 @@ export interface InputPolicy extends Omit<ExtractedPolicy, 'resource'> {
 
 /** What a file holds, or why it cannot be read (at an offset of the file). */
 export type PolicyInput =
-  | { readonly ok: true; readonly format: InputFormat; readonly lines: LineIndex; readonly policies: readonly InputPolicy[]; readonly notes: readonly IacNote[] }
+  | {
+      readonly ok: true;
+      readonly format: InputFormat;
+      readonly lines: LineIndex;
+      readonly policies: readonly InputPolicy[];
+      readonly notes: readonly IacNote[];
+      /** Names a JSON template or plan writes twice (the last copy is read): each is a KW904 error. */
+      readonly duplicates?: readonly DuplicateKey[];
+    }
   | { readonly ok: false; readonly format: InputFormat; readonly lines: LineIndex; readonly offset: number; readonly message: string };
 
 const TEMPLATE_YAML = /^(AWSTemplateFormatVersion|Resources|Transform)[ \t]*:/m;
@@ -97,11 +105,11 @@ export async function readPolicyInput(rawText: string, opts: ReadInputOptions = 
   if (format === 'terraform-plan') {
     if (!isTerraformPlan(parsed.root)) return fail(parsed.root.offset, 'This is not a Terraform plan: it has no format_version with planned_values, resource_changes or prior_state. Make one with: terraform plan -out=tfplan && terraform show -json tfplan > plan.json');
     const found = planPolicies(parsed.root, text);
-    return { ok: true, format, lines, policies: found.policies, notes: found.notes };
+    return { ok: true, format, lines, policies: found.policies, notes: found.notes, ...(parsed.duplicates?.length ? { duplicates: parsed.duplicates } : {}) };
   }
   if (!isTemplate(parsed.root)) return fail(parsed.root.offset, 'This is not a CloudFormation template: it has no Resources section with typed resources.');
   const found = templatePolicies(parsed.root, isJson ? text : undefined);
-  return { ok: true, format, lines, policies: found.policies, notes: found.notes };
+  return { ok: true, format, lines, policies: found.policies, notes: found.notes, ...(parsed.duplicates?.length ? { duplicates: parsed.duplicates } : {}) };
 }
 
 function wholeFile(text: string): InputPolicy {

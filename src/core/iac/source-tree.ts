@@ -16,9 +16,24 @@ export interface SourceEntry {
   readonly value: SourceNode;
 }
 
-/** The value of the first member named `key` of an object node. */
+/**
+ * The value of the member named `key` of an object node: the LAST one when a
+ * reader left duplicates in, as JSON.parse, Python's json and PyYAML read it
+ * (the JSON reader keeps only the last already, and reports the others).
+ */
 export function memberOf(node: SourceNode | undefined, key: string): SourceNode | undefined {
-  return node?.type === 'object' ? node.entries.find((e) => e.key === key)?.value : undefined;
+  if (node?.type !== 'object') return undefined;
+  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i]!.key === key) return node.entries[i]!.value;
+  return undefined;
+}
+
+/** A member name written twice in one object: where the overridden copy is, and where the copy that counts is. */
+export interface DuplicateKey {
+  readonly key: string;
+  /** The earlier copy, which deploying tools ignore. */
+  readonly offset: number;
+  /** The last copy, which they read. */
+  readonly lastOffset: number;
 }
 
 /** The string value of a scalar node, if it is one. */
@@ -27,4 +42,4 @@ export function stringOf(node: SourceNode | undefined): string | undefined {
 }
 
 /** The result of reading a file into a SourceNode tree. */
-export type ParsedSource = { ok: true; root: SourceNode } | { ok: false; message: string; offset: number };
+export type ParsedSource = { ok: true; root: SourceNode; readonly duplicates?: readonly DuplicateKey[] } | { ok: false; message: string; offset: number };
