@@ -24,6 +24,8 @@ export const EXPECTED_DECISIONS: Record<string, 'Allow' | 'ImplicitDeny' | 'Expl
   'encryption-context/describe-key-context': 'ImplicitDeny',
   'key-in-use/loses-access': 'ImplicitDeny',
   'service-principals/other-account-trail': 'ImplicitDeny',
+  'who-can/unnamed-role': 'Allow',
+  'who-can/power-user-takeover': 'Allow',
 };
 
 /** The one right option of each choose exercise. */

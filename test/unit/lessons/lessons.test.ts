@@ -19,10 +19,10 @@ const fixture = (kind: 'solutions' | 'wrong', key: string) =>
 const exercises: [string, Exercise][] = lessons.flatMap((l) => l.exercises.map((e) => [`${l.id}/${e.id}`, e] as [string, Exercise]));
 
 describe('the lesson set', () => {
-  it('has the ten lessons of issue 5, the key-in-use lesson of issue 9 and the service-principal lesson of issue 10, numbered 1..n in order', () => {
+  it('has the ten lessons of issue 5, the key-in-use lesson of issue 9 and the service-principal lesson of issue 10 and the who-can lesson of issue 19, numbered 1..n in order', () => {
     expect(lessons.map((l) => l.id)).toEqual([
       'two-policies', 'account-root', 'via-service', 'star-principal', 'default-statement',
-      'grants', 'key-admins', 'cross-account', 'encryption-context', 'find-the-bugs', 'key-in-use', 'service-principals',
+      'grants', 'key-admins', 'cross-account', 'encryption-context', 'find-the-bugs', 'key-in-use', 'service-principals', 'who-can',
     ]);
     expect(lessons.map((l) => l.order)).toEqual(lessons.map((_, i) => i + 1));
   });
