@@ -32,7 +32,7 @@ escape_commands() {
 run_lint() {
   "${command[@]}" lint "$@" 2> >(escape_commands >&2) | escape_commands
   local status=${PIPESTATUS[0]}
-  wait $! 2>/dev/null
+  wait
   return "$status"
 }
 
