@@ -13,7 +13,7 @@ import { FORMAT_NAMES, FORMATS } from '../output/formats/index.js';
 import { FORMAT_NEXT_STEPS } from '../output/formats/iac-next-steps.js';
 import { nextSteps } from '../output/next-steps.js';
 import { formatExplanation, formatIssue, formatNextSteps } from '../output/summary.js';
-import { FilesExistError, planWrites, writeFilesAtomically } from '../output/write-files.js';
+import { FilesExistError, PartialWriteError, planWrites, writeFilesAtomically } from '../output/write-files.js';
 import { FROM_HELP, FROM_OPTIONS } from './from-flags.js';
 import { SPEC_FLAGS_HELP, SPEC_OPTIONS, specAnswersFromFlags, specWithDefaults } from './spec-flags.js';
 
@@ -116,6 +116,7 @@ export const run: Command = async (argv, io) => {
   }
 
   const plan = await planWrites(dir, files).catch((err) => {
+    if (err instanceof PartialWriteError) throw new CliError(safeText(err.message));
     throw writeError(err, shownDir);
   });
   const inTheWay = plan.filter((p) => p.exists);
