@@ -37,7 +37,7 @@ describe('flag values echoed in error messages', () => {
       expect(r.code).not.toBe(0);
       const lines = (r.stdout + r.stderr).split('\n');
       expect(lines.filter((l) => l.startsWith(FORGED))).toEqual([]);
-      expect(r.stderr).toContain(`bad\\u000a${FORGED}`);
+      expect(r.stdout + r.stderr).toContain(`bad\\u000a${FORGED}`);
     }
   });
 });
