@@ -4,6 +4,7 @@ import { isKnownRegion, partitionInfo } from './catalog/regions.js';
 import { findNonViaService, findService, type ServiceEntry } from './catalog/services.js';
 import { allServiceNamesTyped, findPrincipalService, findRefusedService, type PrincipalServiceEntry } from './catalog/service-principals.js';
 import { resolveKeyTarget, type KeyTarget, type NewKeySpec } from './key-target.js';
+import { principalLintIssue } from './spec-principal-lint.js';
 import { resolvePrincipalServices } from './spec-principal-services.js';
 import { didYouMean } from './suggest.js';
 import { fail, ok, type Result } from './result.js';
@@ -183,6 +184,11 @@ function resolveAdmins(values: string[], key: KeyTarget, errors: SpecIssue[], wa
       errors.push(digits);
       continue;
     }
+    const refused = principalLintIssue('admins', value);
+    if (refused) {
+      errors.push(refused);
+      continue;
+    }
     const p = parsePrincipalArn(value);
     if (!p.ok) {
       errors.push({ field: 'admins', value, message: p.error.message, hint: p.error.hint });
@@ -227,6 +233,11 @@ function resolveConsumers(values: string[], access: AccessMode, key: KeyTarget, 
     const digits = badAccountId('consumers', value);
     if (digits) {
       errors.push(digits);
+      continue;
+    }
+    const refused = principalLintIssue('consumers', value);
+    if (refused) {
+      errors.push(refused);
       continue;
     }
     const p = parsePrincipalArn(value);
