@@ -7,7 +7,7 @@ import { buildPolicies } from '../core/build.js';
 import { SERVICES } from '../core/catalog/services.js';
 import { PRINCIPAL_SERVICES } from '../core/catalog/service-principals.js';
 import { validateSpec } from '../core/spec.js';
-import { safeText } from '../core/terminal-safe.js';
+import { jsonText, safeText } from '../core/terminal-safe.js';
 import { filesAsText } from '../output/files-text.js';
 import { FORMAT_NAMES, FORMATS } from '../output/formats/index.js';
 import { FORMAT_NEXT_STEPS } from '../output/formats/iac-next-steps.js';
@@ -106,7 +106,7 @@ export const run: Command = async (argv, io) => {
 
   if (values.stdout) {
     if (values.json) {
-      print(io.stdout, JSON.stringify(report(files.map((f) => ({ name: f.name, path: null, written: false })), false), null, 2));
+      print(io.stdout, jsonText(report(files.map((f) => ({ name: f.name, path: null, written: false })), false)));
       return EXIT.ok;
     }
     io.stdout.write(filesAsText(files));
@@ -122,7 +122,7 @@ export const run: Command = async (argv, io) => {
   const inTheWay = plan.filter((p) => p.exists);
   if (values['dry-run']) {
     if (values.json) {
-      print(io.stdout, JSON.stringify(report(files.map((f, i) => ({ name: f.name, path: plan[i]!.path, written: false, exists: plan[i]!.exists })), true), null, 2));
+      print(io.stdout, jsonText(report(files.map((f, i) => ({ name: f.name, path: plan[i]!.path, written: false, exists: plan[i]!.exists })), true)));
     } else {
       print(io.stdout, style.bold(`Dry run: would write into ${safeText(shownDir)}:`));
       files.forEach((f, i) => print(io.stdout, `  ${f.name.padEnd(28)}${f.description}${plan[i]!.exists ? style.yellow(values.force ? '  (would overwrite)' : '  (exists: refused without --force)') : ''}`));
@@ -145,7 +145,7 @@ export const run: Command = async (argv, io) => {
   }
 
   if (values.json) {
-    print(io.stdout, JSON.stringify(report(files.map((f, i) => ({ name: f.name, path: written[i]!, written: true })), false), null, 2));
+    print(io.stdout, jsonText(report(files.map((f, i) => ({ name: f.name, path: written[i]!, written: true })), false)));
     return EXIT.ok;
   }
   print(io.stdout, style.bold(`Wrote into ${safeText(shownDir)}:`));

@@ -80,3 +80,21 @@ describe('SARIF: C1 and bidi controls escaped, still valid JSON with the values 
     expect(() => JSON.parse(r.stdout)).not.toThrow();
   });
 });
+
+describe('--json: C1, bidi and invisible characters escaped, still valid JSON with the values as read', () => {
+  test('lint --json', async () => {
+    // An unknown action is quoted in its finding's message.
+    const file = join(dir, 'iam.json');
+    writeFileSync(file, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: `kms:Decrypt${HOSTILE}`, Resource: '*' }] }));
+    const r = await runCli(['lint', '--json', file]);
+    expectNoRaw(r.stdout);
+    expect(JSON.stringify(JSON.parse(r.stdout))).toContain(JSON.stringify(`kms:Decrypt${HOSTILE}`).slice(1, -1));
+  });
+
+  test('generate --from ... --json', async () => {
+    const r = await generate('json', '--json', '--stdout');
+    expect(r.code, r.stderr).toBe(0);
+    expectNoRaw(r.stdout);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+});
