@@ -6,9 +6,34 @@
 set -uo pipefail
 shopt -s globstar nullglob
 
+# A workflow command's message: GitHub reads %, CR and LF in it as %25, %0D
+# and %0A ("Workflow commands for GitHub Actions"), so an input with a line
+# break cannot end this command and start another.
+command_data() {
+  local text=${1//'%'/'%25'}
+  text=${text//$'\r'/'%0D'}
+  printf '%s' "${text//$'\n'/'%0A'}"
+}
+
 fail() {
-  echo "::error::kms-wizard lint: $1"
+  echo "::error::kms-wizard lint: $(command_data "$1")"
   exit 2
+}
+
+# The log shows what lint prints, and lint prints file names at the start of
+# lines: a file named "::warning::x" would be read by the runner as a
+# workflow command (a command is a line that starts with "::", after any
+# blanks). Such a line is shown as ":\:..." instead.
+escape_commands() {
+  sed -u -e 's/^\([[:space:]]*\):\(:\)/\1:\\\2/'
+}
+
+# Runs lint with its output and its errors through escape_commands; returns lint's exit code.
+run_lint() {
+  "${command[@]}" lint "$@" 2> >(escape_commands >&2) | escape_commands
+  local status=${PIPESTATUS[0]}
+  wait
+  return "$status"
 }
 
 format="${KW_FORMAT:-sarif}"
@@ -31,14 +56,14 @@ set +f
 if [[ ${#files[@]} -eq 0 ]]; then fail 'give the files to check in the "paths" input'; fi
 
 if [[ "$format" == text ]]; then
-  "${command[@]}" lint ${strict[@]+"${strict[@]}"} -- "${files[@]}"
+  run_lint ${strict[@]+"${strict[@]}"} -- "${files[@]}"
   exit $?
 fi
 
-"${command[@]}" lint --format "$format" ${strict[@]+"${strict[@]}"} -- "${files[@]}" >"$output"
+"${command[@]}" lint --format "$format" ${strict[@]+"${strict[@]}"} -- "${files[@]}" >"$output" 2> >(escape_commands >&2)
 status=$?
 if [[ $status -eq 2 ]]; then exit 2; fi
 # The same findings as text, for whoever reads the log.
-NO_COLOR=1 "${command[@]}" lint ${strict[@]+"${strict[@]}"} -- "${files[@]}"
+NO_COLOR=1 run_lint ${strict[@]+"${strict[@]}"} -- "${files[@]}"
 if [[ -n "${GITHUB_OUTPUT:-}" ]]; then echo "report=$output" >>"$GITHUB_OUTPUT"; fi
 exit $status

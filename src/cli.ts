@@ -1,6 +1,7 @@
 // The executable: answers --version with no other module loaded (the
 // version is inlined at build time), and loads the dispatcher, dist/main.cjs,
-// for the rest (on Node 20 with kms-wizard's compile cache).
+// for the rest (on Node 20 with kms-wizard's compile cache when
+// KMS_WIZARD_COMPILE_CACHE=1).
 import { Module } from 'node:module';
 import { writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,8 +12,8 @@ declare const __KMS_WIZARD_VERSION__: string;
 declare const __KMS_WIZARD_MAIN_ID__: MainId;
 
 // Node 22+ keeps V8's compiled code of the modules loaded from here on
-// between runs (in its temp directory); Node 20 has no such call, and gets
-// kms-wizard's own cache for dist/main.cjs instead (./compile-cache.ts).
+// between runs (in its temp directory); Node 20 has no such call, and can
+// have kms-wizard's own, opt-in cache for dist/main.cjs (./compile-cache.ts).
 const compileCacheStatus = (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // Ink ignores NO_COLOR; its colour library honours FORCE_COLOR=0.

@@ -134,7 +134,12 @@ export interface LintOptions {
   keyArn?: string;
 }
 
-/** A KMS call to evaluate against policies. */
+/**
+ * A KMS call to evaluate against policies. evaluate() and explain() take each
+ * policy as a document or as JSON text; text that is not JSON throws
+ * PolicyJsonError (exported beside them), whose `finding` is the
+ * {@link Finding} (code KW001, line and column) the CLI prints for it.
+ */
 export interface KmsRequest {
   /** The caller's ARN: account root, user, role or assumed-role session. */
   principal: string;

@@ -8,7 +8,7 @@ import { detectInput, lintInfrastructure } from '../core/iac/index.js';
 import { lintFiles } from '../core/lint/index.js';
 import { ExportError, whoCanFromTexts } from '../core/who-can/index.js';
 import type {
-  BuiltPolicies, Decision, InputFormat, KmsRequest, LintOptions, LintResult, PolicyDocument, PolicyExplanation, PolicyInput, PolicyKind, PolicySpec, SpecIssue, WhoCanAnswer, WhoCanExports,
+  BuiltPolicies, Decision, Finding, InputFormat, KmsRequest, LintOptions, LintResult, PolicyDocument, PolicyExplanation, PolicyInput, PolicyKind, PolicySpec, SpecIssue, WhoCanAnswer, WhoCanExports,
 } from './api-types.js';
 
 export type * from './api-types.js';
@@ -18,6 +18,41 @@ export class PolicySpecError extends Error {
   override readonly name = 'PolicySpecError';
   constructor(readonly issues: readonly SpecIssue[]) {
     super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+  }
+}
+
+/**
+ * Thrown by {@link evaluate} and {@link explain} for a policy given as text
+ * that is not JSON. `message` is "name:line:column: Invalid JSON: ..." as the
+ * CLI prints it; `finding` is the lint finding (code KW001) with its position.
+ */
+export class PolicyJsonError extends Error {
+  override readonly name = 'PolicyJsonError';
+  constructor(
+    /** Which argument: "keyPolicy", "iamPolicies[0]", "policy". */
+    readonly input: string,
+    readonly finding: Finding,
+  ) {
+    super(`${input}:${finding.line}:${finding.column}: ${finding.message}`);
+  }
+  get line(): number {
+    return this.finding.line;
+  }
+  get column(): number {
+    return this.finding.column;
+  }
+}
+
+/** `policy` as a value: a string is parsed as JSON (throws {@link PolicyJsonError}), anything else is returned as it is. */
+function policyValue(policy: unknown, input: string): unknown {
+  if (typeof policy !== 'string') return policy;
+  try {
+    return JSON.parse(policy) as unknown;
+  } catch {
+    // The linter reads the text with positions and names the problem as the CLI does.
+    const [file] = lintFiles([{ name: input, text: policy }]);
+    const finding = file?.findings.find((f) => f.code === 'KW001') ?? file?.findings.find((f) => f.severity === 'error');
+    throw new PolicyJsonError(input, finding ?? { code: 'KW001', severity: 'error', message: 'Invalid JSON', pointer: '', line: 1, column: 1 });
   }
 }
 
@@ -79,15 +114,17 @@ export async function lintFile(name: string, text: string, opts: LintOptions & {
   return (await lintInfrastructure(name, text, format, lintOpts, source)).map(({ name: file, resource, kind, findings }) => ({ name: file, ...(resource !== undefined ? { resource } : {}), kind, findings }));
 }
 
-/** Evaluates a KMS request against a key policy and the caller's IAM policies, the way AWS does. Never throws. */
+/**
+ * Evaluates a KMS request against a key policy and the caller's IAM policies, the way AWS does.
+ * A policy given as text that is not JSON throws {@link PolicyJsonError} (its position, as the CLI prints it); nothing else throws.
+ */
 export function evaluate(request: KmsRequest, policies: { keyPolicy: PolicyDocument | object | string; iamPolicies?: readonly (PolicyDocument | object | string)[] }): Decision {
-  const read = (p: unknown) => (typeof p === 'string' ? (JSON.parse(p) as unknown) : p);
-  return evaluateRequest(request, { keyPolicy: read(policies.keyPolicy), iamPolicies: (policies.iamPolicies ?? []).map(read) });
+  return evaluateRequest(request, { keyPolicy: policyValue(policies.keyPolicy, 'keyPolicy'), iamPolicies: (policies.iamPolicies ?? []).map((p, i) => policyValue(p, `iamPolicies[${i}]`)) });
 }
 
-/** A policy in plain language: what each statement allows, and what it does not. */
+/** A policy in plain language: what each statement allows, and what it does not. Text that is not JSON throws {@link PolicyJsonError}. */
 export function explain(policy: PolicyDocument | object | string, opts: { keyArn?: string; kind?: PolicyKind } = {}): PolicyExplanation {
-  return explainPolicy(typeof policy === 'string' ? (JSON.parse(policy) as unknown) : policy, opts);
+  return explainPolicy(policyValue(policy, 'policy'), opts);
 }
 
 /** Thrown by {@link whoCan} for a malformed export: which file, which field, what is wrong. */

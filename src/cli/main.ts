@@ -4,7 +4,7 @@
 import { VERSION } from '../version.js';
 import { COMMAND_LOADERS } from './command-loaders.js';
 import { COMMANDS, findCommand, WIZARD, type CommandSpec } from './commands-table.js';
-import { CliError, EXIT, UsageError } from './errors.js';
+import { CliError, escapeEchoedArgs, EXIT, UsageError } from './errors.js';
 import { safeLines, safeText } from '../core/terminal-safe.js';
 import { print, processIo } from './io.js';
 
@@ -56,20 +56,20 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await mod.run(args, io);
   } catch (err) {
-    return reportError(err, spec.name, io.stderr, io.env);
+    return reportError(err, spec.name, io.stderr, io.env, args);
   }
 }
 
-export function reportError(err: unknown, command: string, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): number {
+export function reportError(err: unknown, command: string, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv, argv: readonly string[] = []): number {
   // The wizard is the bare command: its messages read "kms-wizard: ...".
   const prefix = command === WIZARD.name ? 'kms-wizard' : `kms-wizard ${command}`;
   // Messages echo file names and flag values: the terminal-safe boundary for every error.
   if (err instanceof UsageError) {
-    print(stderr, `${prefix}: ${safeLines(err.message)}\nRun "kms-wizard ${command} --help" for usage.`);
+    print(stderr, `${prefix}: ${safeLines(escapeEchoedArgs(err.message, argv))}\nRun "kms-wizard ${command} --help" for usage.`);
     return EXIT.usage;
   }
   if (err instanceof CliError) {
-    print(stderr, `${prefix}: ${safeLines(err.message)}`);
+    print(stderr, `${prefix}: ${safeLines(escapeEchoedArgs(err.message, argv))}`);
     return err.exitCode;
   }
   const e = err as Error;

@@ -11,18 +11,46 @@
 // the rest of the output then goes through Node's stream, in order, as
 // before. A closed pipe (`kms-wizard lint ... | head`) ends the run quietly
 // with the exit code set so far (0 when none), as the EPIPE handler cli.ts
-// had on Node's stream did.
+// had on Node's stream did. Any other failure to write standard output (a
+// full disk, `> /dev/full`, an I/O error) ends the run with one line on
+// standard error, "could not write: no space left on device", and exit 1.
 import { EventEmitter } from 'node:events';
 import { fstatSync, writeSync } from 'node:fs';
 
 export type OutStream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 
-/** `kms-wizard ... | head`: a closed pipe ends the output quietly, as in other CLIs. */
+/** The words for the errors a write to standard output can meet (strerror's, which Node does not expose). */
+const WRITE_ERRORS: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EIO: 'input/output error',
+  EFBIG: 'file too large',
+  EBADF: 'standard output is not open for writing',
+  EROFS: 'read-only file system',
+};
+
+/** The one line printed when standard output cannot be written: what failed, in words. */
+export function writeFailureMessage(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return `kms-wizard: could not write: ${(code && WRITE_ERRORS[code]) ?? code ?? 'unknown error'}\n`;
+}
+
+/** Standard output failed: say so on standard error (if it can be written) and exit 1. */
+export function exitOnWriteFailure(err: unknown): never {
+  try {
+    writeSync(2, writeFailureMessage(err));
+  } catch {
+    // standard error is gone too: the exit code still says it failed
+  }
+  process.exit(1);
+}
+
+/** `kms-wizard ... | head`: a closed pipe ends the output quietly, as in other CLIs; any other write error ends it with exit 1. */
 export function exitOnClosedPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   if (stream.listenerCount('error') === 0) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw err;
+      exitOnWriteFailure(err);
     });
   }
   return stream;
@@ -39,7 +67,7 @@ function writesDirectly(fd: number): boolean {
 }
 
 /** A writable for `fd` that writes synchronously; `node` is Node's own stream, made only if needed. */
-export function directWriter(fd: 1 | 2, node: () => NodeJS.WriteStream, write: typeof writeSync = writeSync): OutStream {
+export function directWriter(fd: 1 | 2, node: () => NodeJS.WriteStream, write: typeof writeSync = writeSync, fail: (err: unknown) => never = exitOnWriteFailure): OutStream {
   let fallback: NodeJS.WriteStream | undefined;
   let closed = false;
   const writer = Object.assign(new EventEmitter(), {
@@ -59,7 +87,8 @@ export function directWriter(fd: 1 | 2, node: () => NodeJS.WriteStream, write: t
           fallback = fd === 1 ? exitOnClosedPipe(node()) : node();
           return fallback.write(bytes.subarray(at), done);
         }
-        if (code !== 'EPIPE') throw err;
+        // Standard output that cannot be written (a full disk): one line on standard error, exit 1.
+        if (code !== 'EPIPE' && fd === 1) fail(err);
         // Standard output closed: stop quietly with the exit code so far. Standard error: drop the rest.
         if (fd === 1) process.exit(process.exitCode ?? 0);
         closed = true;

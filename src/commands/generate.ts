@@ -7,13 +7,13 @@ import { buildPolicies } from '../core/build.js';
 import { SERVICES } from '../core/catalog/services.js';
 import { PRINCIPAL_SERVICES } from '../core/catalog/service-principals.js';
 import { validateSpec } from '../core/spec.js';
-import { safeText } from '../core/terminal-safe.js';
+import { jsonText, safeText } from '../core/terminal-safe.js';
 import { filesAsText } from '../output/files-text.js';
 import { FORMAT_NAMES, FORMATS } from '../output/formats/index.js';
 import type { nextSteps } from '../output/next-steps.js';
 import { programName, stepsFor, withProgram } from '../output/steps-for.js';
 import { formatExplanation, formatIssue, formatNextSteps } from '../output/summary.js';
-import { FilesExistError, planWrites, writeFilesAtomically } from '../output/write-files.js';
+import { FilesExistError, PartialWriteError, planWrites, writeFilesAtomically } from '../output/write-files.js';
 import { FROM_HELP, FROM_OPTIONS } from './from-flags.js';
 import { SPEC_FLAGS_HELP, SPEC_OPTIONS, specAnswersFromFlags, specWithDefaults } from './spec-flags.js';
 
@@ -107,7 +107,7 @@ export const run: Command = async (argv, io) => {
 
   if (values.stdout) {
     if (values.json) {
-      print(io.stdout, JSON.stringify(report(files.map((f) => ({ name: f.name, path: null, written: false })), false), null, 2));
+      print(io.stdout, jsonText(report(files.map((f) => ({ name: f.name, path: null, written: false })), false)));
       return EXIT.ok;
     }
     io.stdout.write(filesAsText(files));
@@ -117,12 +117,13 @@ export const run: Command = async (argv, io) => {
   }
 
   const plan = await planWrites(dir, files).catch((err) => {
+    if (err instanceof PartialWriteError) throw new CliError(safeText(err.message));
     throw writeError(err, shownDir);
   });
   const inTheWay = plan.filter((p) => p.exists);
   if (values['dry-run']) {
     if (values.json) {
-      print(io.stdout, JSON.stringify(report(files.map((f, i) => ({ name: f.name, path: plan[i]!.path, written: false, exists: plan[i]!.exists })), true), null, 2));
+      print(io.stdout, jsonText(report(files.map((f, i) => ({ name: f.name, path: plan[i]!.path, written: false, exists: plan[i]!.exists })), true)));
     } else {
       print(io.stdout, style.bold(`Dry run: would write into ${safeText(shownDir)}:`));
       files.forEach((f, i) => print(io.stdout, `  ${f.name.padEnd(28)}${f.description}${plan[i]!.exists ? style.yellow(values.force ? '  (would overwrite)' : '  (exists: refused without --force)') : ''}`));
@@ -145,7 +146,7 @@ export const run: Command = async (argv, io) => {
   }
 
   if (values.json) {
-    print(io.stdout, JSON.stringify(report(files.map((f, i) => ({ name: f.name, path: written[i]!, written: true })), false), null, 2));
+    print(io.stdout, jsonText(report(files.map((f, i) => ({ name: f.name, path: written[i]!, written: true })), false)));
     return EXIT.ok;
   }
   print(io.stdout, style.bold(`Wrote into ${safeText(shownDir)}:`));

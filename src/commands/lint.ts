@@ -8,7 +8,7 @@ import { parseKeyArn } from '../core/arn.js';
 import { IAC_RULES, INPUT_FORMATS, type IacLintedFile, type InputFormat } from '../core/iac/index.js';
 import { RULES, type LintInput, type PolicyKind, type Severity } from '../core/lint/index.js';
 import { didYouMean } from '../core/suggest.js';
-import { safeText } from '../core/terminal-safe.js';
+import { jsonText, safeText } from '../core/terminal-safe.js';
 import { renderSarif } from '../output/sarif.js';
 import { VERSION } from '../version.js';
 import { lintInputs } from './lint-dispatch.js';
@@ -89,7 +89,7 @@ export const run: Command = async (argv, io) => {
     format === 'sarif'
       ? renderSarif(results, { toolVersion: VERSION, rules: [...RULES, ...IAC_RULES] })
       : format === 'json'
-        ? `${JSON.stringify(toJson(results), null, 2)}\n`
+        ? `${jsonText(toJson(results))}\n`
         : renderText(results, makeStyle(colorEnabled(io.env, io.stdout)));
   io.stdout.write(out);
   const counts = countSeverities(results);

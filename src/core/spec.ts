@@ -5,6 +5,7 @@ import { findNonViaService, findService, type ServiceEntry } from './catalog/ser
 import { allServiceNamesTyped, findPrincipalService, findRefusedService, type PrincipalServiceEntry } from './catalog/service-principals.js';
 import { resolveKeyMaterial, type KeyMaterial } from './key-material.js';
 import { resolveKeyTarget, type KeyTarget, type NewKeySpec } from './key-target.js';
+import { principalLintIssue } from './spec-principal-lint.js';
 import { resolvePrincipalServices } from './spec-principal-services.js';
 import { didYouMean } from './suggest.js';
 import { fail, ok, type Result } from './result.js';
@@ -194,6 +195,11 @@ function resolveAdmins(values: string[], key: KeyTarget, errors: SpecIssue[], wa
       errors.push(digits);
       continue;
     }
+    const refused = principalLintIssue('admins', value);
+    if (refused) {
+      errors.push(refused);
+      continue;
+    }
     const p = parsePrincipalArn(value);
     if (!p.ok) {
       errors.push({ field: 'admins', value, message: p.error.message, hint: p.error.hint });
@@ -238,6 +244,11 @@ function resolveConsumers(values: string[], access: AccessMode, key: KeyTarget, 
     const digits = badAccountId('consumers', value);
     if (digits) {
       errors.push(digits);
+      continue;
+    }
+    const refused = principalLintIssue('consumers', value);
+    if (refused) {
+      errors.push(refused);
       continue;
     }
     const p = parsePrincipalArn(value);

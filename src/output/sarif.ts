@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for lint findings, so GitHub code scanning (and other SARIF
 // viewers) can show them on a pull request. Pure: returns the text to write.
 import type { LintedFile, Severity } from '../core/lint/index.js';
+import { jsonText } from '../core/terminal-safe.js';
 
 /** A rule as RULES lists it. */
 export interface SarifRule {
@@ -75,5 +76,5 @@ export function renderSarif(files: readonly LintedFile[], opts: SarifOptions): s
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonText(log)}\n`;
 }

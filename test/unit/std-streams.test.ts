@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { directWriter } from '../../src/cli/std-streams.js';
+import { directWriter, writeFailureMessage } from '../../src/cli/std-streams.js';
 
 const errno = (code: string) => Object.assign(new Error(code), { code });
 
@@ -55,11 +55,22 @@ describe('directWriter: output to a pipe or file, written synchronously', () => 
     expect(calls).toBe(1);
   });
 
-  test('any other error is not swallowed', () => {
+  test('any other error on standard output goes to the failure handler (which prints one line and exits 1)', () => {
+    const failed: unknown[] = [];
     const w = directWriter(1, nodeStream().make, (() => {
-      throw errno('EBADF');
+      throw errno('ENOSPC');
+    }) as never, ((err: unknown) => {
+      failed.push(err);
+      throw new Error('exited');
     }) as never);
-    expect(() => w.write('x')).toThrow('EBADF');
+    expect(() => w.write('x')).toThrow('exited');
+    expect((failed[0] as NodeJS.ErrnoException).code).toBe('ENOSPC');
+  });
+
+  test('the failure line names the error in words', () => {
+    expect(writeFailureMessage(errno('ENOSPC'))).toBe('kms-wizard: could not write: no space left on device\n');
+    expect(writeFailureMessage(errno('EIO'))).toBe('kms-wizard: could not write: input/output error\n');
+    expect(writeFailureMessage(errno('EWHATEVER'))).toBe('kms-wizard: could not write: EWHATEVER\n');
   });
 
   test('it says it is not a terminal, so colour and layout decisions stay right', () => {

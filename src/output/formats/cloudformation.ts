@@ -1,6 +1,7 @@
 import { keyRegions, keyResources, type BuildResult, type IamPolicyPlan } from '../../core/build.js';
 import type { ExistingKey, KeyTarget } from '../../core/key-target.js';
 import { cloudFormationKeyProperties, rotationSentence } from './key-options.js';
+import { safeText } from '../../core/terminal-safe.js';
 import { attachTarget, iamPolicyDescription, iamPolicyName, keyAccountFirst, keyDescription } from './iac-names.js';
 import { statementComments, wrapComment } from './statement-notes.js';
 import { fillTemplate, finishFile, loadTemplate } from './template.js';
@@ -15,7 +16,9 @@ export const cloudFormationAccountFile = (account: string) => `kms-policy-${acco
 const CREATES_KEY = 'CreateNewKey';
 
 const comment = (text: string) => wrapComment(text, '# ').join('\n');
-const block = (value: YamlValue, indent = '') => yamlBlock(value, indent, statementComments('# ')).join('\n');
+// Each line through safeText: a NEL, LS or PS (U+0085, U+2028, U+2029) from a kept Sid is a line break to YAML readers
+// (PyYAML) inside a comment or a quoted string; as \u0085 it is the same character in a double-quoted string, and plain scalars are ASCII.
+const block = (value: YamlValue, indent = '') => yamlBlock(value, indent, statementComments('# ')).map(safeText).join('\n');
 
 const one = <T>(xs: readonly T[]): T | T[] => (xs.length === 1 ? xs[0]! : [...xs]);
 

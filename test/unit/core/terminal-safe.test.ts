@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { safeLines, safeText } from '../../../src/core/terminal-safe.js';
+import { describe, expect, it, test } from 'vitest';
+import { jsonText, safeLines, safeText } from '../../../src/core/terminal-safe.js';
 
 describe('safeText', () => {
   it('shows an OSC title sequence and cursor movement as visible escapes', () => {
@@ -23,5 +23,35 @@ describe('safeLines', () => {
   });
   it('escapes a carriage return, which could overwrite the start of a line', () => {
     expect(safeLines('ok\rfake')).toBe('ok\\u000dfake');
+  });
+});
+
+describe('the invisible and direction-changing classes (Default_Ignorable_Code_Point, Bidi_Control, Cc, Cf, Zl, Zp)', () => {
+  test.each([
+    ['U+2060 word joiner', '\u2060', '\\u2060'],
+    ['U+FEFF byte order mark', '\ufeff', '\\ufeff'],
+    ['U+061C Arabic letter mark', '\u061c', '\\u061c'],
+    ['U+2028 line separator', '\u2028', '\\u2028'],
+    ['U+2029 paragraph separator', '\u2029', '\\u2029'],
+    ['U+00AD soft hyphen', '\u00ad', '\\u00ad'],
+    ['U+180E Mongolian vowel separator', '\u180e', '\\u180e'],
+    ['U+3164 Hangul filler', '\u3164', '\\u3164'],
+    ['U+E0041 tag latin capital A', '\u{E0041}', '\\udb40\\udc41'],
+    ['U+E007F cancel tag', '\u{E007F}', '\\udb40\\udc7f'],
+    ['U+0085 next line', '\u0085', '\\u0085'],
+  ])('%s is shown as an escape', (_name, c, shown) => {
+    expect(safeText(`arn:aws:iam::111122223333:${c}root`)).toBe(`arn:aws:iam::111122223333:${shown}root`);
+  });
+
+  test('letters of any script, emoji without joiners, and spaces stay as they are', () => {
+    expect(safeText('Schlüssel ключ 鍵 🔑 a b')).toBe('Schlüssel ключ 鍵 🔑 a b');
+  });
+
+  test('jsonText: still JSON with the same values, and no C1, bidi or invisible character raw', () => {
+    const value = { sid: 'a\u009b2K\u202e\u2060\u{E0041}\u2028', n: [1, 'x'] };
+    const text = jsonText(value);
+    expect(JSON.parse(text)).toEqual(value);
+    expect(text).not.toMatch(/[\u0080-\u009f\u202e\u2060\u2028]|\udb40/u);
+    expect(text).toContain('\\u009b2K\\u202e\\u2060\\udb40\\udc41\\u2028');
   });
 });
