@@ -61,7 +61,7 @@ function platformCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): st
 export const IMPORT_HOOK = Symbol.for('kms-wizard.import');
 
 /** The commands that get a cache file of their own (a test keeps this in step with the command table). */
-export const CACHED_COMMANDS: readonly string[] = ['generate', 'lint', 'simulate', 'explain', 'diff', 'learn', 'completion', 'wizard'];
+export const CACHED_COMMANDS: readonly string[] = ['generate', 'lint', 'simulate', 'explain', 'diff', 'who-can', 'learn', 'completion', 'wizard'];
 
 /** A cache larger than this is not read (a sparse or runaway file): the bundle's largest command cache is well under 4 MB. */
 export const MAX_CACHE_BYTES = 16 * 1024 * 1024;
