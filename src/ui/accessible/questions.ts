@@ -16,6 +16,7 @@ import { SCREENS } from '../steps/index.js';
 import { CURRENT_POLICY_FILE, getKeyPolicyCommand } from '../steps/current.js';
 import { actionDefaults } from '../steps/actions.js';
 import { defaultScopeLines } from '../steps/source-arns.js';
+import { inWizardWords } from '../field-words.js';
 
 /** Asks one question; `validate` returns an error text or true. Resolves with the answer typed. */
 export type Ask = (q: { message: string; default?: string; validate?: (v: string) => true | string }) => Promise<string>;
@@ -23,7 +24,7 @@ export type Ask = (q: { message: string; default?: string; validate?: (v: string
 export type Say = (text: string) => void;
 
 // Messages quote the answer given (a flag value or what was typed): terminal-safe.
-const issueText = (issues: readonly SpecIssue[]) => issues.map((i) => `${safeText(i.message)}${i.hint ? `. Fix: ${safeText(i.hint)}` : ''}`).join('; ');
+const issueText = (issues: readonly SpecIssue[]) => issues.map((i) => `${safeText(i.message)}${i.hint ? `. Fix: ${safeText(inWizardWords(i.hint))}` : ''}`).join('; ');
 
 /** Checks every comma-separated value of a list answer; true when all are valid. */
 function listValidator(a: () => Answers, field: 'admins' | 'consumers' | 'services' | 'regions' | 'actions' | 'sourceArns') {
