@@ -7,10 +7,12 @@ import { print, type Command } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
 import { EXAMPLE_KEY_ARN, parseKeyArn } from '../core/arn.js';
 import { compareAccess, formatCurrentPolicyError, readCurrentPolicy } from '../core/current-policy/index.js';
+import { openedToAnyone } from '../core/current-policy/opened-to-anyone.js';
 import { safeText } from '../core/terminal-safe.js';
 import { accessLines, changeJson } from '../output/current-policy-text.js';
 import { INPUT_LIMITS_HELP } from './input-limits.js';
 import { parsePolicyDocuments, readIamPolicies, readKeyPolicies } from './policy-files.js';
+import { openedToAnyoneLines } from '../output/opened-to-anyone-text.js';
 
 export const help = `kms-wizard diff: the access a key policy change adds and removes, offline.
 
@@ -76,7 +78,7 @@ export const run: Command = async (argv, io) => {
   const texts = await readKeyPolicies(positionals, io, values.policy);
   const read = texts.map((t) => readCurrentPolicy(t.name, t.text));
   const problems = read.flatMap((r, i) => (r.ok ? [] : [formatCurrentPolicyError(texts[i]!.name, r.error)]));
-  if (problems.length > 0) throw new CliError(safeText(problems.join('\n')), EXIT.usage);
+  if (problems.length > 0) throw new CliError(problems.map(safeText).join('\n'), EXIT.usage);
   const [before, after] = read.map((r) => (r.ok ? r.value.document : undefined));
 
   const iamPaths = values['iam-policy'] ?? [];
@@ -87,12 +89,13 @@ export const run: Command = async (argv, io) => {
     keyArn: key.value.arn,
     ...(iam.length > 0 ? { iamPolicies: iam.map((p) => p.document), iamPolicyNames: iam.map((p) => p.name) } : {}),
   });
+  const anyone = openedToAnyone(before, after);
 
   if (values.json) {
-    print(io.stdout, JSON.stringify({ added: access.added.map(changeJson), removed: access.removed.map(changeJson), warnings: access.warnings }, null, 2));
+    print(io.stdout, JSON.stringify({ added: access.added.map(changeJson), removed: access.removed.map(changeJson), warnings: [...anyone, ...access.warnings] }, null, 2));
   } else {
     const style = makeStyle(colorEnabled(io.env, io.stdout));
-    const lines = [style.bold(`${safeText(texts[0]!.name)} -> ${safeText(texts[1]!.name)} (key ${safeText(key.value.arn)}):`), ...accessLines(access, style, true)];
+    const lines = [style.bold(`${safeText(texts[0]!.name)} -> ${safeText(texts[1]!.name)} (key ${safeText(key.value.arn)}):`), ...openedToAnyoneLines(anyone, style), ...accessLines(access, style, true)];
     if (access.warnings.length > 0) lines.push('', style.bold(style.yellow('Warnings:')), ...access.warnings.map((w) => `  ! ${safeText(w)}`));
     print(io.stdout, lines.join('\n'));
   }

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { parseFlags } from '../cli/args.js';
+import { selectStdoutFile, takeStdoutSelection } from './stdout-selection.js';
 import { CliError, EXIT, UsageError } from '../cli/errors.js';
 import { print, type Command } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
@@ -31,7 +32,8 @@ ${FROM_HELP}
 Output:
   --out DIR              directory to write into (created if needed; default .)
   --format FORMAT        ${FORMAT_NAMES.join(' | ')} (default json)
-  --stdout               print the files instead of writing them
+  --stdout [FILE]        print the files instead of writing them; with FILE (key-policy,
+                         iam-policy, iam-policy-ACCOUNT) only that one, as the bare file
   --json                 print one JSON object: policies, paths, notes, warnings, next steps
   --force                overwrite files that already exist (otherwise nothing is written)
   --dry-run              show what would be written; write nothing
@@ -71,7 +73,8 @@ const OPTIONS = {
 } as const;
 
 export const run: Command = async (argv, io) => {
-  const { values } = parseFlags(argv, OPTIONS);
+  const stdoutSelection = takeStdoutSelection(argv);
+  const { values } = parseFlags(stdoutSelection.argv, OPTIONS);
   const answers = specAnswersFromFlags(values);
   if (answers.keyArn === undefined && answers.newKey === undefined) {
     throw new UsageError(
@@ -110,7 +113,7 @@ export const run: Command = async (argv, io) => {
       print(io.stdout, jsonText(report(files.map((f) => ({ name: f.name, path: null, written: false })), false)));
       return EXIT.ok;
     }
-    io.stdout.write(filesAsText(files));
+    io.stdout.write(stdoutSelection.select === undefined ? filesAsText(files) : selectStdoutFile(files, stdoutSelection.select).content);
     const errStyle = makeStyle(colorEnabled(io.env, io.stderr));
     print(io.stderr, `${formatExplanation(result, errStyle)}${fromSection(errStyle)}`);
     return EXIT.ok;

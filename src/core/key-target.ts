@@ -75,7 +75,7 @@ function resolveNewKey(spec: NewKeySpec, warnings: SpecIssue[]): Result<NewKey, 
     errors.push({
       field: 'account',
       ...(account === '' ? {} : { value: account }),
-      message: account === '' ? 'a new key needs the account it will be created in' : `"${account}" is not a 12-digit AWS account id${/^\d+$/.test(account) ? ` (it has ${account.length} digits)` : ''}`,
+      message: account === '' ? 'a new key needs the account it will be created in' : `"${account}" is not a 12-digit AWS account id${/^\d+$/.test(account) ? ` (it has ${account.length} digit${account.length === 1 ? '' : 's'})` : ''}`,
       hint: 'Give --account with the 12-digit id, as `aws sts get-caller-identity --query Account --output text` prints it (keep leading zeros)',
     });
   }

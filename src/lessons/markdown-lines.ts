@@ -18,10 +18,15 @@ export function markdownLines(markdown: string, width: number): Line[] {
   return lines;
 }
 
-/** Inline markup: `code`, **bold**, *emphasis* (shown plain). */
+/**
+ * Inline markup: `code` (literal, stars and all), **bold**, *emphasis* (shown plain).
+ * Emphasis opens only after a space or an opening bracket and closes only before a space or
+ * closing punctuation: the lessons are full of IAM wildcards ("kms:Get*",
+ * "arn:aws:config:*:111122223333:*") whose stars are text, not markup.
+ */
 export function inlineSpans(text: string): Span[] {
   const out: Span[] = [];
-  const re = /`([^`]+)`|\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*/g;
+  const re = /`([^`]+)`|\*\*([^*]+)\*\*|(?<=^|[\s(\[])\*([^*\s][^*]*?)\*(?=$|[\s.,;:!?)\]])/g;
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index > last) out.push(span(text.slice(last, m.index)));

@@ -15,7 +15,7 @@ export type PickResult = { readonly state: PickState; readonly act?: 'toggle' | 
 /**
  * Keys of a list with `count` visible items and `page` rows on screen.
  * Typed characters filter (when `filterable`), Backspace removes the last
- * one, Space toggles, Enter submits. Returns undefined for other keys.
+ * one, Esc clears the filter, Space toggles, Enter submits. Returns undefined for other keys.
  */
 export function pickKeys(s: PickState, ev: KeyEvent, count: number, page: number, filterable: boolean): PickResult | undefined {
   const at = (cursor: number) => ({ state: { ...s, cursor: Math.max(0, Math.min(Math.max(0, count - 1), cursor)) } });
@@ -42,6 +42,10 @@ export function pickKeys(s: PickState, ev: KeyEvent, count: number, page: number
     case 'backspace':
       if (!filterable || s.filter === '') return undefined;
       return { state: { filter: [...s.filter].slice(0, -1).join(''), cursor: 0 } };
+    case 'escape':
+      // Esc with a filter typed clears the filter; only Esc on an unfiltered list goes back a step.
+      if (!filterable || s.filter === '') return undefined;
+      return { state: { filter: '', cursor: 0 } };
     case 'ctrl':
       if (filterable && ev.letter === 'u') return { state: { filter: '', cursor: 0 } };
       return undefined;

@@ -86,6 +86,17 @@ describe('accessible wizard', () => {
     expect(written(r.cwd)).toEqual(expected);
   });
 
+  test('a service named as a screen reader reads it ("Secrets Manager") is one choice, not two', async () => {
+    const r = run([
+      '', KEY_ARN, '', '1', '', // start (an existing key), key, admins, trust iam, consumers
+      'Secrets Manager, ebs', // services, by their spoken names
+      '', '', '1', '', '', // regions, actions, write, json, "."
+    ]);
+    expect(await r.done).toBe(0);
+    expect(r.refused).toEqual([]);
+    expect(written(r.cwd)).toEqual(generated({ keyArn: KEY_ARN, services: ['secretsmanager', 'ebs'] }));
+  });
+
   test('a service acting as itself: the default scope is said, then source ARNs are asked (a wrong one refused) and land in the files', async () => {
     const trail = 'arn:aws:cloudtrail:us-east-1:111122223333:trail/main';
     const r = run([

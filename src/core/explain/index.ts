@@ -100,8 +100,9 @@ function keyStatement(stmt: PolicyStatement, keyAccount: string | undefined): St
       const scoped = cond.notAllowed.includes('callers from other accounts');
       const text =
         cond.clauses.length === 0
-          ? `Lets any principal of any AWS account use ${actions}, with no conditions: anyone whose own IAM policies allow it can use the key.`
-          : finish(`Lets any principal use ${actions}${when}`) +
+          ? `Lets every principal of every AWS account use ${actions}, with no conditions: anyone whose own IAM policies allow it can use the key.`
+          : finish(`Lets every principal of every AWS account use ${actions}${when}`) +
+            ' Principal "*" names everyone: only these conditions limit who.' +
             ' No IAM policy is needed in the key\'s account.' +
             (scoped ? '' : ' Principals of other accounts can use it too when their own IAM policies allow it.');
       return { ...base, text, notAllowed, problems };

@@ -4,7 +4,7 @@ import { joinWords } from './english-list.js';
 
 /** Who a key policy statement is about, in words. */
 export interface PrincipalText {
-  /** "IAM policies in account 111122223333", "role app (account 1111...)", "any principal". */
+  /** "IAM policies in account 111122223333", "role app (account 1111...)", "every principal of every AWS account". */
   readonly who: string;
   readonly kind: 'accounts' | 'principals' | 'anyone' | 'services' | 'mixed' | 'invalid';
   /** Accounts named, as roots or through their principals. */
@@ -24,15 +24,22 @@ function describeEntry(entry: string): { text: string; account?: string; root: b
   return { text: `${v.kind} ${v.name} (account ${v.account})`, account: v.account, root: false };
 }
 
+/**
+ * "*" (or {"AWS": "*"}) in a key policy is every principal of every AWS account; only the
+ * statement's conditions narrow it ("Key policies in AWS KMS",
+ * https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html).
+ */
+const ANYONE = 'every principal of every AWS account';
+
 /** Reads a Principal or NotPrincipal value for the explanation. */
 export function describePrincipal(raw: unknown): PrincipalText {
-  if (raw === '*') return { who: 'any principal', kind: 'anyone', accounts: [], count: 1, problems: [] };
+  if (raw === '*') return { who: ANYONE, kind: 'anyone', accounts: [], count: 1, problems: [] };
   if (!isPlainObject(raw)) return { who: 'nobody', kind: 'invalid', accounts: [], count: 0, problems: [`Principal ${preview(raw)} is neither "*" nor an object such as {"AWS": [...]}`] };
   const aws = stringEntries(raw.AWS);
   const services = stringEntries(raw.Service);
   const problems: string[] = [];
   for (const k of Object.keys(raw)) if (!['AWS', 'Service', 'Federated', 'CanonicalUser'].includes(k)) problems.push(`unknown principal type "${k}"`);
-  if (aws.includes('*')) return { who: 'any principal', kind: 'anyone', accounts: [], count: 1, problems };
+  if (aws.includes('*')) return { who: ANYONE, kind: 'anyone', accounts: [], count: 1, problems };
   const entries = aws.map(describeEntry);
   const accounts = [...new Set(entries.map((e) => e.account).filter((a): a is string => a !== undefined))];
   const roots = entries.filter((e) => e.root);

@@ -3,10 +3,25 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The learner's editor command: $VISUAL, else $EDITOR; undefined when neither is set. */
+/**
+ * The learner's editor command: $VISUAL, else $EDITOR; undefined when the learner chose neither.
+ * Under npm (`npx kms-wizard`, `npm run`), npm exports its `editor` config as $EDITOR, and that
+ * config defaults to "vi" on Unix and "%SYSTEMROOT%\notepad.exe" on Windows when the user set
+ * neither variable (npm docs, config: "editor"; @npmcli/config set-envs.js sets EDITOR from it).
+ * That default is npm's choice, not the learner's, so it leaves the built-in editor in charge.
+ */
 export function editorCommand(env: NodeJS.ProcessEnv): string | undefined {
-  const cmd = (env.VISUAL || env.EDITOR || '').trim();
-  return cmd === '' ? undefined : cmd;
+  const visual = (env.VISUAL ?? '').trim();
+  if (visual !== '') return visual;
+  const editor = (env.EDITOR ?? '').trim();
+  if (editor === '' || isNpmDefaultEditor(editor, env)) return undefined;
+  return editor;
+}
+
+/** True when $EDITOR is npm's built-in default and this process runs under npm. */
+function isNpmDefaultEditor(editor: string, env: NodeJS.ProcessEnv): boolean {
+  const underNpm = env.npm_command !== undefined || env.npm_execpath !== undefined;
+  return underNpm && (editor === 'vi' || /(^|[\\/])notepad\.exe$/i.test(editor));
 }
 
 /** Splits `code --wait` or `"/opt/My Editor/bin/ed" -n` into a program and its arguments. */

@@ -9,13 +9,15 @@ import { EXAMPLE_KEY_ARN, parseKeyArn } from '../../core/arn.js';
 import type { AccessMode, SpecIssue } from '../../core/spec.js';
 import { checkValue, errorsFor, splitValues, type Answers, type StartChoice } from '../answers.js';
 import { safeText } from '../../core/terminal-safe.js';
-import { ACCESS_OPTIONS, SERVICE_CHOICES, START_OPTIONS, actionPurpose, canonicalService, regionChoices } from '../choices.js';
+import { ACCESS_OPTIONS, SERVICE_CHOICES, START_OPTIONS, actionPurpose, regionChoices } from '../choices.js';
 import { currentFileIssue, currentPolicySummary, withCurrentPolicy } from '../current-policy.js';
 import { STEP_ORDER, type StepId } from '../state.js';
 import { SCREENS } from '../steps/index.js';
 import { CURRENT_POLICY_FILE, getKeyPolicyCommand } from '../steps/current.js';
 import { actionDefaults } from '../steps/actions.js';
 import { defaultScopeLines } from '../steps/source-arns.js';
+import { inWizardWords } from '../field-words.js';
+import { splitServiceValues } from './service-values.js';
 
 /** Asks one question; `validate` returns an error text or true. Resolves with the answer typed. */
 export type Ask = (q: { message: string; default?: string; validate?: (v: string) => true | string }) => Promise<string>;
@@ -23,12 +25,12 @@ export type Ask = (q: { message: string; default?: string; validate?: (v: string
 export type Say = (text: string) => void;
 
 // Messages quote the answer given (a flag value or what was typed): terminal-safe.
-const issueText = (issues: readonly SpecIssue[]) => issues.map((i) => `${safeText(i.message)}${i.hint ? `. Fix: ${safeText(i.hint)}` : ''}`).join('; ');
+const issueText = (issues: readonly SpecIssue[]) => issues.map((i) => `${safeText(i.message)}${i.hint ? `. Fix: ${safeText(inWizardWords(i.hint))}` : ''}`).join('; ');
 
 /** Checks every comma-separated value of a list answer; true when all are valid. */
 function listValidator(a: () => Answers, field: 'admins' | 'consumers' | 'services' | 'regions' | 'actions' | 'sourceArns') {
   return (text: string): true | string => {
-    const errors = splitValues(text).flatMap((v) => checkValue(a(), field, v).errors);
+    const errors = (field === 'services' ? splitServiceValues(text) : splitValues(text)).flatMap((v) => checkValue(a(), field, v).errors);
     return errors.length ? issueText(errors) : true;
   };
 }
@@ -130,14 +132,14 @@ export async function askServices(a: Answers, ask: Ask, say: Say): Promise<Answe
     const text = await ask({
       message: 'Services:',
       ...(a.services.length ? { default: a.services.join(', ') } : {}),
-      validate: (v) => (v.trim().toLowerCase() === 'list' ? true : splitValues(v).length === 0 ? 'at least one service is required' : listValidator(() => a, 'services')(v)),
+      validate: (v) => (v.trim().toLowerCase() === 'list' ? true : splitServiceValues(v).length === 0 ? 'at least one service is required' : listValidator(() => a, 'services')(v)),
     });
     if (text.trim().toLowerCase() === 'list') {
       const how = (c: (typeof SERVICE_CHOICES)[number]) => (c.notVia ? 'not possible with a KMS key' : c.acts === 'itself' ? `as itself, ${c.principal}` : 'through kms:ViaService');
       say(SERVICE_CHOICES.map((c) => `  ${c.id}: ${c.title} (${how(c)})${c.aliases.length ? `, also ${c.aliases.join(', ')}` : ''}`).join('\n'));
       continue;
     }
-    const services = [...new Set(splitValues(text).map(canonicalService))];
+    const services = [...new Set(splitServiceValues(text))];
     const next = { ...a, services };
     for (const s of services) {
       const note = SERVICE_CHOICES.find((c) => c.id === s)?.note;

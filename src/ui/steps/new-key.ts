@@ -55,7 +55,7 @@ export function newKeyKeys(s: WizardState, ev: KeyEvent): WizardState | undefine
       return field ? withKey({ account: field.value.trim() }, { fields: { ...s.fields, account: field } }) : undefined;
     }
     case 'region': {
-      if (ev.kind === 'escape') return { ...s, newKeyPhase: 'account' };
+      if (ev.kind === 'escape' && s.lists.keyRegion.filter === '') return { ...s, newKeyPhase: 'account' };
       const rows = newKeyRegionRows(s);
       const r = pickKeys(s.lists.keyRegion, ev, rows.length, listHeight(s), true);
       if (!r) return undefined;

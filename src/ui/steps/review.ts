@@ -1,5 +1,6 @@
 import type { BuildResult } from '../../core/build.js';
 import { formatIssue } from '../../output/summary.js';
+import { groupChanges } from '../../output/current-policy-text.js';
 import { renderJson } from '../../output/formats/json.js';
 import { build, buildFromAnswers, mergeProblems, validate, type Answers } from '../answers.js';
 import { changesLines, changesSummaryLines } from '../changes-lines.js';
@@ -41,7 +42,9 @@ function computeTabs(a: Answers, width: number): ReviewTab[] {
     return [{ title: 'Problems', lines: [...para('These answers need fixing first (Enter goes to the step):', width), blank, ...problems.flatMap((i) => para(`✘ ${i}`, width, 4))] }];
   }
   const from = a.start === 'current' ? mergedWithCurrent(a, buildFromAnswers(a)!) : undefined;
-  const changes = from?.ok ? [{ title: `Changes (${from.value.access.removed.length + from.value.access.added.length})`, lines: changesLines(from.value, width) }] : [];
+  // The tab's count is the changes it lists (one line per principal and kind of change), not the requests behind them.
+  const changeCount = from?.ok ? groupChanges(from.value.access.removed).length + groupChanges(from.value.access.added).length : 0;
+  const changes = from?.ok ? [{ title: `Changes (${changeCount})`, lines: changesLines(from.value, width) }] : [];
   const files = renderJson(result);
   const policyTabs = files.map((f) => ({ title: f.name, lines: [line(seg(f.description, { dim: true })), ...jsonLines(f.content, width)] }));
   const checkers = analysis();

@@ -72,7 +72,10 @@ export const servicesStep: ScreenModule = {
       ...para('Which AWS services may use the key? "via" services act for the consumers (kms:ViaService limits use to calls made through them); "as itself" services call KMS with their own service principal, limited to your resources.', width),
       line(seg('Search: ', { dim: true }), seg(filter || '(type to filter)', filter ? { color: 'cyan' } : { dim: true }), seg(`   ${s.answers.services.length} selected`, { dim: true })),
     ];
-    const issues = s.issues.length > 0 ? issueLines(s.issues, width, 'error') : [];
+    // The custom-value row already shows its own errors as its detail: the same issue is not said twice.
+    const inDetail = row?.kind === 'add' ? checkValue(s.answers, 'services', row.value).errors.map((e) => e.message) : [];
+    const pending = s.issues.filter((i) => !inDetail.includes(i.message));
+    const issues = pending.length > 0 ? issueLines(pending, width, 'error') : [];
     const room = Math.max(3, height - head.length - detail.length - issues.length - 1);
     const list = rows.length ? listLines(rows.map((r) => rowView(s, r)), cursor, room, width) : [line(seg('  no service matches; Backspace to change the search', { dim: true }))];
     return [...head, ...list, ...(detail.length ? [blank, ...detail] : []), ...issues].slice(0, height);

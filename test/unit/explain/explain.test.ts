@@ -41,12 +41,14 @@ describe('key policies', () => {
   test('"*" with conditions: no IAM policy needed; without kms:CallerAccount other accounts get in', () => {
     const star = explainPolicy(fixture('key-policy-star-via-secrets.json'), { keyArn: KEY_ARN });
     expect(star.statements[1]!.text).toBe(
-      "Lets any principal use Decrypt and GenerateDataKey, only when the call comes through AWS Secrets Manager in us-east-1 from account 111122223333. No IAM policy is needed in the key's account.",
+      // "*" is every principal of every AWS account ("Key policies in AWS KMS", docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html)
+      'Lets every principal of every AWS account use Decrypt and GenerateDataKey, only when the call comes through AWS Secrets Manager in us-east-1 from account 111122223333. ' +
+        'Principal "*" names everyone: only these conditions limit who. No IAM policy is needed in the key\'s account.',
     );
     const open = explainPolicy(policy({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' } } }));
     expect(open.statements[0]!.text).toMatch(/Principals of other accounts can use it too/);
     const bare = explainPolicy(policy({ Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*' }));
-    expect(bare.statements[0]!.text).toMatch(/any principal of any AWS account use Decrypt, with no conditions/);
+    expect(bare.statements[0]!.text).toMatch(/every principal of every AWS account use Decrypt, with no conditions/);
   });
 
   test('the default root kms:* statement next to a restricted one is flagged as a bypass', () => {

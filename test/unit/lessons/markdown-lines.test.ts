@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownLines } from '../../../src/lessons/markdown-lines.js';
+import { inlineSpans, markdownLines } from '../../../src/lessons/markdown-lines.js';
 import { codeChunks, lineText, wrapCode, wrapSpans, span } from '../../../src/lessons/styled-text.js';
 
 const text = (md: string, width = 40) => markdownLines(md, width).map(lineText);
@@ -65,5 +65,19 @@ describe('wrapping helpers', () => {
     expect(wrapCode('  "Sid": "a [b", "Action": "kms:Decrypt", "Resource": "*", "More": 1', 40).map(lineText)[1]).toBe('    "kms:Decrypt", "Resource": "*",');
     // Under the "[" at column 57 only 12 columns would be left.
     expect(wrapCode(`  "K": ${' '.repeat(50)}["kms:Create*", "kms:Describe*",`, 70).map(lineText)[1]).toBe('    ["kms:Create*", "kms:Describe*",');
+  });
+});
+
+describe('inlineSpans keeps IAM wildcards as text', () => {
+  const text = (s: string) => inlineSpans(s).map((p) => p.text).join('');
+  it('does not read the stars of an ARN pattern as emphasis (lesson 12)', () => {
+    expect(text('aws:SourceArn (ArnLike "arn:aws:config:*:111122223333:*") ties')).toBe('aws:SourceArn (ArnLike "arn:aws:config:*:111122223333:*") ties');
+    expect(text('kms:Get* and kms:List* read')).toBe('kms:Get* and kms:List* read');
+  });
+  it('keeps inline code literal, stars included', () => {
+    expect(inlineSpans('use `arn:aws:config:*:111122223333:*` here')).toContainEqual({ text: 'arn:aws:config:*:111122223333:*', tone: 'code' });
+  });
+  it('still shows *emphasis* and **bold** without their markers', () => {
+    expect(text('an *important* word, (*this*) and **that**.')).toBe('an important word, (this) and that.');
   });
 });

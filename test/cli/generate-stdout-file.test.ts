@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const base = ['generate', '--key-arn', KEY, '--service', 'secretsmanager', '--consumer', '999988887777'];
+
+describe('generate --stdout FILE (built binary)', () => {
+  it('prints only that file, as pure JSON (pipes into jq or put-key-policy --policy file:///dev/stdin)', async () => {
+    for (const [name, sid] of [['key-policy', /"Principal"/], ['iam-policy-999988887777', /"Resource": "arn:aws:kms:/], ['key-policy.json', /"Principal"/]] as const) {
+      const r = await runCli([...base, '--stdout', name]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toContain('// ==>');
+      expect(() => JSON.parse(r.stdout)).not.toThrow();
+      expect(r.stdout).toMatch(sid);
+    }
+    const eq = await runCli([...base, '--stdout=key-policy']);
+    expect(JSON.parse(eq.stdout).Statement.length).toBeGreaterThan(0);
+  });
+  it('keeps the // ==> headers when several files are printed', async () => {
+    const r = await runCli([...base, '--stdout']);
+    expect(r.stdout).toContain('// ==> key-policy.json <==');
+    expect(r.stdout).toContain('// ==> iam-policy-999988887777.json <==');
+  });
+  it('refuses a file this run does not write, naming those it does (exit 2)', async () => {
+    const r = await runCli([...base, '--stdout', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--stdout nope: no such file; this run writes key-policy, iam-policy-999988887777');
+  });
+});
