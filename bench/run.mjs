@@ -274,7 +274,7 @@ if (terminal.keys.length) {
   rows.push(['wizard keypress to frame, median (pty)', terminalNote ?? 'n/a', '< 16 ms', '']);
 }
 if (sizes.packed !== undefined) {
-  rows.push(['packed size (npm pack)', `${kB(sizes.packed)}  (unpacked ${kB(sizes.unpacked)})`, '<= 350 kB', sizes.packed <= 350_000 ? 'meets' : 'misses']);
+  rows.push(['packed size (npm pack)', `${kB(sizes.packed)}  (unpacked ${kB(sizes.unpacked)})`, '<= 400 kB', sizes.packed <= 400_000 ? 'meets' : 'misses']);
   rows.push([
     'installed size of npx kms-wizard (node_modules)',
     sizes.installed !== undefined ? `${kB(sizes.installed)}  (${sizes.installedPackages} packages)` : sizes.installedNote,
@@ -282,7 +282,7 @@ if (sizes.packed !== undefined) {
     '',
   ]);
 } else {
-  rows.push(['packed size (npm pack)', sizes.note, '<= 350 kB', '']);
+  rows.push(['packed size (npm pack)', sizes.note, '<= 400 kB', '']);
 }
 
 const header = ['measure', 'result', 'target', ''];
