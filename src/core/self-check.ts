@@ -16,7 +16,7 @@ import type { BuildResult } from './build.js';
 import { actionSupportsConditionKey, expandKmsActions } from './catalog/actions.js';
 import { servicePrincipal } from './catalog/service-principals.js';
 import { viaServiceValue } from './catalog/services.js';
-import { evaluateRead, readPolicySet, type DecisionKind, type KmsRequest } from './evaluate/index.js';
+import { decideRead, evaluateRead, readPolicySet, type DecisionKind, type KmsRequest } from './evaluate/index.js';
 import { SERVICE_REQUESTS, type ServiceCall } from './service-requests.js';
 import type { ResolvedSpec } from './spec.js';
 
@@ -129,8 +129,10 @@ export function unmetRequests(pair: Pair): UnmetRequest[] {
   for (const { scenario, request, iam } of askedRequests(pair)) {
     let set = sets.get(iam);
     if (!set) sets.set(iam, (set = readPolicySet({ keyPolicy: pair.keyPolicy, iamPolicies: [...iam] })));
+    // The decision-only mode answers; a trace (for its reason) only for a request that is denied.
+    if (decideRead(request, set) === 'Allow') continue;
     const d = evaluateRead(request, set);
-    if (d.decision !== 'Allow') unmet.push({ scenario, decision: d.decision, reason: d.summary });
+    unmet.push({ scenario, decision: d.decision, reason: d.summary });
   }
   return unmet;
 }
