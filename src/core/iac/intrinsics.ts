@@ -33,6 +33,11 @@ export const PSEUDO_PARAMETERS: Readonly<Record<string, string>> = {
   'AWS::URLSuffix': 'amazonaws.com',
 };
 
+/** A pseudo parameter's placeholder; an own property only, so `{"Ref": "constructor"}` or `${toString}` is an unknown name, not Object.prototype's. */
+function pseudoParameter(name: string): string | undefined {
+  return Object.hasOwn(PSEUDO_PARAMETERS, name) ? PSEUDO_PARAMETERS[name] : undefined;
+}
+
 const NO_VALUE = 'AWS::NoValue';
 /** AWS::NoValue: the member or list item is removed. */
 const REMOVED = Symbol('AWS::NoValue');
@@ -92,7 +97,7 @@ function evaluateIntrinsic(name: string, arg: SourceNode, offset: number, depth:
     case 'Ref': {
       const ref = arg.type === 'scalar' ? String(arg.value) : undefined;
       if (ref === NO_VALUE) return REMOVED;
-      const pseudo = ref === undefined ? undefined : PSEUDO_PARAMETERS[ref];
+      const pseudo = ref === undefined ? undefined : pseudoParameter(ref);
       return pseudo !== undefined ? { type: 'scalar', offset, value: pseudo } : opaque(offset, describe(ref));
     }
     case 'Fn::If': {
@@ -148,7 +153,7 @@ function evaluateSub(arg: SourceNode, offset: number, depth: number): Evaluated 
     if (inner.startsWith('!')) return `\${${inner.slice(1)}}`; // ${!Literal} is written as ${Literal}
     const name = inner.trim();
     const bound = vars?.type === 'object' ? vars.entries.find((e) => e.key === name) : undefined;
-    const replaced = bound ? stringValue(evaluateNode(bound.value, depth)) : PSEUDO_PARAMETERS[name];
+    const replaced = bound ? stringValue(evaluateNode(bound.value, depth)) : pseudoParameter(name);
     if (replaced === undefined) unknown ??= name;
     return replaced ?? whole;
   });

@@ -74,7 +74,7 @@ export function planPolicies(root: SourceNode, raw: string): FoundPolicies {
   const notes: IacNote[] = [];
   const config = memberOf(root, 'configuration');
   for (const inst of [...instances.values()].sort((a, b) => a.node.offset - b.node.offset)) {
-    const spec = POLICY_ATTRIBUTES[inst.type];
+    const spec = Object.hasOwn(POLICY_ATTRIBUTES, inst.type) ? POLICY_ATTRIBUTES[inst.type] : undefined;
     if (spec) {
       const value = memberOf(inst.values, spec.attribute);
       const unknown = isTrue(memberOf(inst.unknown, spec.attribute));
