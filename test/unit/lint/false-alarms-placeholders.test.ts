@@ -64,3 +64,9 @@ describe('not placeholders', () => {
     expect(codes).not.toContain('KW121');
   });
 });
+
+test('the placeholder rule reports under the code the echo filter drops around (PLACEHOLDER_CODE)', async () => {
+  const { placeholderValue } = await import('../../../src/core/lint/rules/placeholder-value.js');
+  const { PLACEHOLDER_CODE } = await import('../../../src/core/lint/placeholders.js');
+  expect(placeholderValue.code).toBe(PLACEHOLDER_CODE);
+});
