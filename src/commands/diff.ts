@@ -8,7 +8,7 @@ import { colorEnabled, makeStyle } from '../cli/style.js';
 import { EXAMPLE_KEY_ARN, parseKeyArn } from '../core/arn.js';
 import { compareAccess, formatCurrentPolicyError, readCurrentPolicy } from '../core/current-policy/index.js';
 import { openedToAnyone } from '../core/current-policy/opened-to-anyone.js';
-import { safeText } from '../core/terminal-safe.js';
+import { jsonText, safeText } from '../core/terminal-safe.js';
 import { accessLines, changeJson } from '../output/current-policy-text.js';
 import { INPUT_LIMITS_HELP } from './input-limits.js';
 import { parsePolicyDocuments, readIamPolicies, readKeyPolicies } from './policy-files.js';
@@ -92,7 +92,7 @@ export const run: Command = async (argv, io) => {
   const anyone = openedToAnyone(before, after);
 
   if (values.json) {
-    print(io.stdout, JSON.stringify({ added: access.added.map(changeJson), removed: access.removed.map(changeJson), warnings: [...anyone, ...access.warnings] }, null, 2));
+    print(io.stdout, jsonText({ added: access.added.map(changeJson), removed: access.removed.map(changeJson), warnings: [...anyone, ...access.warnings] }));
   } else {
     const style = makeStyle(colorEnabled(io.env, io.stdout));
     const lines = [style.bold(`${safeText(texts[0]!.name)} -> ${safeText(texts[1]!.name)} (key ${safeText(key.value.arn)}):`), ...openedToAnyoneLines(anyone, style), ...accessLines(access, style, true)];

@@ -9,7 +9,7 @@ import { explainPolicy, type PolicyExplanation } from '../core/explain/index.js'
 import type { IacLintedFile } from '../core/iac/index.js';
 import type { Finding, PolicyKind } from '../core/lint/index.js';
 import { didYouMean } from '../core/suggest.js';
-import { safeText } from '../core/terminal-safe.js';
+import { jsonText, safeText } from '../core/terminal-safe.js';
 import { INPUT_LIMITS_HELP, inputLimits } from './input-limits.js';
 import { lintInputs } from './lint-dispatch.js';
 import { readPolicyTexts, unreadableReason } from './policy-files.js';
@@ -128,7 +128,7 @@ export const run: Command = async (argv, io) => {
       findings: file.findings.map(({ code, severity, message, hint, line, column, pointer }) => ({ code, severity, message, ...(hint ? { hint } : {}), line, column, pointer })),
     }));
     const unexplained = notes.map((n) => ({ file: n.name, ...(n.resource !== undefined ? { resource: n.resource } : {}), findings: n.findings.map(({ code, severity, message, line, column }) => ({ code, severity, message, line, column })) }));
-    io.stdout.write(`${JSON.stringify({ files: out, ...(unexplained.length > 0 ? { notExplained: unexplained } : {}) }, null, 2)}\n`);
+    io.stdout.write(`${jsonText({ files: out, ...(unexplained.length > 0 ? { notExplained: unexplained } : {}) })}\n`);
     return EXIT.ok;
   }
   const style = makeStyle(colorEnabled(io.env, io.stdout));

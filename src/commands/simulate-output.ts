@@ -3,7 +3,7 @@
 import type { Style } from '../cli/style.js';
 import type { Decision, DecisionKind, KmsRequest, PolicyTrace, StatementTrace } from '../core/evaluate/index.js';
 import { meetsExpectation, type MatrixRow } from '../core/evaluate/matrix.js';
-import { safeText } from '../core/terminal-safe.js';
+import { jsonText, safeText } from '../core/terminal-safe.js';
 
 // Sids, condition values, principals and file names come from files and flags:
 // each passes through safeText here, where it becomes text (JSON output is
@@ -51,7 +51,7 @@ export function renderDecision(d: Decision, req: KmsRequest, names: { keyPolicy:
 }
 
 export function decisionJson(d: Decision, req: KmsRequest, notes: readonly string[]): string {
-  return `${JSON.stringify({ ...d, request: req, notes: [...notes, ...d.notes] }, null, 2)}\n`;
+  return `${jsonText({ ...d, request: req, notes: [...notes, ...d.notes] })}\n`;
 }
 
 export function renderMatrix(rows: readonly MatrixRow[], action: string, keyArn: string, style: Style): string {
@@ -68,5 +68,5 @@ export function renderMatrix(rows: readonly MatrixRow[], action: string, keyArn:
 }
 
 export function matrixJson(rows: readonly MatrixRow[], action: string, keyArn: string): string {
-  return `${JSON.stringify({ action, keyArn, rows }, null, 2)}\n`;
+  return `${jsonText({ action, keyArn, rows })}\n`;
 }

@@ -1,11 +1,11 @@
 // who-can's output: the JSON shape of issue 19, and text for people, grouped
 // by principal, takeover first and marked.
 import type { AccessEntry, WhoCanResult } from '../core/who-can/index.js';
-import { safeText } from '../core/terminal-safe.js';
+import { jsonText, safeText } from '../core/terminal-safe.js';
 import type { Paint } from './current-policy-text.js';
 
 export function whoCanJson(result: WhoCanResult): string {
-  return `${JSON.stringify({ key: result.key, access: result.access, takeover: result.takeover, notes: result.notes }, null, 2)}\n`;
+  return `${jsonText({ key: result.key, access: result.access, takeover: result.takeover, notes: result.notes })}\n`;
 }
 
 const short = (action: string) => action.replace(/^kms:/, '');
