@@ -33,7 +33,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // The compile cache (src/compile-cache.ts, Node 20) in a directory of this
 // run: each command's untimed first run writes it, the timed runs read it, as
 // every run after a user's first does. The "first run" rows time without it.
-const env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1', KMS_WIZARD_CONFIG_DIR: join(work, 'config'), KMS_WIZARD_CACHE_DIR: join(work, 'compile-cache') };
+const env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1', KMS_WIZARD_CONFIG_DIR: join(work, 'config'), KMS_WIZARD_CACHE_DIR: join(work, 'compile-cache'), KMS_WIZARD_COMPILE_CACHE: '1' };
 const NO_CACHE = { KMS_WIZARD_NO_COMPILE_CACHE: '1' };
 
 if (!existsSync(bin)) {

@@ -7,7 +7,7 @@ import { whyNotInteractive } from '../cli/interactive.js';
 import { print, type Command, type CommandIo } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
 import { didYouMean } from '../core/suggest.js';
-import { safeLines } from '../core/terminal-safe.js';
+import { jsonText, safeLines } from '../core/terminal-safe.js';
 import { configDir } from '../lessons/config-dir.js';
 import { compiledLessons } from '../lessons/compiled-lessons.js';
 import { compiledLessonIndex } from '../lessons/lesson-index.js';
@@ -80,7 +80,7 @@ export const run: Command = async (argv, io) => {
   if (values.list) {
     const loaded = store.load();
     const list = lessonList(index, loaded.progress, store.path, loaded.notice);
-    if (values.json) print(io.stdout, JSON.stringify(list, null, 2));
+    if (values.json) print(io.stdout, jsonText(list));
     else {
       if (loaded.notice) print(io.stderr, `kms-wizard learn: ${safeLines(loaded.notice)}`);
       print(io.stdout, formatLessonList(list, makeStyle(colorEnabled(io.env, io.stdout))));
