@@ -188,7 +188,7 @@ describe('takeover', () => {
   });
 });
 
-describe('a ViaService-restricted key (kms-facts: root + kms:ViaService + kms:CallerAccount)', () => {
+describe('a ViaService-restricted key: root + kms:ViaService + kms:CallerAccount (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service)', () => {
   const restricted = {
     Version: '2012-10-17',
     Statement: [
