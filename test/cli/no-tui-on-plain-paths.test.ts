@@ -10,6 +10,8 @@ import { CLI_BIN } from '../helpers/cli.js';
 const TUI_MARKERS = ['Raw mode is not supported', 'react.dev/errors', 'yoga'];
 const hooks = pathToFileURL(resolve(fileURLToPath(new URL('../fixtures/loader/record-loads.mjs', import.meta.url)))).href;
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const WHO_CAN_KEY = 'arn:aws:kms:eu-west-1:222222222222:key/mrk-1234abcd12ab34cd56ef1234567890ab';
+const WHO_CAN = fileURLToPath(new URL('../fixtures/who-can/org/', import.meta.url));
 
 /** Runs the built CLI and returns the files of the bundle it loaded. */
 function loadedFiles(args: string[], cwd: string, status: number): string[] {
@@ -35,6 +37,8 @@ describe('paths that render no TUI never load ink or react (built binary)', () =
     ['lint', ['lint', 'p.json'], 1],
     ['explain', ['explain', 'p.json'], 0],
     ['simulate', ['simulate', '--key-policy', 'p.json', '--key-arn', KEY, '--principal', 'arn:aws:iam::111122223333:role/a', '--action', 'kms:Decrypt'], 1],
+    ['diff', ['diff', 'p.json', 'p.json', '--key-arn', KEY], 0],
+    ['who-can', ['who-can', '--key', WHO_CAN_KEY, '--key-policy', resolve(WHO_CAN, 'key-policy.json'), '--account-details', resolve(WHO_CAN, 'prod-account.json')], 0],
     ['learn --list', ['learn', '--list'], 0],
     ['completion', ['completion', 'bash'], 0],
     ['the wizard without a terminal (exit 2, names the flags)', ['--key-arn', KEY], 2],
