@@ -156,3 +156,29 @@ describe('a whole Principal only deployment knows', () => {
     expect(found).not.toContain('KW601');
   });
 });
+
+describe('KW602 in a template names the stack account, not the placeholder that stands for it', () => {
+  test('"the stack\'s account (AWS::AccountId)", never 123456789012', async () => {
+    const { lintInfrastructure } = await import('../../../src/core/iac/index.js');
+    const text = [
+      'Resources:',
+      '  Key:',
+      '    Type: AWS::KMS::Key',
+      '    Properties:',
+      '      KeyPolicy:',
+      "        Version: '2012-10-17'",
+      '        Statement:',
+      "          - { Effect: Allow, Principal: { AWS: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' }, Action: 'kms:*', Resource: '*' }",
+      "          - Effect: Allow",
+      "            Principal: { AWS: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/app' }",
+      '            Action: kms:Decrypt',
+      "            Resource: '*'",
+      "            Condition: { StringEquals: { 'kms:ViaService': !Sub 'secretsmanager.${AWS::Region}.amazonaws.com' } }",
+      '',
+    ].join('\n');
+    const bypass = (await lintInfrastructure('t.yaml', text, 'cloudformation')).flatMap((r) => r.findings).filter((f) => f.code === 'KW602');
+    expect(bypass).toHaveLength(1);
+    expect(bypass[0]!.message).toContain("the stack's account (AWS::AccountId)");
+    expect(bypass[0]!.message).not.toContain('123456789012');
+  });
+});

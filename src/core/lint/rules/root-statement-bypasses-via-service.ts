@@ -3,7 +3,7 @@ import { statementCovers } from '../actions.js';
 import { ADMIN_ACTION_LIST } from '../admin-actions.js';
 import { positiveEntries, requiredValues, sameKey } from '../conditions.js';
 import { statementLabel, statementTitle, type StatementModel } from '../model.js';
-import { principalAccountOrStack, rootAccount } from '../principals.js';
+import { principalAccountOrStack, rootAccount, TEMPLATE_ACCOUNT } from '../principals.js';
 import type { DocumentRule } from '../types.js';
 
 const ANY = '*';
@@ -80,9 +80,11 @@ export const rootStatementBypassesViaService: DocumentRule = {
         const what = viaGrant
           ? 'kms:CreateGrant with no condition, and a grant can allow cryptographic use with no kms:ViaService'
           : `${overlap.length > 3 ? `${overlap.slice(0, 3).join(', ')}...` : overlap.join(', ')} with no condition`;
+        // In a template the root is the stack's own account: AWS::AccountId stands as the placeholder account.
+        const accountName = account === TEMPLATE_ACCOUNT && doc.key !== undefined ? "the stack's account (AWS::AccountId)" : `account ${account}`;
         report(
           s.loc,
-          `${statementTitle(s)} lets IAM policies in account ${account} allow ${what}. ` +
+          `${statementTitle(s)} lets IAM policies in ${accountName} allow ${what}. ` +
             `Allow statements add up, so the kms:ViaService restriction in ${labels} is bypassed: an IAM policy allowing ${viaGrant ? 'CreateGrant' : 'these actions'} works in direct calls too.`,
           'Fix it one of three ways: (1) replace this statement with a key-administrator statement that grants only admin actions ' +
             `(${ADMIN_ACTION_LIST}); ` +
