@@ -4,7 +4,8 @@ import { listFlag, type OptionSpec } from '../cli/args.js';
 import { UsageError } from '../cli/errors.js';
 import type { NewKeySpec } from '../core/key-target.js';
 import { safeText } from '../core/terminal-safe.js';
-import { ACCESS_MODES, type AccessMode, type PolicySpec } from '../core/spec.js';
+import { ACCESS_MODES, type PolicySpec } from '../core/spec.js';
+import type { AccessMode } from '../core/spec-types.js';
 
 export const SPEC_OPTIONS = {
   'key-arn': { type: 'string' },

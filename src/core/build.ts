@@ -8,7 +8,8 @@ import type { ExistingKey } from './key-target.js';
 import { unmetRequests, type UnmetRequest } from './self-check.js';
 import { servicePrincipalStatements } from './service-principal-statements.js';
 import { servicePrincipalExplanation } from './service-principal-explanation.js';
-import { validateSpec, type ConsumerAccount, type PolicySpec, type ResolvedService, type ResolvedSpec, type SpecIssue } from './spec.js';
+import { validateSpec, type PolicySpec, type ResolvedSpec } from './spec.js';
+import type { ConsumerAccount, ResolvedService, SpecIssue } from './spec-types.js';
 import { usePhrase } from './use-phrase.js';
 
 /** One IAM policy to create in a consumer account. */

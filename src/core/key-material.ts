@@ -10,7 +10,7 @@
 // imported key material, or KMS keys in a custom key store." The period is
 // RotationPeriodInDays, 90 to 2560 days, 365 when not given; for a
 // multi-Region key it is set on the primary key.
-import type { ResolvedPrincipalService, SpecIssue } from './spec.js';
+import type { ResolvedPrincipalService, SpecIssue } from './spec-types.js';
 
 /** The key specs KMS offers (CreateKey KeySpec). */
 export type KeySpecName =

@@ -5,7 +5,7 @@ import { checkRegion, isAccountId, parseKeyArn, type KeyArn } from './arn.js';
 import { isKnownRegion, partitionInfo, partitionOfRegion, type Partition } from './catalog/regions.js';
 import { didYouMean } from './suggest.js';
 import { fail, ok, type Result } from './result.js';
-import type { SpecIssue } from './spec.js';
+import type { SpecIssue } from './spec-types.js';
 
 /** The answers that describe a key that does not exist yet. */
 export interface NewKeySpec {

@@ -2,7 +2,8 @@
 // what each may do, and why its conditions are there (the confused deputy).
 import { safeText } from './terminal-safe.js';
 import { servicePrincipal } from './catalog/service-principals.js';
-import type { ResolvedPrincipalService, ResolvedSpec } from './spec.js';
+import type { ResolvedSpec } from './spec.js';
+import type { ResolvedPrincipalService } from './spec-types.js';
 
 const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 

@@ -4,7 +4,7 @@ import { safeText } from './terminal-safe.js';
 import { sentSourceArn } from './source-arn-forms.js';
 import type { KeyTarget } from './key-target.js';
 import { findPrincipalService, partitionNote, PRINCIPAL_SERVICES, type PrincipalServiceEntry } from './catalog/service-principals.js';
-import type { ConsumerAccount, ResolvedPrincipalService, SpecIssue } from './spec.js';
+import type { ConsumerAccount, ResolvedPrincipalService, SpecIssue } from './spec-types.js';
 
 const ARN = /^arn:([a-z-]+):([a-z0-9-]+):([a-z0-9-*]*):(\d{12}|\*)?:(.+)$/;
 

@@ -1,8 +1,8 @@
 import { checkRegion, isAccountId, parsePrincipalArn, rootArn, type PrincipalArn } from './arn.js';
 import { actionSupportsConditionKey, expandKmsActions, kmsAction, KMS_ACTIONS } from './catalog/actions.js';
 import { isKnownRegion, partitionInfo } from './catalog/regions.js';
-import { findNonViaService, findService, type ServiceEntry } from './catalog/services.js';
-import { allServiceNamesTyped, findPrincipalService, findRefusedService, type PrincipalServiceEntry } from './catalog/service-principals.js';
+import { findNonViaService, findService } from './catalog/services.js';
+import { allServiceNamesTyped, findPrincipalService, findRefusedService } from './catalog/service-principals.js';
 import { resolveKeyMaterial, type KeyMaterial } from './key-material.js';
 import { resolveKeyTarget, type KeyTarget, type NewKeySpec } from './key-target.js';
 import { principalLintIssue } from './spec-principal-lint.js';
@@ -10,9 +10,8 @@ import { resolvePrincipalServices } from './spec-principal-services.js';
 import { didYouMean } from './suggest.js';
 import { fail, ok, type Result } from './result.js';
 import { malformedViaServiceAnswer } from './via-service-answer.js';
+import type { AccessMode, ConsumerAccount, ResolvedPrincipalService, ResolvedService, SpecField, SpecIssue } from './spec-types.js';
 
-/** How the key policy lets consumers in (the wizard's "trust" question). */
-export type AccessMode = 'iam' | 'principals' | 'account';
 export const ACCESS_MODES: readonly AccessMode[] = ['iam', 'principals', 'account'];
 
 /**
@@ -39,9 +38,6 @@ export interface PolicySpec {
   sourceArns?: string[];
 }
 
-/** The spec field an error or warning is about (the matching flag is `--<field>`). */
-export type SpecField = 'keyArn' | 'account' | 'keyRegion' | 'admins' | 'consumers' | 'access' | 'services' | 'regions' | 'actions' | 'sourceArns' | 'rotation';
-
 /** Names the flag that answers a field, for messages. */
 export const FIELD_FLAGS: Record<SpecField, string> = {
   keyArn: '--key-arn',
@@ -56,35 +52,6 @@ export const FIELD_FLAGS: Record<SpecField, string> = {
   sourceArns: '--source-arn',
   rotation: '--rotation-period',
 };
-
-export interface SpecIssue {
-  readonly field: SpecField;
-  /** The offending value, when there is one. */
-  readonly value?: string;
-  readonly message: string;
-  readonly hint?: string;
-}
-
-/** A ViaService service the spec uses: from the catalog, or a validated custom value. */
-export interface ResolvedService {
-  /** The service name in `kms:ViaService` values. */
-  readonly name: string;
-  readonly entry?: ServiceEntry;
-  /** For a custom full value: the Region it named. */
-  readonly customRegion?: string;
-}
-
-/** A service that uses the key as itself, and the `--source-arn` values that narrow it. */
-export interface ResolvedPrincipalService {
-  readonly entry: PrincipalServiceEntry;
-  readonly sourceArns: readonly string[];
-}
-
-/** A consumer account and, for `principals` mode, the principals named in it. */
-export interface ConsumerAccount {
-  readonly account: string;
-  readonly principals: readonly PrincipalArn[];
-}
 
 /** A validated spec: everything parsed, sorted and de-duplicated, so builds are deterministic. */
 export interface ResolvedSpec {

@@ -1,5 +1,6 @@
 import type { BuildResult } from '../core/build.js';
-import { FIELD_FLAGS, type SpecIssue } from '../core/spec.js';
+import { FIELD_FLAGS } from '../core/spec.js';
+import type { SpecIssue } from '../core/spec-types.js';
 import { safeText } from '../core/terminal-safe.js';
 import type { NextStep } from './next-steps.js';
 

@@ -5,7 +5,8 @@
  */
 import { parseKeyArn } from '../core/arn.js';
 import { buildPolicies, type BuildResult } from '../core/build.js';
-import { validateSpec, type AccessMode, type PolicySpec, type ResolvedSpec, type SpecField, type SpecIssue } from '../core/spec.js';
+import { validateSpec, type PolicySpec, type ResolvedSpec } from '../core/spec.js';
+import type { AccessMode, SpecField, SpecIssue } from '../core/spec-types.js';
 import type { Result } from '../core/result.js';
 import { mergedWithCurrent } from './current-policy.js';
 

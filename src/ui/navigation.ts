@@ -1,5 +1,6 @@
 /** Moving between steps: forward over steps answered by flags, back with answers kept. */
-import { FIELD_FLAGS, type SpecField } from '../core/spec.js';
+import { FIELD_FLAGS } from '../core/spec.js';
+import type { SpecField } from '../core/spec-types.js';
 import { errorsFor } from './answers.js';
 import { currentPolicyIssue } from './current-policy.js';
 import { pickState, type PickState } from './pick-list.js';

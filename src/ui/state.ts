@@ -6,7 +6,7 @@
  * Everything that is not pure (writing files, the clipboard) is requested as
  * a {@link Effect} that the App runs; keys typed meanwhile wait in `queue`.
  */
-import type { SpecIssue } from '../core/spec.js';
+import type { SpecIssue } from '../core/spec-types.js';
 import type { Answers } from './answers.js';
 import type { OutputChoice } from './choices.js';
 import type { KeyEvent } from './keys.js';

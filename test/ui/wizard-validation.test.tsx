@@ -3,7 +3,8 @@
 // its own variants), and a refused Enter stays on the step.
 import { afterEach, describe, expect, test } from 'vitest';
 import { parseKeyArn } from '../../src/core/arn.js';
-import { validateSpec, type PolicySpec, type SpecIssue } from '../../src/core/spec.js';
+import { validateSpec, type PolicySpec } from '../../src/core/spec.js';
+import type { SpecIssue } from '../../src/core/spec-types.js';
 import { inWizardWords } from '../../src/ui/field-words.js';
 import { K, KEY_ARN, startWizard, type Harness } from './wizard-harness.js';
 

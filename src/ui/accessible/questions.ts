@@ -6,7 +6,7 @@
  * tests drive it without a terminal.
  */
 import { EXAMPLE_KEY_ARN, parseKeyArn } from '../../core/arn.js';
-import type { AccessMode, SpecIssue } from '../../core/spec.js';
+import type { AccessMode, SpecIssue } from '../../core/spec-types.js';
 import { checkValue, errorsFor, splitValues, type Answers, type StartChoice } from '../answers.js';
 import { safeText } from '../../core/terminal-safe.js';
 import { ACCESS_OPTIONS, SERVICE_CHOICES, START_OPTIONS, actionPurpose, regionChoices } from '../choices.js';

@@ -1,4 +1,4 @@
-import type { SpecIssue } from '../../core/spec.js';
+import type { SpecIssue } from '../../core/spec-types.js';
 import { inWizardWords } from '../field-words.js';
 import { line, para, seg, type Line } from '../lines.js';
 

@@ -10,7 +10,8 @@ import { SERVICES } from '../../../src/core/catalog/services.js';
 import { PRINCIPAL_SERVICES } from '../../../src/core/catalog/service-principals.js';
 import { askedRequests, unmetRequests } from '../../../src/core/self-check.js';
 import { SERVICE_REQUESTS } from '../../../src/core/service-requests.js';
-import type { AccessMode, PolicySpec } from '../../../src/core/spec.js';
+import type { PolicySpec } from '../../../src/core/spec.js';
+import type { AccessMode } from '../../../src/core/spec-types.js';
 
 const ME = '111122223333';
 const OTHER = '444455556666';

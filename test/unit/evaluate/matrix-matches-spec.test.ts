@@ -9,7 +9,8 @@ import { build } from '../../../src/core/build.js';
 import { SERVICES } from '../../../src/core/catalog/services.js';
 import { matrixInputFromBuild } from '../../../src/core/evaluate/matrix-from-build.js';
 import { accessMatrix, meetsExpectation } from '../../../src/core/evaluate/matrix.js';
-import type { AccessMode, PolicySpec } from '../../../src/core/spec.js';
+import type { PolicySpec } from '../../../src/core/spec.js';
+import type { AccessMode } from '../../../src/core/spec-types.js';
 
 const KEY_ACCOUNT = '111122223333';
 const OTHER_ACCOUNTS = ['444455556666', '222233334444'];
