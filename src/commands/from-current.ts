@@ -4,7 +4,7 @@ import { listFlag } from '../cli/args.js';
 import { CliError, EXIT, UsageError } from '../cli/errors.js';
 import type { CommandIo } from '../cli/io.js';
 import { parseKeyArn } from '../core/arn.js';
-import type { BuildResult } from '../core/build.js';
+import type { BuildResult } from '../core/build-types.js';
 import {
   formatCurrentPolicyError,
   fromCurrentPolicy,

@@ -12,7 +12,7 @@
  * - each service principal x Region x account (or named resource) x each call
  *   it makes, with the encryption context and source keys it sends.
  */
-import type { BuildResult } from './build.js';
+import type { BuildResult } from './build-types.js';
 import { actionSupportsConditionKey, expandKmsActions } from './catalog/actions.js';
 import { servicePrincipal } from './catalog/service-principals.js';
 import { viaServiceValue } from './catalog/services.js';

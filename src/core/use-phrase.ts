@@ -2,7 +2,7 @@
 // that need different actions get their own statements (see actionGroups),
 // so one list of every action "through A and B" would say more than the
 // policy allows (EBS's CreateGrant is not allowed through Secrets Manager).
-import type { ActionGroup } from './build.js';
+import type { ActionGroup } from './build-types.js';
 
 const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const bare = (a: string) => a.replace(/^kms:/, '');

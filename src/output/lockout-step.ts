@@ -13,7 +13,7 @@
 // https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.DefaultStackSynthesizer.html;
 // CliCredentialsStackSynthesizer deploys with the CLI's credentials instead).
 import { rootArn } from '../core/arn.js';
-import type { BuildResult } from '../core/build.js';
+import type { BuildResult } from '../core/build-types.js';
 import type { NextStep } from './next-steps.js';
 
 /** The tool that makes the CreateKey / PutKeyPolicy call. */

@@ -1,4 +1,4 @@
-import type { BuildResult } from '../core/build.js';
+import type { BuildResult } from '../core/build-types.js';
 import type { ExistingKey, NewKey } from '../core/key-target.js';
 import { keyDescription } from './formats/iac-names.js';
 import { createKeyFlags, enableRotationCommand, rotationSentence } from './formats/key-options.js';

@@ -2,7 +2,7 @@
 // step that writes the files when they were only printed or copied (so no
 // step cites a file:// that is not there), and (withProgram) every
 // kms-wizard command in the form the user invoked it (`npx kms-wizard`).
-import type { BuildResult } from '../core/build.js';
+import type { BuildResult } from '../core/build-types.js';
 import { FORMAT_NEXT_STEPS } from './formats/iac-next-steps.js';
 import { generateCommand } from './generate-command.js';
 import { nextSteps, type NextStep, type NextStepsOptions } from './next-steps.js';

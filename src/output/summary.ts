@@ -1,4 +1,4 @@
-import type { BuildResult } from '../core/build.js';
+import type { BuildResult } from '../core/build-types.js';
 import { FIELD_FLAGS } from '../core/spec.js';
 import type { SpecIssue } from '../core/spec-types.js';
 import { safeText } from '../core/terminal-safe.js';

@@ -4,7 +4,8 @@
  * value `generate` accepts, with the same messages.
  */
 import { parseKeyArn } from '../core/arn.js';
-import { buildPolicies, type BuildResult } from '../core/build.js';
+import { buildPolicies } from '../core/build.js';
+import type { BuildResult } from '../core/build-types.js';
 import { validateSpec, type PolicySpec, type ResolvedSpec } from '../core/spec.js';
 import type { AccessMode, SpecField, SpecIssue } from '../core/spec-types.js';
 import type { Result } from '../core/result.js';

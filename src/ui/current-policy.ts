@@ -5,7 +5,7 @@
  * calls it, so the wizard writes the same bytes for the same answers.
  */
 import { parseKeyArn, type KeyArn } from '../core/arn.js';
-import type { BuildResult } from '../core/build.js';
+import type { BuildResult } from '../core/build-types.js';
 import {
   formatCurrentPolicyError,
   fromCurrentPolicy,

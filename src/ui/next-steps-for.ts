@@ -1,4 +1,4 @@
-import type { BuildResult } from '../core/build.js';
+import type { BuildResult } from '../core/build-types.js';
 import { fromNextSteps } from '../output/current-policy-text.js';
 import type { NextStep } from '../output/next-steps.js';
 import { programName, stepsFor, withProgram } from '../output/steps-for.js';

@@ -3,7 +3,8 @@
  * checkers: lint findings on the exact JSON text that will be saved, the
  * access matrix from the simulator, and the plain-language summary.
  */
-import { KEY_POLICY_FILE, type BuildResult } from '../core/build.js';
+import { KEY_POLICY_FILE } from '../core/build.js';
+import type { BuildResult } from '../core/build-types.js';
 import { accessMatrix, meetsExpectation, type MatrixRow } from '../core/evaluate/matrix.js';
 import { matrixInputFromBuild } from '../core/evaluate/matrix-from-build.js';
 import { explainPolicy, type PolicyExplanation } from '../core/explain/index.js';

@@ -6,7 +6,7 @@
 //                                          the administrators and direct users the file names
 //   fromCurrentPolicy(build, current, f)   the merged key policy, its access changes and warnings
 //   compareAccess({before, after, keyArn}) access added and removed between any two key policies
-import type { BuildResult } from '../build.js';
+import type { BuildResult } from '../build-types.js';
 import { KEY_POLICY_MAX_BYTES, utf8Length } from '../catalog/limits.js';
 import { serializePolicy, type PolicyDocument } from '../policy.js';
 import { fail, ok, type Result } from '../result.js';

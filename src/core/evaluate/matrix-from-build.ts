@@ -1,5 +1,6 @@
 import { expandKmsActions } from '../catalog/actions.js';
-import { keyRegions, viaServiceValues, type BuildResult } from '../build.js';
+import { keyRegions, viaServiceValues } from '../build.js';
+import type { BuildResult } from '../build-types.js';
 import type { ResolvedSpec } from '../spec.js';
 import type { MatrixInput } from './matrix.js';
 

@@ -1,4 +1,5 @@
-import { keyRegions, keyResources, type BuildResult, type IamPolicyPlan } from '../../core/build.js';
+import { keyRegions, keyResources } from '../../core/build.js';
+import type { BuildResult, IamPolicyPlan } from '../../core/build-types.js';
 import type { ExistingKey, KeyTarget } from '../../core/key-target.js';
 import { cloudFormationKeyProperties, rotationSentence } from './key-options.js';
 import { safeText } from '../../core/terminal-safe.js';

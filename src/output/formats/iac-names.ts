@@ -1,5 +1,5 @@
 // Names the IaC formats share, so every format calls the same thing by the same name.
-import type { BuildResult, IamPolicyPlan } from '../../core/build.js';
+import type { BuildResult, IamPolicyPlan } from '../../core/build-types.js';
 import type { ExistingKey } from '../../core/key-target.js';
 
 /** The IAM policy name: the same one the JSON format's next steps use with `aws iam create-policy`. */

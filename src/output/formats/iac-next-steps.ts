@@ -1,7 +1,7 @@
 // What to run after writing an IaC format: the JSON format's next steps
 // (src/output/next-steps.ts) name key-policy.json and iam-policy.json, which
 // these formats do not write.
-import type { BuildResult } from '../../core/build.js';
+import type { BuildResult } from '../../core/build-types.js';
 import { generateCommand } from '../generate-command.js';
 import { KEY_ARN_VARIABLE, nextSteps, saveCurrentPolicyStep, type NextStep, type NextStepsOptions } from '../next-steps.js';
 import { CDK_FILE } from './cdk.js';

@@ -1,4 +1,5 @@
-import { KEY_POLICY_FILE, type BuildResult } from '../../core/build.js';
+import { KEY_POLICY_FILE } from '../../core/build.js';
+import type { BuildResult } from '../../core/build-types.js';
 import { serializePolicy } from '../../core/policy.js';
 import type { OutputFile } from './types.js';
 

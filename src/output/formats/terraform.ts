@@ -1,4 +1,5 @@
-import { keyRegions, keyResources, type BuildResult, type IamPolicyPlan } from '../../core/build.js';
+import { keyRegions, keyResources } from '../../core/build.js';
+import type { BuildResult, IamPolicyPlan } from '../../core/build-types.js';
 import type { PolicyDocument } from '../../core/policy.js';
 import { hclString, hclValue } from './hcl.js';
 import { SourceExpression, type LiteralValue } from './literal.js';

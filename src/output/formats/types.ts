@@ -1,4 +1,4 @@
-import type { BuildResult } from '../../core/build.js';
+import type { BuildResult } from '../../core/build-types.js';
 
 /** A file the tool writes, relative to the output directory. */
 export interface OutputFile {

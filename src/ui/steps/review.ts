@@ -1,4 +1,4 @@
-import type { BuildResult } from '../../core/build.js';
+import type { BuildResult } from '../../core/build-types.js';
 import { formatIssue } from '../../output/summary.js';
 import { groupChanges } from '../../output/current-policy-text.js';
 import { renderJson } from '../../output/formats/json.js';

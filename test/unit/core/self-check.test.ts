@@ -5,7 +5,8 @@
 // pair that would deny one. Run here over EVERY catalog service, ViaService
 // and service principal, for an existing key ARN and a new key.
 import { describe, expect, test } from 'vitest';
-import { build, type BuildResult } from '../../../src/core/build.js';
+import { build } from '../../../src/core/build.js';
+import type { BuildResult } from '../../../src/core/build-types.js';
 import { SERVICES } from '../../../src/core/catalog/services.js';
 import { PRINCIPAL_SERVICES } from '../../../src/core/catalog/service-principals.js';
 import { askedRequests, unmetRequests } from '../../../src/core/self-check.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseKeyArn, type KeyArn } from '../../../src/core/arn.js';
-import { build, type BuildResult } from '../../../src/core/build.js';
+import { build } from '../../../src/core/build.js';
+import type { BuildResult } from '../../../src/core/build-types.js';
 import { readCurrentPolicy, statementFates, type CurrentPolicy, type FateOverrides, type Fates } from '../../../src/core/current-policy/index.js';
 import type { PolicySpec } from '../../../src/core/spec.js';
 

@@ -1,7 +1,8 @@
 // Real specs every format test renders: cross-account, several services with
 // different actions (EBS grants), multi-Region keys, every trust mode, the
 // three partitions, and the cases where the key's account needs no IAM policy.
-import { build, type BuildResult } from '../../../src/core/build.js';
+import { build } from '../../../src/core/build.js';
+import type { BuildResult } from '../../../src/core/build-types.js';
 import type { PolicySpec } from '../../../src/core/spec.js';
 
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
