@@ -7,7 +7,7 @@ import { readPolicyDocument, type PolicyDocumentView } from './policy-document.j
 import { callerKeys, statementKeys } from './principal-match.js';
 import { buildRequestContext, type KmsRequest, type RequestContext } from './request-context.js';
 import { statementApplies, type PolicyKind } from './statement-match.js';
-import type { DecisionKind, PolicySet, ReadPolicySet } from './index.js';
+import type { DecisionKind, PolicySet, ReadPolicySet } from './policy-set.js';
 import type { PrincipalMatch } from './trace.js';
 
 export type { PolicyKind } from './statement-match.js';

@@ -1,16 +1,16 @@
-import { readPolicyDocument, type PolicyDocumentView } from './policy-document.js';
+import type { PolicyDocumentView } from './policy-document.js';
 import { buildRequestContext, type Caller, type KmsRequest, type RequestContext } from './request-context.js';
 import { matchStatement, type PolicyKind } from './statement-match.js';
 import { allowSentence, denySentence, noIamAllowSentence, noKeyAllowSentence } from './summary.js';
 import type { PolicyTrace, StatementTrace } from './trace.js';
+import { readPolicySet, type DecisionKind, type PolicySet, type ReadPolicySet } from './policy-set.js';
 
 export type { KmsRequest, Caller } from './request-context.js';
 export type { ConditionCheck, PolicyTrace, PrincipalMatch, StatementStage, StatementTrace } from './trace.js';
 
 export { decide, decideContext, decidePolicy, decideRead, requestContext, type PolicyDecision, type PolicyEffect, type PolicyKind } from './decide.js';
 export type { RequestContext } from './request-context.js';
-
-export type DecisionKind = 'Allow' | 'ImplicitDeny' | 'ExplicitDeny';
+export { readPolicySet, type DecisionKind, type PolicySet, type ReadPolicySet } from './policy-set.js';
 
 /** The answer for one request, with the reasoning behind it. */
 export interface Decision {
@@ -28,14 +28,6 @@ export interface Decision {
   readonly crossAccount: boolean;
   /** Assumptions and facts that shaped the answer (a session's role ARN, an ignored encryption context, ...). */
   readonly notes: readonly string[];
-}
-
-/** The policies that decide a request: the key's policy and the identity policies attached to the caller. */
-export interface PolicySet {
-  keyPolicy: unknown;
-  iamPolicies: unknown[];
-  /** Names for the IAM policies in traces and sentences (file names); default "IAM policy 1", ... */
-  iamPolicyNames?: string[];
 }
 
 function traceDocuments(views: readonly PolicyDocumentView[], names: readonly string[], ctx: RequestContext, kind: PolicyKind): PolicyTrace {
@@ -62,24 +54,6 @@ function traceDocuments(views: readonly PolicyDocumentView[], names: readonly st
  */
 export function evaluate(request: KmsRequest, policies: PolicySet): Decision {
   return evaluateRead(request, readPolicySet(policies));
-}
-
-/** A policy set with its documents already read (the access matrix reads them once for all its rows). */
-export interface ReadPolicySet {
-  readonly key: PolicyDocumentView;
-  readonly iam: readonly PolicyDocumentView[];
-  readonly iamNames: readonly string[];
-}
-
-export function readPolicySet(policies: PolicySet): ReadPolicySet {
-  const set = (typeof policies === 'object' && policies !== null ? policies : {}) as Partial<PolicySet>;
-  const iamDocs = Array.isArray(set.iamPolicies) ? set.iamPolicies : [];
-  const names = Array.isArray(set.iamPolicyNames) ? set.iamPolicyNames : [];
-  return {
-    key: readPolicyDocument(set.keyPolicy),
-    iam: iamDocs.map(readPolicyDocument),
-    iamNames: iamDocs.map((_, i) => (typeof names[i] === 'string' && names[i] ? names[i]! : `IAM policy ${i + 1}`)),
-  };
 }
 
 /** {@link evaluate} on documents read with {@link readPolicySet}. */
