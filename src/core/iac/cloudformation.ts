@@ -3,7 +3,7 @@
 // properties: "AWS resource and property types reference", AWS CloudFormation
 // User Guide, and "AWS::Serverless::Function" Policies, AWS SAM Developer Guide.
 import type { PolicyKind } from '../lint/types.js';
-import type { KeyFacts } from '../lint/key-operations.js';
+import type { KeyFacts } from '../lint/model.js';
 import { evaluate, type PolicyValue } from './intrinsics.js';
 import { templateKeyFacts } from './key-facts.js';
 import type { IacNote } from './notes.js';

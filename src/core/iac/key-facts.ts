@@ -4,7 +4,7 @@
 // ("AWS::KMS::Key", AWS CloudFormation User Guide; aws_kms_key
 // customer_master_key_spec and key_usage, Terraform AWS provider). A value
 // only deployment knows leaves the type unknown, and nothing is checked.
-import type { KeyFacts } from '../lint/key-operations.js';
+import type { KeyFacts } from '../lint/model.js';
 import type { PolicyValue } from './intrinsics.js';
 import type { SourceNode } from './source-tree.js';
 

@@ -1,7 +1,7 @@
 // An extracted policy as the linter reads it: JSON text, plus the way back
 // from an offset in that text to an offset in the infrastructure file.
 import { childPointer } from '../lint/json-tree.js';
-import type { KeyFacts } from '../lint/key-operations.js';
+import type { KeyFacts } from '../lint/model.js';
 import type { PolicyKind } from '../lint/types.js';
 import type { PolicyValue } from './intrinsics.js';
 import type { IacNote } from './notes.js';

@@ -3,7 +3,7 @@
 import { getNodeValue } from 'jsonc-parser';
 import { LineIndex, parseJson, tooDeepAt, type Loc } from './json-tree.js';
 import { carriesIntrinsics, evaluatePolicyText } from './intrinsic-policy.js';
-import type { KeyFacts } from './key-operations.js';
+import type { KeyFacts } from './model.js';
 import { buildModel, type PolicyModel } from './model.js';
 import { withoutPlaceholderEchoes } from './placeholders.js';
 import { invalidJson, invalidJsonMessage } from './rules/invalid-json.js';

@@ -6,17 +6,7 @@
 // defaults are SYMMETRIC_DEFAULT and ENCRYPT_DECRYPT.
 import { expandPattern, isKmsActionPattern } from './actions.js';
 import type { Located } from './json-tree.js';
-import type { StatementModel } from './model.js';
-
-/** What a template or plan says about the key a key policy belongs to. */
-export interface KeyFacts {
-  /** KeySpec as written, SYMMETRIC_DEFAULT when not written; undefined when only deployment knows. */
-  readonly keySpec: string | undefined;
-  /** KeyUsage as written, ENCRYPT_DECRYPT when not written; undefined when only deployment knows. */
-  readonly keyUsage: string | undefined;
-  /** Text that, in an IAM policy's Resource, names this key (its ARN, `${Fn::GetAtt Key.Arn}`...). */
-  readonly refs: readonly string[];
-}
+import type { KeyFacts, StatementModel } from './model.js';
 
 /** The kinds of key the Key type table has a column for. */
 export type KeyType = 'symmetric' | 'hmac' | 'asymmetric-encrypt' | 'asymmetric-sign' | 'asymmetric-key-agreement';

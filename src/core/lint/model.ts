@@ -4,8 +4,17 @@
 // statement is still checked.
 import { classifyNames, DOCUMENT_ELEMENTS, kindFromStatements, STATEMENT_ELEMENTS, type DocumentKind } from '../policy-kind.js';
 import { effectiveMembers, itemsOf, lastCopies, membersOf, scalarsOf, stringsOf, type JsonNode, type Loc, type Located, type Member } from './json-tree.js';
-import type { KeyFacts } from './key-operations.js';
 import { parseOperator, type ParsedOperator } from './operators.js';
+
+/** What a template or plan says about the key a key policy belongs to. */
+export interface KeyFacts {
+  /** KeySpec as written, SYMMETRIC_DEFAULT when not written; undefined when only deployment knows. */
+  readonly keySpec: string | undefined;
+  /** KeyUsage as written, ENCRYPT_DECRYPT when not written; undefined when only deployment knows. */
+  readonly keyUsage: string | undefined;
+  /** Text that, in an IAM policy's Resource, names this key (its ARN, `${Fn::GetAtt Key.Arn}`...). */
+  readonly refs: readonly string[];
+}
 
 /** The kinds lint checks as KMS policies (and `--type` can force). */
 export type PolicyKind = 'key' | 'iam';

@@ -1,5 +1,5 @@
 import type { Loc } from './json-tree.js';
-import type { KeyFacts } from './key-operations.js';
+import type { KeyFacts } from './model.js';
 import type { PolicyKind, PolicyModel } from './model.js';
 
 export type { PolicyKind } from './model.js';

@@ -2,7 +2,7 @@
 // policy with the mistake fixed). A rule without a case here fails the last test.
 import { describe, expect, test } from 'vitest';
 import { lintFiles, RULES, type PolicyKind } from '../../../src/core/lint/index.js';
-import type { KeyFacts } from '../../../src/core/lint/key-operations.js';
+import type { KeyFacts } from '../../../src/core/lint/model.js';
 import { MAX_LINT_CHARS } from '../../../src/core/lint/rules/too-large-to-lint.js';
 import {
   ACCOUNT, ADMIN, bareKeyPolicy, iamPolicy, iamUse, KEY_ARN, keyPolicy, MRK_ARN, OTHER_ACCOUNT, ROOT, use, useWhere, VIA_SM,
