@@ -10,15 +10,16 @@
 // "KMS key access and permissions", https://docs.aws.amazon.com/kms/latest/developerguide/control-access.html).
 // Each statement is matched by the evaluator, through ./policy-decision.ts.
 import { parseKeyArn } from '../arn.js';
-import { DocumentIndex, type IndexedDocument } from './document-index.js';
+import { DocumentIndex } from './document-index.js';
 import { boundaryDocument, identityDocuments } from './identity.js';
 import { worksAcrossAccounts } from './cross-account.js';
 import { keyActions } from './key-actions.js';
 import { forPrincipal } from './resource-variables.js';
 import type { AccountExport, IamPrincipal, KeyDescription, KeyGrant, OrgPolicyLevel } from './model.js';
-import { callerDependence, decide, namedPrincipals, prepareRequest, principalReach, readDocument, reach, viaServiceValues, type DocumentDecision, type PrincipalReach, type ReadDocument, type StatementHit } from './policy-decision.js';
+import { callerDependence, decide, namedPrincipals, prepareRequest, principalReach, readDocument, reach, viaServiceValues, type DocumentDecision, type StatementHit } from './policy-decision.js';
 import type { AccessEntry, TakeoverEntry, WhoCanResult } from './result.js';
 import { takeoverPaths } from './takeover.js';
+import type { Outcome, Setting, Subject } from './setting.js';
 
 export interface WhoCanInput {
   readonly keyArn: string;
@@ -34,51 +35,6 @@ export interface WhoCanInput {
   readonly actions?: readonly string[];
   /** The organization's management account, to which SCPs and RCPs do not apply. */
   readonly managementAccount?: string;
-}
-
-/** Who asks: a principal from the exports, an account root, a service, someone outside, or anyone. */
-export interface Subject {
-  readonly arn: string;
-  readonly kind: 'user' | 'role' | 'root' | 'service' | 'external' | 'anyone';
-  readonly account?: string;
-  /** Its account's exports were given. */
-  readonly given: boolean;
-  readonly identity: readonly IndexedDocument[];
-  readonly boundary?: IndexedDocument;
-  readonly scpApplies: boolean;
-  readonly context: Readonly<Record<string, string>>;
-  readonly knownPrefixes: readonly string[];
-  readonly unknownKeys?: ReadonlySet<string>;
-}
-
-export interface Outcome {
-  readonly conditions: readonly string[];
-  readonly path: readonly string[];
-}
-
-/** What one run knows: the key, its policy, the organization's guards, the documents read. */
-export interface Setting {
-  readonly keyArn: string;
-  readonly keyAccount: string;
-  readonly partition: string;
-  readonly region: string;
-  readonly multiRegion: boolean;
-  readonly actions: readonly string[];
-  readonly keyDoc: ReadDocument;
-  readonly keyReach: ReadonlySet<string>;
-  /** The actions the key policy gives anyone, and each principal it names, without IAM. */
-  readonly keyNames: PrincipalReach;
-  readonly keyVia: readonly string[];
-  readonly scp: readonly (readonly ReadDocument[])[];
-  readonly rcp: readonly ReadDocument[];
-  readonly rcpApplies: boolean;
-  readonly managementAccount?: string;
-  readonly index: DocumentIndex;
-  readonly accounts: ReadonlyMap<string, AccountExport>;
-  /** Whether the key policy's and RCPs' answers depend on the caller's ARN or tags (see callerDependence). */
-  readonly dependence: { readonly arn: boolean; readonly tags: boolean };
-  /** Outcomes of callers that only the key policy and RCPs decide, by class (see evaluateSubject). */
-  readonly classOutcomes: Map<string, Outcome | undefined>;
 }
 
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];

@@ -9,7 +9,7 @@
 //   the caller chooses ("Controlling access to multi-Region keys",
 //   https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-auth.html);
 // - IAM writes, where the key policy lets IAM policies decide.
-import type { Outcome, Setting, Subject } from './engine.js';
+import type { Outcome, Setting, Subject } from './setting.js';
 import { decide, prepareRequest, reach, type ReadDocument, type StatementHit } from './policy-decision.js';
 import type { AccessEntry, TakeoverEntry } from './result.js';
 import { IAM_WRITE_ACTIONS, IAM_WRITE_TARGET } from './takeover-actions.js';

@@ -1,0 +1,52 @@
+// What one who-can run works with: the setting (the key, its policy, the
+// organization's guards, the documents read), each subject that asks, and an
+// outcome. engine.ts builds them and takeover.ts reads them, so they live
+// here rather than in engine.ts, which imports takeover.ts. Types only.
+import type { DocumentIndex, IndexedDocument } from './document-index.js';
+import type { AccountExport } from './model.js';
+import type { PrincipalReach, ReadDocument } from './policy-decision.js';
+
+/** Who asks: a principal from the exports, an account root, a service, someone outside, or anyone. */
+export interface Subject {
+  readonly arn: string;
+  readonly kind: 'user' | 'role' | 'root' | 'service' | 'external' | 'anyone';
+  readonly account?: string;
+  /** Its account's exports were given. */
+  readonly given: boolean;
+  readonly identity: readonly IndexedDocument[];
+  readonly boundary?: IndexedDocument;
+  readonly scpApplies: boolean;
+  readonly context: Readonly<Record<string, string>>;
+  readonly knownPrefixes: readonly string[];
+  readonly unknownKeys?: ReadonlySet<string>;
+}
+
+export interface Outcome {
+  readonly conditions: readonly string[];
+  readonly path: readonly string[];
+}
+
+/** What one run knows: the key, its policy, the organization's guards, the documents read. */
+export interface Setting {
+  readonly keyArn: string;
+  readonly keyAccount: string;
+  readonly partition: string;
+  readonly region: string;
+  readonly multiRegion: boolean;
+  readonly actions: readonly string[];
+  readonly keyDoc: ReadDocument;
+  readonly keyReach: ReadonlySet<string>;
+  /** The actions the key policy gives anyone, and each principal it names, without IAM. */
+  readonly keyNames: PrincipalReach;
+  readonly keyVia: readonly string[];
+  readonly scp: readonly (readonly ReadDocument[])[];
+  readonly rcp: readonly ReadDocument[];
+  readonly rcpApplies: boolean;
+  readonly managementAccount?: string;
+  readonly index: DocumentIndex;
+  readonly accounts: ReadonlyMap<string, AccountExport>;
+  /** Whether the key policy's and RCPs' answers depend on the caller's ARN or tags (see callerDependence). */
+  readonly dependence: { readonly arn: boolean; readonly tags: boolean };
+  /** Outcomes of callers that only the key policy and RCPs decide, by class (see evaluateSubject). */
+  readonly classOutcomes: Map<string, Outcome | undefined>;
+}
