@@ -18,7 +18,7 @@ import type { PolicySpec } from '../core/spec.js';
 import { safeText } from '../core/terminal-safe.js';
 // Generate prints the same words the wizard's Changes tab shows: they live in output/.
 import { changeJson, fatesJson, fromNextSteps, fromText, type Paint } from '../output/current-policy-text.js';
-import type { NextStep } from '../output/next-steps.js';
+import type { NextStep } from '../output/next-step.js';
 import { readKeyPolicies } from './policy-files.js';
 
 /** The current policy and its statements' fates, read before the spec is validated. */

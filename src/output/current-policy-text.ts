@@ -2,7 +2,7 @@
 // each statement's fate, and the access added and removed, grouped so a
 // change that covers many actions reads as one line.
 import type { AccessChange, AccessComparison, Fates, FromCurrentPolicy, StatementFate } from '../core/current-policy/index.js';
-import type { NextStep } from './next-steps.js';
+import type { NextStep } from './next-step.js';
 import { safeText } from '../core/terminal-safe.js';
 
 /** Minimal styling surface (src/cli/style.ts satisfies it). */

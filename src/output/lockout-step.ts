@@ -14,7 +14,7 @@
 // CliCredentialsStackSynthesizer deploys with the CLI's credentials instead).
 import { rootArn } from '../core/arn.js';
 import type { BuildResult } from '../core/build-types.js';
-import type { NextStep } from './next-steps.js';
+import type { NextStep } from './next-step.js';
 
 /** The tool that makes the CreateKey / PutKeyPolicy call. */
 export type PolicySetter = 'cli' | 'terraform' | 'cloudformation' | 'cdk';

@@ -4,12 +4,7 @@ import { keyDescription } from './formats/iac-names.js';
 import { createKeyFlags, enableRotationCommand, rotationSentence } from './formats/key-options.js';
 import { generateCommand, shellWord } from './generate-command.js';
 import { lockoutStep } from './lockout-step.js';
-
-/** One step after writing the files: what to do and the AWS CLI command for it. */
-export interface NextStep {
-  readonly title: string;
-  readonly commands: readonly string[];
-}
+import type { NextStep } from './next-step.js';
 
 /** How the steps are written. */
 export interface NextStepsOptions {

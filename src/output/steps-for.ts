@@ -5,7 +5,8 @@
 import type { BuildResult } from '../core/build-types.js';
 import { FORMAT_NEXT_STEPS } from './formats/iac-next-steps.js';
 import { generateCommand } from './generate-command.js';
-import { nextSteps, type NextStep, type NextStepsOptions } from './next-steps.js';
+import { nextSteps, type NextStepsOptions } from './next-steps.js';
+import type { NextStep } from './next-step.js';
 
 /**
  * How to call kms-wizard in printed commands. npm sets npm_command=exec for

@@ -2,7 +2,7 @@ import type { BuildResult } from '../core/build-types.js';
 import { FIELD_FLAGS } from '../core/spec.js';
 import type { SpecIssue } from '../core/spec-types.js';
 import { safeText } from '../core/terminal-safe.js';
-import type { NextStep } from './next-steps.js';
+import type { NextStep } from './next-step.js';
 
 /** Minimal styling surface (src/cli/style.ts satisfies it). */
 interface Paint {

@@ -1,6 +1,6 @@
 import type { BuildResult } from '../core/build-types.js';
 import { fromNextSteps } from '../output/current-policy-text.js';
-import type { NextStep } from '../output/next-steps.js';
+import type { NextStep } from '../output/next-step.js';
 import { programName, stepsFor, withProgram } from '../output/steps-for.js';
 import { buildFromAnswers, type Answers } from './answers.js';
 import { mergedWithCurrent } from './current-policy.js';

@@ -3,7 +3,8 @@
 // these formats do not write.
 import type { BuildResult } from '../../core/build-types.js';
 import { generateCommand } from '../generate-command.js';
-import { KEY_ARN_VARIABLE, nextSteps, saveCurrentPolicyStep, type NextStep, type NextStepsOptions } from '../next-steps.js';
+import { KEY_ARN_VARIABLE, nextSteps, saveCurrentPolicyStep, type NextStepsOptions } from '../next-steps.js';
+import type { NextStep } from '../next-step.js';
 import { CDK_FILE } from './cdk.js';
 import { CLOUDFORMATION_FILE, cloudFormationAccountFile, stackName } from './cloudformation.js';
 import { keyAccountFirst } from './iac-names.js';
