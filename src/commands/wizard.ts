@@ -10,7 +10,7 @@ import type { Command, CommandIo } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
 import { FORMAT_NAMES } from '../output/formats/index.js';
 import { safeText } from '../core/terminal-safe.js';
-import type { CurrentPolicyFile } from '../ui/answers.js';
+import type { CurrentPolicyFile } from '../ui/answer-types.js';
 import type { PolicySpec } from '../core/spec.js';
 import { FROM_OPTIONS } from './from-flags.js';
 import { INPUT_LIMITS_HELP } from './input-limits.js';

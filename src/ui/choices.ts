@@ -8,7 +8,8 @@ import { partitionInfo, partitionOfRegion } from '../core/catalog/regions.js';
 import { SERVICES, findService } from '../core/catalog/services.js';
 import { PRINCIPAL_SERVICES, REFUSED_SERVICES, findPrincipalService, servicePrincipal } from '../core/catalog/service-principals.js';
 import type { AccessMode } from '../core/spec-types.js';
-import { keyRegionOf, type Answers, type StartChoice } from './answers.js';
+import { keyRegionOf } from './answers.js';
+import type { Answers, StartChoice } from './answer-types.js';
 
 /** One option of the first question: where the key policy starts. */
 export interface StartOption {

@@ -20,7 +20,7 @@ import {
 } from '../core/current-policy/index.js';
 import { policyTooLarge } from '../core/iac/policy-size.js';
 import type { Result } from '../core/result.js';
-import type { Answers, CurrentPolicyFile } from './answers.js';
+import type { Answers, CurrentPolicyFile } from './answer-types.js';
 
 /**
  * What stops kms-wizard from starting from this file: why it is not a key

@@ -2,7 +2,8 @@ import type { BuildResult } from '../core/build-types.js';
 import { fromNextSteps } from '../output/current-policy-text.js';
 import type { NextStep } from '../output/next-step.js';
 import { programName, stepsFor, withProgram } from '../output/steps-for.js';
-import { buildFromAnswers, type Answers } from './answers.js';
+import { buildFromAnswers } from './answers.js';
+import type { Answers } from './answer-types.js';
 import { mergedWithCurrent } from './current-policy.js';
 
 /**

@@ -7,7 +7,8 @@
 import type { PolicySpec } from '../core/spec.js';
 import { ACCESS_MODES } from '../core/spec.js';
 import { analysis } from './analysis-loader.js';
-import { EMPTY_ANSWERS, type CurrentPolicyFile, type StartChoice } from './answers.js';
+import { EMPTY_ANSWERS } from './answers.js';
+import type { CurrentPolicyFile, StartChoice } from './answer-types.js';
 import type { KeyEvent } from './keys.js';
 import { SIDE_BY_SIDE_COLUMNS } from './layout.js';
 import { advance, back, firstStep } from './navigation.js';

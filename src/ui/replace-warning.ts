@@ -2,7 +2,7 @@
  * What applying the key policy does to the key's current one, said where the
  * user decides (the output step) and again on the done screen.
  */
-import type { Answers } from './answers.js';
+import type { Answers } from './answer-types.js';
 import { currentPolicySummary } from './current-policy.js';
 import { safeText } from '../core/terminal-safe.js';
 

@@ -7,7 +7,7 @@
  * a {@link Effect} that the App runs; keys typed meanwhile wait in `queue`.
  */
 import type { SpecIssue } from '../core/spec-types.js';
-import type { Answers } from './answers.js';
+import type { Answers } from './answer-types.js';
 import type { OutputChoice } from './choices.js';
 import type { KeyEvent } from './keys.js';
 import type { PickState } from './pick-list.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { EMPTY_ANSWERS, type Answers } from '../../src/ui/answers.js';
+import { EMPTY_ANSWERS } from '../../src/ui/answers.js';
+import type { Answers } from '../../src/ui/answer-types.js';
 import { lineText } from '../../src/ui/lines.js';
 import { reviewTabs } from '../../src/ui/steps/review.js';
 import { KEY_ARN } from './wizard-harness.js';

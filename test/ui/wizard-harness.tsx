@@ -11,7 +11,7 @@ import type { PolicySpec } from '../../src/core/spec.js';
 import type { CopyResult } from '../../src/output/clipboard.js';
 import { loadAnalysis } from '../../src/ui/analysis-loader.js';
 import { App } from '../../src/ui/App.js';
-import type { CurrentPolicyFile } from '../../src/ui/answers.js';
+import type { CurrentPolicyFile } from '../../src/ui/answer-types.js';
 import type { OutputPreset, WizardState } from '../../src/ui/state.js';
 import { realServices } from '../../src/ui/run.js';
 import type { WizardServices } from '../../src/ui/use-wizard-effects.js';

@@ -7,7 +7,8 @@
  */
 import { EXAMPLE_KEY_ARN, parseKeyArn } from '../../core/arn.js';
 import type { AccessMode, SpecIssue } from '../../core/spec-types.js';
-import { checkValue, errorsFor, splitValues, type Answers, type StartChoice } from '../answers.js';
+import { checkValue, errorsFor, splitValues } from '../answers.js';
+import type { Answers, StartChoice } from '../answer-types.js';
 import { safeText } from '../../core/terminal-safe.js';
 import { ACCESS_OPTIONS, SERVICE_CHOICES, START_OPTIONS, actionPurpose, regionChoices } from '../choices.js';
 import { currentFileIssue, currentPolicySummary, withCurrentPolicy } from '../current-policy.js';

@@ -1,5 +1,6 @@
 import { actionGroups } from '../../core/build.js';
-import { checkValue, errorsFor, validate, type Answers } from '../answers.js';
+import { checkValue, errorsFor, validate } from '../answers.js';
+import type { Answers } from '../answer-types.js';
 import { actionChoices, actionPurpose } from '../choices.js';
 import { listLines, type ListRow } from '../components/check-list.js';
 import { issueLines } from '../components/issues.js';

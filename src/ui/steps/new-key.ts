@@ -5,7 +5,8 @@
  */
 import { safeText } from '../../core/terminal-safe.js';
 import { ALL_REGIONS } from '../../core/catalog/regions.js';
-import { errorsFor, type Answers } from '../answers.js';
+import { errorsFor } from '../answers.js';
+import type { Answers } from '../answer-types.js';
 import { issueLines } from '../components/issues.js';
 import { listLines, type ListRow } from '../components/check-list.js';
 import { textInputLines } from '../components/text-input.js';

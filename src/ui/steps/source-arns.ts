@@ -2,7 +2,8 @@
 // chosen: optional source ARNs that narrow it, with the default scope (what
 // is generated when none are given) spelled out first.
 import { scopeSentence } from '../../core/service-principal-explanation.js';
-import { validate, type Answers } from '../answers.js';
+import { validate } from '../answers.js';
+import type { Answers } from '../answer-types.js';
 import type { KeyEvent } from '../keys.js';
 import { blank, line, para, seg, type Line } from '../lines.js';
 import type { WizardState } from '../state.js';
