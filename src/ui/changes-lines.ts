@@ -7,7 +7,7 @@
  */
 import type { FromCurrentPolicy } from '../core/current-policy/index.js';
 import { fromText } from '../output/current-policy-text.js';
-import { line, para, seg, type Line } from './lines.js';
+import { line, para, seg, type Line } from '../terminal/lines.js';
 
 const same = (s: string) => s;
 const PLAIN = { bold: same, dim: same, yellow: same, red: same, green: same };

@@ -6,7 +6,7 @@ import { whyText } from '../lessons/why.js';
 import { frameLayout, type FrameLayout } from './layout.js';
 import { markdownLines } from '../lessons/markdown-lines.js';
 import type { Line as LessonLine, Tone } from '../lessons/styled-text.js';
-import { blank, line, lineWidth, seg, truncate, type Line, type Segment } from './lines.js';
+import { blank, line, lineWidth, seg, truncate, type Line, type Segment } from '../terminal/lines.js';
 import { answeringFlag, applies, isSkipped, stepsOfRun } from './navigation.js';
 import { STEP_ORDER, type WizardState } from './state.js';
 import { SCREENS } from './steps/index.js';

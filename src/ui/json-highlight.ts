@@ -2,7 +2,7 @@
  * Colours JSON text line by line (keys, strings, literals), keeping the text
  * exactly as written so the review shows the bytes that will be saved.
  */
-import { wrap, type Line, type Segment } from './lines.js';
+import { wrap, type Line, type Segment } from '../terminal/lines.js';
 
 const TOKEN = /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/g;
 

@@ -1,4 +1,4 @@
-import type { KeyEvent } from './keys.js';
+import type { KeyEvent } from '../terminal/keys.js';
 
 /** A filterable list's cursor and filter text; what is selected lives in the answers. */
 export interface PickState {

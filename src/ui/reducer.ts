@@ -9,7 +9,7 @@ import { ACCESS_MODES } from '../core/spec.js';
 import { analysis } from './analysis-loader.js';
 import { EMPTY_ANSWERS } from './answers.js';
 import type { CurrentPolicyFile, StartChoice } from './answer-types.js';
-import type { KeyEvent } from './keys.js';
+import type { KeyEvent } from '../terminal/keys.js';
 import { SIDE_BY_SIDE_COLUMNS } from './layout.js';
 import { advance, back, firstStep } from './navigation.js';
 import { currentPolicyIssue, withCurrentPolicy } from './current-policy.js';
@@ -17,7 +17,7 @@ import { START_OPTIONS } from './choices.js';
 import { pickState } from './pick-list.js';
 import type { OutputPreset, StepId, WizardAction, WizardState } from './state.js';
 import { SCREENS } from './steps/index.js';
-import { textField } from './text-field.js';
+import { textField } from '../terminal/text-field.js';
 
 /** What the wizard starts from: the answers flags gave, output flags, the terminal size. */
 export interface WizardInit {

@@ -9,9 +9,9 @@
 import type { SpecIssue } from '../core/spec-types.js';
 import type { Answers } from './answer-types.js';
 import type { OutputChoice } from './choices.js';
-import type { KeyEvent } from './keys.js';
+import type { KeyEvent } from '../terminal/keys.js';
 import type { PickState } from './pick-list.js';
-import type { TextField } from './text-field.js';
+import type { TextField } from '../terminal/text-field.js';
 
 /** The wizard's steps, in order ('current' is asked only when starting from the key's current policy). */
 export const STEP_ORDER = ['start', 'key', 'current', 'admins', 'access', 'consumers', 'services', 'regions', 'actions', 'review', 'output'] as const;

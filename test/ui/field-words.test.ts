@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { issueLines } from '../../src/ui/components/issues.js';
 import { inWizardWords } from '../../src/ui/field-words.js';
-import { lineText } from '../../src/ui/lines.js';
+import { lineText } from '../../src/terminal/lines.js';
 
 describe('wizard hints speak of the field on screen, not flags', () => {
   it('says each generate flag as its field or step', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { EMPTY_ANSWERS } from '../../src/ui/answers.js';
 import type { Answers } from '../../src/ui/answer-types.js';
-import { lineText } from '../../src/ui/lines.js';
+import { lineText } from '../../src/terminal/lines.js';
 import { reviewTabs } from '../../src/ui/steps/review.js';
 import { KEY_ARN } from './wizard-harness.js';
 

@@ -12,7 +12,7 @@ import { whyText } from '../../src/lessons/why.js';
 import { FORMATS } from '../../src/output/formats/index.js';
 import { EMPTY_ANSWERS } from '../../src/ui/answers.js';
 import type { Answers } from '../../src/ui/answer-types.js';
-import { lineText } from '../../src/ui/lines.js';
+import { lineText } from '../../src/terminal/lines.js';
 import { reviewTabs } from '../../src/ui/steps/review.js';
 import { K, KEY_ARN, startWizard, type Harness } from './wizard-harness.js';
 

@@ -1,10 +1,10 @@
 // The wizard's pure parts: key decoding, text editing, list keys, line layout, JSON colouring.
 import { describe, expect, test } from 'vitest';
 import { highlightJsonLine, jsonLines } from '../../src/ui/json-highlight.js';
-import { decodeKeys, splitRun, type InkKey } from '../../src/ui/keys.js';
-import { lineText, para, truncate, windowOf, wrap } from '../../src/ui/lines.js';
+import { decodeKeys, splitRun, type InkKey } from '../../src/terminal/keys.js';
+import { lineText, para, truncate, windowOf, wrap } from '../../src/terminal/lines.js';
 import { pickKeys, pickState } from '../../src/ui/pick-list.js';
-import { editText, textField } from '../../src/ui/text-field.js';
+import { editText, textField } from '../../src/terminal/text-field.js';
 
 const NO_KEY: InkKey = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false, return: false, escape: false, tab: false, backspace: false, delete: false, ctrl: false, shift: false, meta: false };
 

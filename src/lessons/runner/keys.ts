@@ -1,4 +1,4 @@
-import { decodeKeys, type InkKey } from '../../ui/keys.js';
+import { decodeKeys, type InkKey } from '../../terminal/keys.js';
 
 /**
  * Keys as the runner's reducer sees them: one small union instead of Ink's

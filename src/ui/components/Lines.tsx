@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { safeText } from '../../core/terminal-safe.js';
-import type { Color, Line, Segment } from '../lines.js';
+import type { Color, Line, Segment } from '../../terminal/lines.js';
 
 const FG: Record<Color, number> = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90 };
 

@@ -1,4 +1,4 @@
-import { line, seg, truncate, type Line } from '../lines.js';
+import { line, seg, truncate, type Line } from '../../terminal/lines.js';
 
 /** One row of a list. */
 export interface ListRow {

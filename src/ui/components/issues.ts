@@ -1,6 +1,6 @@
 import type { SpecIssue } from '../../core/spec-types.js';
 import { inWizardWords } from '../field-words.js';
-import { line, para, seg, type Line } from '../lines.js';
+import { line, para, seg, type Line } from '../../terminal/lines.js';
 
 /** Errors as "✘ message" with "fix: hint" under them (in the wizard's words); warnings as "! message". */
 export function issueLines(issues: readonly SpecIssue[], width: number, kind: 'error' | 'warning'): Line[] {

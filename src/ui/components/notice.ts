@@ -1,4 +1,4 @@
-import { line, para, seg, type Line } from '../lines.js';
+import { line, para, seg, type Line } from '../../terminal/lines.js';
 
 /** A sentence the user must read: "! text" in yellow for a warning, "i text" otherwise. */
 export function noticeLines(n: { readonly text: string; readonly warning: boolean }, width: number): Line[] {

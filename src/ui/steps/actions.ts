@@ -4,7 +4,7 @@ import type { Answers } from '../answer-types.js';
 import { actionChoices, actionPurpose } from '../choices.js';
 import { listLines, type ListRow } from '../components/check-list.js';
 import { issueLines } from '../components/issues.js';
-import { blank, line, para, seg, type Line } from '../lines.js';
+import { blank, line, para, seg, type Line } from '../../terminal/lines.js';
 import { advance } from '../navigation.js';
 import { pickKeys } from '../pick-list.js';
 import type { WizardState } from '../state.js';

@@ -1,7 +1,7 @@
 import { safeText } from '../../core/terminal-safe.js';
 import { checkValue } from '../answers.js';
 import { currentPreAnswers } from '../current-policy.js';
-import { blank, line, para, seg, type Line } from '../lines.js';
+import { blank, line, para, seg, type Line } from '../../terminal/lines.js';
 import type { WizardState } from '../state.js';
 import { listKeys, listView } from './principal-list.js';
 import type { ScreenModule } from './types.js';

@@ -1,10 +1,10 @@
 import { parseKeyArn } from '../../core/arn.js';
 import { safeText } from '../../core/terminal-safe.js';
-import { textInputLines } from '../components/text-input.js';
+import { textInputLines } from '../../terminal/text-input.js';
 import { currentPolicySummary } from '../current-policy.js';
-import { blank, line, para, seg, type Line } from '../lines.js';
+import { blank, line, para, seg, type Line } from '../../terminal/lines.js';
 import type { WizardState } from '../state.js';
-import { editText } from '../text-field.js';
+import { editText } from '../../terminal/text-field.js';
 import type { ScreenModule } from './types.js';
 
 /** The name `aws kms get-key-policy ... > FILE` is shown with, and what an empty answer reads. */

@@ -1,7 +1,7 @@
 import { build } from '../answers.js';
 import { frameLayout } from '../layout.js';
 import { nextStepsFor } from '../next-steps-for.js';
-import { blank, line, para, seg, windowOf, type Line } from '../lines.js';
+import { blank, line, para, seg, windowOf, type Line } from '../../terminal/lines.js';
 import { noticeLines } from '../components/notice.js';
 import { replaceNotice } from '../replace-warning.js';
 import type { WizardState } from '../state.js';

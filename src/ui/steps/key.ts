@@ -1,11 +1,11 @@
 import { EXAMPLE_KEY_ARN, parseKeyArn } from '../../core/arn.js';
 import { errorsFor, warningsFor } from '../answers.js';
 import { issueLines } from '../components/issues.js';
-import { textInputLines } from '../components/text-input.js';
-import { blank, line, para, seg, type Line } from '../lines.js';
+import { textInputLines } from '../../terminal/text-input.js';
+import { blank, line, para, seg, type Line } from '../../terminal/lines.js';
 import { advance } from '../navigation.js';
 import type { WizardState } from '../state.js';
-import { editText } from '../text-field.js';
+import { editText } from '../../terminal/text-field.js';
 import { newKeyAnswer, newKeyKeys, newKeyView } from './new-key.js';
 import type { ScreenModule } from './types.js';
 import { withCurrentPolicy } from '../current-policy.js';

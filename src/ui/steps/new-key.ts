@@ -9,13 +9,13 @@ import { errorsFor } from '../answers.js';
 import type { Answers } from '../answer-types.js';
 import { issueLines } from '../components/issues.js';
 import { listLines, type ListRow } from '../components/check-list.js';
-import { textInputLines } from '../components/text-input.js';
-import type { KeyEvent } from '../keys.js';
-import { blank, line, para, seg, type Line } from '../lines.js';
+import { textInputLines } from '../../terminal/text-input.js';
+import type { KeyEvent } from '../../terminal/keys.js';
+import { blank, line, para, seg, type Line } from '../../terminal/lines.js';
 import { advance } from '../navigation.js';
 import { pickKeys, pickState, type PickState } from '../pick-list.js';
 import type { WizardState } from '../state.js';
-import { editText } from '../text-field.js';
+import { editText } from '../../terminal/text-field.js';
 import type { ViewContext } from './types.js';
 
 const MULTI_OPTIONS = ['no: a single-Region key', 'yes: a multi-Region key (replicas in other Regions share its key material)'] as const;

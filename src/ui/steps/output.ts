@@ -1,12 +1,12 @@
 import { FORMAT_NAMES } from '../../output/formats/index.js';
 import { OUTPUT_OPTIONS } from '../choices.js';
 import { listLines } from '../components/check-list.js';
-import { textInputLines } from '../components/text-input.js';
-import { blank, line, para, seg, truncate, type Line } from '../lines.js';
+import { textInputLines } from '../../terminal/text-input.js';
+import { blank, line, para, seg, truncate, type Line } from '../../terminal/lines.js';
 import { noticeLines } from '../components/notice.js';
 import { replaceNotice } from '../replace-warning.js';
 import type { WizardState } from '../state.js';
-import { editText } from '../text-field.js';
+import { editText } from '../../terminal/text-field.js';
 import type { ScreenModule } from './types.js';
 
 const cycleFormat = (s: WizardState, delta: number): WizardState => {

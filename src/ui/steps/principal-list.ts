@@ -7,12 +7,12 @@ import { safeText } from '../../core/terminal-safe.js';
 import { checkValue, errorsFor, splitValues, warningsFor } from '../answers.js';
 import { currentPreAnswers } from '../current-policy.js';
 import { issueLines } from '../components/issues.js';
-import { textInputLines } from '../components/text-input.js';
-import type { KeyEvent } from '../keys.js';
-import { blank, line, para, seg, truncate, type Line } from '../lines.js';
+import { textInputLines } from '../../terminal/text-input.js';
+import type { KeyEvent } from '../../terminal/keys.js';
+import { blank, line, para, seg, truncate, type Line } from '../../terminal/lines.js';
 import { advance } from '../navigation.js';
 import type { WizardState } from '../state.js';
-import { editText, textField } from '../text-field.js';
+import { editText, textField } from '../../terminal/text-field.js';
 import type { ViewContext } from './types.js';
 
 type ListField = 'admins' | 'consumers' | 'sourceArns';

@@ -2,7 +2,7 @@ import { checkValue, errorsFor, keyRegionOf, warningsFor } from '../answers.js';
 import { regionChoices } from '../choices.js';
 import { listLines, type ListRow } from '../components/check-list.js';
 import { issueLines } from '../components/issues.js';
-import { line, para, seg, type Line } from '../lines.js';
+import { line, para, seg, type Line } from '../../terminal/lines.js';
 import { advance } from '../navigation.js';
 import { pickKeys } from '../pick-list.js';
 import type { WizardState } from '../state.js';

@@ -9,7 +9,7 @@ import { currentPolicyIssue, mergedWithCurrent } from '../current-policy.js';
 import { safeText } from '../../core/terminal-safe.js';
 import { issueLines } from '../components/issues.js';
 import { jsonLines } from '../json-highlight.js';
-import { blank, line, para, seg, truncate, windowOf, type Line } from '../lines.js';
+import { blank, line, para, seg, truncate, windowOf, type Line } from '../../terminal/lines.js';
 import { frameLayout } from '../layout.js';
 import { advance, firstStepWithErrors, STEP_FIELDS } from '../navigation.js';
 import { analysis, analysisFailure } from '../analysis-loader.js';

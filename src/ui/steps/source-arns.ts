@@ -4,8 +4,8 @@
 import { scopeSentence } from '../../core/service-principal-explanation.js';
 import { validate } from '../answers.js';
 import type { Answers } from '../answer-types.js';
-import type { KeyEvent } from '../keys.js';
-import { blank, line, para, seg, type Line } from '../lines.js';
+import type { KeyEvent } from '../../terminal/keys.js';
+import { blank, line, para, seg, type Line } from '../../terminal/lines.js';
 import type { WizardState } from '../state.js';
 import { listKeys, listView } from './principal-list.js';
 import type { ViewContext } from './types.js';

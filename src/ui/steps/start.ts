@@ -1,6 +1,6 @@
 import { START_OPTIONS } from '../choices.js';
 import { listLines } from '../components/check-list.js';
-import { blank, line, para, seg, type Line } from '../lines.js';
+import { blank, line, para, seg, type Line } from '../../terminal/lines.js';
 import { advance } from '../navigation.js';
 import { pickKeys, pickState } from '../pick-list.js';
 import type { ScreenModule } from './types.js';

@@ -1,6 +1,6 @@
 import type { WhyStep } from '../../lessons/why-steps.js';
-import type { KeyEvent } from '../keys.js';
-import type { Line } from '../lines.js';
+import type { KeyEvent } from '../../terminal/keys.js';
+import type { Line } from '../../terminal/lines.js';
 import type { WizardState } from '../state.js';
 
 /** What a screen may use to draw itself. */

@@ -1,5 +1,5 @@
-import { line, seg, wrap, type Line, type Segment } from '../lines.js';
-import type { TextField } from '../text-field.js';
+import { line, seg, wrap, type Line, type Segment } from './lines.js';
+import type { TextField } from './text-field.js';
 
 /**
  * A text field as lines: "> value" with the cursor shown inverse (with no
