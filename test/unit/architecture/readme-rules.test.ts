@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CROSS_RULES, DOCUMENT_RULES, PARSE_RULES } from '../../../src/core/lint/rules/index.js';
 import { IAC_RULES } from '../../../src/core/iac/notes.js';
+import { lintPolicyText } from '../../../src/core/lint/index.js';
 // @ts-expect-error: a build script in plain JavaScript, without type declarations
 import { withTable } from '../../../scripts/rules-table.mjs';
 
@@ -27,6 +28,13 @@ describe.each(['README.md', 'docs/rules.md'])("%s's rule table", (file) => {
     const rows = tableRows(file);
     expect(rows).toEqual(rules);
     expect(rows.find((r) => r.code === 'KW602')?.severity).toBe('error');
+  });
+
+  it('gives KW602 the severity lint reports on a root kms:* statement beside a kms:ViaService one', () => {
+    const text = readFileSync(join(ROOT, 'test/corpus/files/m16-root-bypass-star-principal.json'), 'utf8');
+    const reported = lintPolicyText(text).findings.find((f) => f.code === 'KW602');
+    expect(reported).toBeDefined();
+    expect(tableRows(file).find((r) => r.code === 'KW602')?.severity).toBe(reported!.severity);
   });
 });
 
