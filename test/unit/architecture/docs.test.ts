@@ -7,7 +7,7 @@ import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { COMMANDS, WIZARD } from '../../../src/cli/commands-table.js';
+import { COMMANDS, GLOBAL_FLAGS, WIZARD } from '../../../src/cli/commands-table.js';
 import { compileLessons, readLessonFiles } from '../../../src/lessons/compile.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -105,6 +105,7 @@ describe('docs/', () => {
       c.flags.filter((f) => !(c.name === 'learn' ? lessons : commands).includes(`--${f.name}`)).map((f) => `${c.name} --${f.name}`),
     );
     expect(missing).toEqual([]);
+    for (const f of GLOBAL_FLAGS) expect(commands, `--${f.name}`).toContain(`--${f.name}`);
   });
 
   it('docs/lessons.md lists every lesson with its number, id, title and minutes', () => {
