@@ -4,8 +4,11 @@
 import { COMMANDS, GLOBAL_FLAGS, TOP_LEVEL_FLAGS, WIZARD, type CommandSpec, type FlagSpec, type ValueSource } from './commands-table.js';
 import { ALL_REGIONS } from '../core/catalog/regions.js';
 import { KMS_ACTIONS } from '../core/catalog/actions.js';
+import { KMS_CONDITION_KEY_DATA } from '../core/catalog/kms-data.js';
 import { allServiceNamesTyped } from '../core/catalog/service-principals.js';
+import { GLOBAL_CONDITION_KEYS, GLOBAL_TAG_KEY_PREFIXES } from '../core/lint/global-keys.js';
 import { ACCESS_MODES } from '../core/spec.js';
+import { compiledLessonIndex } from '../lessons/lesson-index.js';
 import { FORMAT_NAMES } from '../output/formats/index.js';
 
 /** The words a named value source completes to; undefined for files, directories and free text. */
@@ -22,10 +25,32 @@ export function valueWords(source: ValueSource): readonly string[] | undefined {
       return ACCESS_MODES;
     case 'kms-action':
       return KMS_ACTIONS;
+    case 'condition-key':
+      return conditionKeyWords();
+    case 'lesson':
+      return compiledLessonIndex().map((l) => l.id);
     default:
       return undefined;
   }
 }
+
+/**
+ * `--context KEY=VALUE` keys: the KMS condition keys of the catalog and the
+ * global ones, each as `KEY=` so the value follows; a key named with a
+ * placeholder (`kms:EncryptionContext:${EncryptionContextKey}`,
+ * `aws:RequestTag/${TagKey}`) is offered as its prefix, to be finished by hand.
+ */
+function conditionKeyWords(): string[] {
+  const keys = [...KMS_CONDITION_KEY_DATA.map((k) => k.key), ...GLOBAL_CONDITION_KEYS, ...GLOBAL_TAG_KEY_PREFIXES.map((p) => `${p}\${TagKey}`)];
+  const words = keys.map((k) => {
+    const placeholder = k.indexOf('${');
+    return placeholder === -1 ? `${k}=` : k.slice(0, placeholder);
+  });
+  return [...new Set(words)].sort();
+}
+
+/** Value sources whose words end where the user goes on typing (`KEY=`): no space after them. */
+const NO_SPACE_AFTER: ReadonlySet<ValueSource> = new Set<ValueSource>(['condition-key']);
 
 const ALL = [WIZARD, ...COMMANDS];
 /** A command's flags; the wizard's are also the bare `kms-wizard`'s, so they include -v. */
@@ -38,7 +63,8 @@ const bashWords = (words: readonly string[]) => `'${words.join(' ')}'`;
 
 function bashValue(source: ValueSource): string {
   const words = valueWords(source);
-  if (words) return `COMPREPLY=($(compgen -W ${bashWords(words)} -- "$cur"))`;
+  const noSpace = NO_SPACE_AFTER.has(source) ? '; compopt -o nospace 2>/dev/null' : '';
+  if (words) return `COMPREPLY=($(compgen -W ${bashWords(words)} -- "$cur"))${noSpace}`;
   if (source === 'file') return 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))';
   if (source === 'dir') return 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur"))';
   return 'COMPREPLY=()';
@@ -52,21 +78,55 @@ export function bashScript(): string {
   );
   const flagCases = ALL.map((c) => `    ${c.name}) COMPREPLY=($(compgen -W ${bashWords(flagsOf(c).flatMap(spellings))} -- "$cur")) ;;`);
   const argCases = ALL.filter((c) => c.args).map((c) => `    ${c.name}) ${bashValue(c.args!)} ;;`);
-  return `# bash completion for kms-wizard, written by \`kms-wizard completion bash\`.
+  return `# bash completion for kms-wizard and npx kms-wizard, written by \`kms-wizard completion bash\`.
 # Install: kms-wizard completion bash > ~/.local/share/bash-completion/completions/kms-wizard
+#   and, for npx kms-wizard, the same script as .../completions/npx (bash-completion loads a
+#   file by the command's name)
 #      or: echo 'source <(kms-wizard completion bash)' >> ~/.bashrc
 
+# The words up to the cursor, split at blanks only: readline's COMP_WORDS are also split at
+# COMP_WORDBREAKS (the ":" of kms:Decrypt, the "=" of --flag=value, the "@" of kms-wizard@1),
+# which would cut a value apart.
 _kms_wizard() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} cmd=wizard
-  # bash splits --flag=value at "=": the flag is then two words back.
-  if [[ $cur == = ]]; then cur=; fi
-  if [[ $prev == = && $COMP_CWORD -ge 2 ]]; then prev=\${COMP_WORDS[COMP_CWORD-2]}; fi
+  local line=\${COMP_LINE:0:COMP_POINT}
+  local -a w
+  read -ra w <<< "$line"
+  if [[ -z $line || $line == *[[:space:]] ]]; then w+=(''); fi
+  # npx [flags] kms-wizard ...: complete what follows kms-wizard; npx running anything else gets file names.
+  local i=0
+  if [[ \${w[0]##*/} == npx ]]; then
+    i=1
+    while (( i < \${#w[@]} - 1 )) && [[ \${w[i]} == -* ]]; do (( i++ )); done
+    if (( i >= \${#w[@]} - 1 )) || [[ \${w[i]} != kms-wizard && \${w[i]} != kms-wizard@* ]]; then
+      compopt -o default 2>/dev/null
+      COMPREPLY=()
+      return
+    fi
+  fi
+  w=("\${w[@]:i}")
+  local n=\${#w[@]}
+  local cur=\${w[n-1]} prev=\${w[n-2]} cmd=wizard
+  if [[ $cur == --*=* ]]; then prev=\${cur%%=*}; cur=\${cur#*=}; fi
   # As in the CLI: the first word is the command unless it is a flag (then the wizard runs).
-  if [[ $COMP_CWORD -gt 1 ]]; then
-    case \${COMP_WORDS[1]} in
-      ${ALL.map((c) => c.name).join('|')}) cmd=\${COMP_WORDS[1]} ;;
+  if (( n > 2 )); then
+    case \${w[1]} in
+      ${ALL.map((c) => c.name).join('|')}) cmd=\${w[1]} ;;
     esac
   fi
+  _kms_wizard_reply
+  # readline replaces only what follows the last COMP_WORDBREAKS character of the word
+  # (the "kms:" of kms:Decr stays): offer what follows it.
+  local c rest head=
+  for c in : = @; do
+    [[ $COMP_WORDBREAKS == *"$c"* && $cur == *"$c"* ]] || continue
+    rest=\${cur##*"$c"}
+    if (( \${#cur} - \${#rest} > \${#head} )); then head=\${cur:0:\${#cur}-\${#rest}}; fi
+  done
+  if [[ -n $head ]]; then COMPREPLY=("\${COMPREPLY[@]#"$head"}"); fi
+}
+
+# COMPREPLY for the command $cmd, the previous word $prev and the word $cur.
+_kms_wizard_reply() {
   case "$cmd $prev" in
 ${valueCases.join('\n')}
   esac
@@ -76,7 +136,7 @@ ${flagCases.join('\n')}
     esac
     return
   fi
-  if [[ $COMP_CWORD -eq 1 ]]; then
+  if (( n == 2 )); then
     COMPREPLY=($(compgen -W ${bashWords(ALL.map((c) => c.name))} -- "$cur"))
     return
   fi
@@ -85,6 +145,7 @@ ${argCases.join('\n')}
   esac
 }
 complete -F _kms_wizard kms-wizard
+complete -F _kms_wizard npx
 `;
 }
 
