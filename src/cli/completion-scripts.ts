@@ -154,8 +154,13 @@ complete -F _kms_wizard npx
 /** Text inside a zsh single-quoted _arguments description: no quotes or brackets. */
 const zshText = (s: string) => s.replace(/'/g, '').replace(/[[\]]/g, '');
 
+/** A word in an _arguments action: _arguments splits its specs at unescaped colons (kms:Decrypt). */
+const zshWord = (w: string) => w.replace(/:/g, '\\:');
+
 function zshAction(source: ValueSource): string {
-  const words = valueWords(source);
+  const words = valueWords(source)?.map(zshWord);
+  // `KEY=` words: the value follows at once, with no space (compadd -S '').
+  if (words && NO_SPACE_AFTER.has(source)) return `{compadd -S "" -- ${words.join(' ')}}`;
   if (words) return `(${words.join(' ')})`;
   if (source === 'file') return '_files';
   if (source === 'dir') return '_files -/';
@@ -178,10 +183,24 @@ function zshSpecs(c: CommandSpec): string[] {
 export function zshScript(): string {
   const commands = COMMANDS.map((c) => `    '${c.name}:${zshText(c.summary)}'`);
   const cases = ALL.map((c) => `      ${c.name}) _arguments -s \\\n        ${zshSpecs(c).join(' \\\n        ')} ;;`);
-  return `#compdef kms-wizard
-# zsh completion for kms-wizard, written by \`kms-wizard completion zsh\`.
+  return `#compdef kms-wizard npx
+# zsh completion for kms-wizard and npx kms-wizard, written by \`kms-wizard completion zsh\`.
 # Install: kms-wizard completion zsh > "\${fpath[1]}/_kms-wizard"  (then start a new shell)
 #      or: echo 'source <(kms-wizard completion zsh)' >> ~/.zshrc  (after compinit)
+
+# npx [flags] kms-wizard ...: complete what follows kms-wizard as kms-wizard's own words;
+# npx running anything else gets file names.
+_kms_wizard_npx() {
+  local i=2
+  while (( i < CURRENT )) && [[ \${words[i]} == -* ]]; do (( i++ )); done
+  if (( i < CURRENT )) && [[ \${words[i]} == kms-wizard || \${words[i]} == kms-wizard@* ]]; then
+    shift $(( i - 1 )) words
+    (( CURRENT -= i - 1 ))
+    _kms_wizard
+  else
+    _files
+  fi
+}
 
 _kms_wizard() {
   local -a commands=(
@@ -204,10 +223,13 @@ ${cases.join('\n')}
   [[ $state == command ]] && _describe -t commands 'kms-wizard command' commands
 }
 
-if [[ \${zsh_eval_context[-1]} == loadautofunc ]]; then
-  _kms_wizard "$@"
+# Autoloaded from $fpath, this file is the body of _kms-wizard, run at every completion;
+# sourced, it registers the functions.
+if [[ \${funcstack[1]} == _kms-wizard ]]; then
+  if [[ $service == npx ]]; then _kms_wizard_npx "$@"; else _kms_wizard "$@"; fi
 else
   compdef _kms_wizard kms-wizard
+  compdef _kms_wizard_npx npx
 fi
 `;
 }

@@ -196,6 +196,25 @@ describe.runIf(has('zsh') || Boolean(process.env.CI))('zsh', () => {
       await completes('kms-wizard lint --form', 'kms-wizard lint --format');
       await completes('kms-wizard completion fi', 'kms-wizard completion fish');
       await completes('kms-wizard --acces', 'kms-wizard --access');
+      await completes('kms-wizard simulate --action kms:Decr', 'kms-wizard simulate --action kms:Decrypt');
+      await completes('kms-wizard simulate --context kms:Via', 'kms-wizard simulate --context kms:ViaService=');
+      await completes('kms-wizard learn via', 'kms-wizard learn via-service');
+      await completes('npx kms-wizard gen', 'npx kms-wizard generate');
+      await completes('npx kms-wizard generate --service secretsm', 'npx kms-wizard generate --service secretsmanager');
+    } finally {
+      t.kill();
+    }
+  });
+
+  it('installed in $fpath (#compdef kms-wizard npx), completes both commands', async () => {
+    const t = spawnPty([], { file: 'zsh', rawArgs: ['-f', '-i'], cwd: dir, cols: 120, rows: 30 });
+    try {
+      t.write(`PROMPT='zsh> '; fpath=('${dir}' $fpath); autoload -U compinit && compinit -u -D && echo $((6 * 7))READY\r`);
+      await t.waitFor('42READY');
+      t.write('npx kms-wizard simulate --action kms:Decr\t');
+      await t.waitFor(/^zsh> npx kms-wizard simulate --action kms:Decrypt *$/m);
+      t.write(`${KEYS.ctrlU}kms-wizard gen\t`);
+      await t.waitFor(/^zsh> kms-wizard generate *$/m);
     } finally {
       t.kill();
     }
