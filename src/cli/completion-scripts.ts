@@ -258,8 +258,10 @@ export function fishScript(): string {
   const atTop = `not __fish_seen_subcommand_from ${names} wizard`;
   const wizardCondition = `not __fish_seen_subcommand_from ${names}`;
   const lines = [
-    '# fish completion for kms-wizard, written by `kms-wizard completion fish`.',
+    '# fish completion for kms-wizard and npx kms-wizard, written by `kms-wizard completion fish`.',
     '# Install: kms-wizard completion fish > ~/.config/fish/completions/kms-wizard.fish',
+    '#   and, for npx kms-wizard, the same script as ~/.config/fish/completions/npx.fish',
+    '#   (fish loads a file by the command\'s name)',
     '',
     'complete -c kms-wizard -f',
     ...[...COMMANDS, WIZARD].map((c) => `complete -c kms-wizard -n ${fishText(atTop)} -a ${c.name} -d ${fishText(c.summary)}`),
@@ -275,8 +277,33 @@ export function fishScript(): string {
       else if (c.args === 'file') lines.push(`complete -c kms-wizard -n ${fishText(condition)} -F`);
     }
   }
+  lines.push('', ...FISH_NPX);
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * `npx [flags] kms-wizard ...`: the words after kms-wizard are completed as
+ * `kms-wizard ...` is (complete -C); npx running anything else is left alone.
+ */
+const FISH_NPX = [
+  '# The words after "npx [flags] kms-wizard"; fails when npx runs something else.',
+  'function __kms_wizard_npx_args',
+  '    set -l words (commandline -opc)',
+  '    for i in (seq 2 (count $words))',
+  '        switch $words[$i]',
+  "            case '-*'",
+  '                continue',
+  "            case kms-wizard 'kms-wizard@*'",
+  '                set -e words[1..$i]',
+  "                printf '%s\\n' $words",
+  '                return 0',
+  '        end',
+  '        return 1',
+  '    end',
+  '    return 1',
+  'end',
+  `complete -c npx -n '__kms_wizard_npx_args >/dev/null' -f -a '(complete -C (string join " " -- kms-wizard (string escape -- (__kms_wizard_npx_args)) (commandline -ct)))'`,
+];
 
 /** The scripts by shell name. */
 export const COMPLETION_SCRIPTS: Readonly<Record<string, () => string>> = { bash: bashScript, zsh: zshScript, fish: fishScript };

@@ -68,6 +68,9 @@ describe('kms-wizard completion', () => {
     const r = await runCli(['completion', '--help']);
     expect(r.stdout).toContain('~/.local/share/bash-completion/completions/kms-wizard');
     expect(r.stdout).toContain('~/.config/fish/completions/kms-wizard.fish');
+    // bash-completion and fish load a script by the command's name: npx needs its own copy.
+    expect(r.stdout).toContain('~/.config/fish/completions/npx.fish');
+    expect(r.stdout).toContain('.../completions/npx');
   });
 });
 
@@ -169,6 +172,16 @@ describe.runIf(has('fish') || Boolean(process.env.CI))('fish', () => {
     expect(complete('kms-wizard generate --format ').sort()).toEqual(['cdk', 'cloudformation', 'json', 'terraform']);
     expect(complete('kms-wizard completion ').sort()).toEqual(['bash', 'fish', 'zsh']);
     expect(complete('kms-wizard --acc').sort()).toEqual(['--access', '--accessible', '--account']);
+  });
+
+  it('completes KMS actions, condition keys as KEY=, lesson ids, and npx kms-wizard', () => {
+    expect(complete('kms-wizard simulate --action kms:Decr')).toEqual(['kms:Decrypt']);
+    expect(complete('kms-wizard simulate --context kms:Via')).toEqual(['kms:ViaService=']);
+    expect(complete('kms-wizard learn via')).toEqual(compiledLessonIndex().map((l) => l.id).filter((id) => id.startsWith('via')));
+    expect(complete('npx kms-wizard gen')).toEqual(['generate']);
+    expect(complete('npx --yes kms-wizard generate --service secretsm')).toEqual(['secretsmanager']);
+    expect(complete('npx kms-wizard simulate --action kms:Decr')).toEqual(['kms:Decrypt']);
+    expect(complete('npx cowsay gen')).toEqual([]);
   });
 });
 
