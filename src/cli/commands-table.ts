@@ -8,10 +8,22 @@
  * Where a flag's (or a command argument's) values come from: a fixed list,
  * or a named source the completion scripts fill in (`service` = catalog
  * names, `region` = Region codes, `output-format` = generate's formats,
- * `access` = trust modes, `kms-action` = the KMS actions), files, directories,
- * or free text (no completion).
+ * `access` = trust modes, `kms-action` = the KMS actions, `condition-key` = the
+ * condition keys a request may carry, as `KEY=`, `lesson` = the lesson ids),
+ * files, directories, or free text (no completion).
  */
-export type ValueSource = 'text' | 'file' | 'dir' | 'service' | 'region' | 'output-format' | 'access' | 'kms-action' | readonly string[];
+export type ValueSource =
+  | 'text'
+  | 'file'
+  | 'dir'
+  | 'service'
+  | 'region'
+  | 'output-format'
+  | 'access'
+  | 'kms-action'
+  | 'condition-key'
+  | 'lesson'
+  | readonly string[];
 
 /** One flag of a command. */
 export interface FlagSpec {
@@ -133,7 +145,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'iam-policy', value: 'file', repeatable: true, description: 'an IAM policy attached to the principal' },
       { name: 'via-service', value: 'text', description: 'the service endpoint the call came through' },
       { name: 'encryption-context', value: 'text', repeatable: true, description: 'an encryption context pair K=V' },
-      { name: 'context', value: 'text', repeatable: true, description: 'any other condition key KEY=VALUE' },
+      { name: 'context', value: 'condition-key', repeatable: true, description: 'any other condition key KEY=VALUE' },
       { name: 'matrix', description: 'evaluate the access matrix' },
       { name: 'json', description: 'print the decision as JSON' },
     ],
@@ -186,7 +198,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'yes', short: 'y', description: 'with --reset: do not ask' },
       { name: 'accessible', description: 'plain prompts, no screen redraws' },
     ],
-    args: 'text',
+    args: 'lesson',
   },
   {
     name: 'completion',
