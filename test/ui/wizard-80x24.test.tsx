@@ -43,3 +43,13 @@ test('the default scope under its heading stays the default once source ARNs are
   expect(flat).toContain('cloudtrail: only for trails of account 111122223333');
   expect(flat).toContain(`✔ ${TRAIL}`);
 });
+
+test('the footer says what Esc does once: "Esc back to the list" on the source ARNs, not also "Esc back"', async () => {
+  h = await startWizard({ answers: { keyArn: KEY_ARN, admins: ['arn:aws:iam::111122223333:role/KeyAdmin'], access: 'iam' }, columns: 100, rows: 40 });
+  await toSourceArns(h);
+  const footer = h.frame().split('\n').at(-1)!;
+  expect(footer).toBe('Enter next, Esc back to the list, ? why, Ctrl-C cancel');
+  await h.press(K.esc);
+  await h.waitFor('Search:');
+  expect(h.frame().split('\n').at(-1)).toBe('type to filter, Space select, Enter next, Esc back, ? why, Ctrl-C cancel');
+});
