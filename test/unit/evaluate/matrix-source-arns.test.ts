@@ -9,7 +9,7 @@ import { accessMatrix, meetsExpectation } from '../../../src/core/evaluate/matri
 const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 function rowsFor(sourceArns: string[], extra: { consumers?: string[] } = {}) {
-  const result = build({ keyArn: KEY_ARN, admins: ['arn:aws:iam::111122223333:role/KeyAdmin'], access: 'iam', services: ['logs', 'cloudtrail'], sourceArns, ...extra });
+  const result = build({ keyArn: KEY_ARN, admins: ['arn:aws:iam::111122223333:role/KeyAdmin'], access: 'iam', consumers: [], regions: [], services: ['logs', 'cloudtrail'], sourceArns, ...extra });
   return accessMatrix(matrixInputFromBuild(result));
 }
 const serviceRows = (rows: ReturnType<typeof rowsFor>) => rows.filter((r) => /^(logs|cloudtrail)\./.test(r.request.principal));
