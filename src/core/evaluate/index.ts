@@ -7,7 +7,7 @@ import type { PolicyTrace, StatementTrace } from './trace.js';
 export type { KmsRequest, Caller } from './request-context.js';
 export type { ConditionCheck, PolicyTrace, PrincipalMatch, StatementStage, StatementTrace } from './trace.js';
 
-export { decide, decideContext, decidePolicy, decideRead, requestContext, type PolicyDecision, type PolicyEffect, type PolicyKind } from './decide.js';
+export { candidateStatements, decide, decideContext, decidePolicy, decideRead, requestContext, type PolicyDecision, type PolicyEffect, type PolicyKind } from './decide.js';
 export type { RequestContext } from './request-context.js';
 
 export type DecisionKind = 'Allow' | 'ImplicitDeny' | 'ExplicitDeny';
