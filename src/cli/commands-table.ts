@@ -86,6 +86,16 @@ const FATE_FLAGS: readonly FlagSpec[] = [
   POLICY_FLAG,
 ];
 
+/** The accounts' exports (src/commands/who-can-flags.ts): who-can reads them; diff, generate --from and the wizard state an access change per principal with them. */
+const EXPORT_FLAGS: readonly FlagSpec[] = [
+  { name: 'account-details', value: 'file', repeatable: true, description: 'aws iam get-account-authorization-details, one per account' },
+  { name: 'grants', value: 'file', description: 'aws kms list-grants output' },
+  { name: 'scp', value: 'file', repeatable: true, description: 'the SCPs of one level of the organization' },
+  { name: 'rcp', value: 'file', repeatable: true, description: 'the RCPs of one level of the organization' },
+  { name: 'describe-key', value: 'file', description: 'aws kms describe-key output' },
+  { name: 'management-account', value: 'text', description: 'the management account (no SCPs or RCPs apply to it)' },
+];
+
 /** The bare `kms-wizard [flags]`: the interactive wizard (also `kms-wizard wizard`). */
 export const WIZARD: CommandSpec = {
   name: 'wizard',
@@ -156,13 +166,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: [
       { name: 'key', value: 'text', description: "the key's ARN" },
       { name: 'key-policy', value: 'file', description: 'aws kms get-key-policy output (or the bare policy)' },
-      { name: 'account-details', value: 'file', repeatable: true, description: 'aws iam get-account-authorization-details, one per account' },
-      { name: 'grants', value: 'file', description: 'aws kms list-grants output' },
-      { name: 'scp', value: 'file', repeatable: true, description: 'the SCPs of one level of the organization' },
-      { name: 'rcp', value: 'file', repeatable: true, description: 'the RCPs of one level of the organization' },
-      { name: 'describe-key', value: 'file', description: 'aws kms describe-key output' },
+      ...EXPORT_FLAGS,
       { name: 'action', value: 'kms-action', repeatable: true, description: 'only this KMS action' },
-      { name: 'management-account', value: 'text', description: 'the management account (no SCPs or RCPs apply to it)' },
       { name: 'json', description: 'print the answer as JSON' },
     ],
   },
@@ -185,6 +190,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       POLICY_FLAG,
       { name: 'iam-policy', value: 'file', repeatable: true, description: 'an IAM policy attached to every IAM principal' },
       { name: 'json', description: 'print the added and removed access as JSON' },
+      ...EXPORT_FLAGS,
     ],
     args: 'file',
   },
