@@ -39,6 +39,12 @@ export interface WhoCanInput {
 /** Who asks: a principal from the exports, an account root, a service, someone outside, or anyone. */
 export interface Subject {
   readonly arn: string;
+  /**
+   * The ARN its requests carry, when not `arn`: a role never calls AWS itself, one of its sessions
+   * does ("IAM role session": "the principal making the request is the IAM role session ARN and
+   * not the ARN of the role itself", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
+   */
+  readonly caller?: string;
   readonly kind: 'user' | 'role' | 'root' | 'service' | 'external' | 'anyone';
   readonly account?: string;
   /** Its account's exports were given. */
@@ -46,6 +52,8 @@ export interface Subject {
   readonly identity: readonly IndexedDocument[];
   readonly boundary?: IndexedDocument;
   readonly scpApplies: boolean;
+  /** A service-linked role: neither SCPs nor RCPs apply to its calls. */
+  readonly serviceLinked?: boolean;
   readonly context: Readonly<Record<string, string>>;
   readonly knownPrefixes: readonly string[];
   readonly unknownKeys?: ReadonlySet<string>;
@@ -105,7 +113,7 @@ export function evaluateSubject(s: Setting, subject: Subject, action: string, vi
   // or name it, every caller of its account and kind gets the same answer, worked out once.
   const alone = !subject.boundary && !subject.scpApplies && !subject.identity.some((d) => d.kms.allow.has(action) || d.kms.deny.has(action));
   const classKey = alone && !s.dependence.arn && !s.keyNames.byEntry.has(subject.arn) && (subject.kind === 'user' || subject.kind === 'role')
-    ? JSON.stringify([subject.kind, subject.account, subject.given, action, via ?? '', s.dependence.tags ? subject.context : {}])
+    ? JSON.stringify([subject.kind, subject.account, subject.given, subject.serviceLinked === true, action, via ?? '', s.dependence.tags ? subject.context : {}])
     : undefined;
   if (classKey !== undefined) {
     if (s.classOutcomes.has(classKey)) return s.classOutcomes.get(classKey);
@@ -118,13 +126,14 @@ export function evaluateSubject(s: Setting, subject: Subject, action: string, vi
 
 function decideSubject(s: Setting, subject: Subject, action: string, via: string | undefined): Outcome | undefined {
   const req = prepareRequest({
-    principal: subject.arn,
+    principal: subject.caller ?? subject.arn,
     action,
     resource: s.keyArn,
     ...(via !== undefined ? { viaService: via } : {}),
     context: subject.context,
     knownPrefixes: subject.knownPrefixes,
     ...(subject.unknownKeys ? { unknownKeys: subject.unknownKeys } : {}),
+    ...(subject.boundary ? { boundary: true } : {}),
   });
   const key = decide(s.keyDoc, req, 'key');
   if (key.allows.length === 0) return undefined; // the key policy must allow, whatever IAM says
@@ -132,7 +141,7 @@ function decideSubject(s: Setting, subject: Subject, action: string, via: string
   const boundary = subject.boundary ? decide(subject.boundary.read, req, 'iam') : undefined;
   const scp = subject.scpApplies ? s.scp.map((level) => level.map((d) => decide(d, req, 'iam'))) : [];
   // RCPs have Principal "*" and are read like resource policies; they only deny.
-  const rcp = s.rcpApplies ? s.rcp.map((d) => decide(d, req, 'key')) : [];
+  const rcp = rcpAppliesTo(s, subject.serviceLinked === true, action) ? s.rcp.map((d) => decide(d, req, 'key')) : [];
   const denies = [...key.denies, ...ids.flatMap((d) => d.denies), ...(boundary?.denies ?? []), ...scp.flat().flatMap((d) => d.denies), ...rcp.flatMap((d) => d.denies)];
   if (denies.some((d) => d.unresolved.length === 0)) return undefined;
 
@@ -181,12 +190,31 @@ function decideSubject(s: Setting, subject: Subject, action: string, via: string
   return { conditions, path: lines };
 }
 
+/**
+ * Whether the RCPs given bind a call. They do not apply to calls made by service-linked roles
+ * ("Processing the request context", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-reqcontext.html:
+ * "RCPs don't apply to resources in the organization management account and to calls made by
+ * service-linked roles"), and "the kms:RetireGrant permission is not effective in an RCP, even if
+ * the Action element specifies an asterisk" ("Resource control policies in AWS KMS",
+ * https://docs.aws.amazon.com/kms/latest/developerguide/resource-control-policies.html).
+ */
+export function rcpAppliesTo(s: Setting, serviceLinked: boolean, action: string): boolean {
+  return s.rcpApplies && !serviceLinked && action !== 'kms:RetireGrant';
+}
+
+/** The session every request of a role is evaluated as: its name is not in the exports, so it is one no policy names. */
+export const sessionOf = (p: IamPrincipal) => `arn:${p.arn.split(':')[1]}:sts::${p.account}:assumed-role/${p.name}/who-can-session`;
+
 function principalSubject(s: Setting, account: AccountExport, p: IamPrincipal): Subject {
-  const context: Record<string, string> = { 'aws:PrincipalIsAWSService': 'false' };
+  // aws:PrincipalArn of a role session is the role's ARN, path included; aws:username exists only for
+  // IAM users ("AWS global condition context keys", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+  const context: Record<string, string> = { 'aws:PrincipalIsAWSService': 'false', 'aws:PrincipalArn': p.arn };
+  if (p.kind === 'user') context['aws:username'] = p.name;
   for (const [k, v] of Object.entries(p.tags)) context[`aws:PrincipalTag/${k}`] = v;
   const boundary = boundaryDocument(account, p);
   return {
     arn: p.arn,
+    ...(p.kind === 'role' ? { caller: sessionOf(p) } : {}),
     kind: p.kind,
     account: p.account,
     given: true,
@@ -194,9 +222,10 @@ function principalSubject(s: Setting, account: AccountExport, p: IamPrincipal): 
     ...(boundary ? { boundary: s.index.get(boundary) } : {}),
     // SCPs do not apply to the management account or to service-linked roles (as above).
     scpApplies: s.scp.length > 0 && p.account !== s.managementAccount && !p.serviceLinked,
+    ...(p.serviceLinked ? { serviceLinked: true } : {}),
     context,
     // The export holds every tag of the user or role, so a tag it lacks is known to be absent.
-    knownPrefixes: ['aws:principaltag/'],
+    knownPrefixes: ['aws:principaltag/', ...(p.kind === 'role' ? ['aws:username'] : [])],
   };
 }
 
@@ -317,7 +346,7 @@ function grantAccess(s: Setting, grant: KeyGrant, subjects: ReadonlyMap<string, 
 function grantDenied(s: Setting, known: Subject | undefined, grantee: string, op: string): 'denied' | string[] {
   const iamArn = ARN_ACCOUNT.test(grantee);
   const context = known?.context ?? { 'aws:PrincipalIsAWSService': iamArn ? 'false' : 'true' };
-  const req = prepareRequest({ principal: grantee, action: op, resource: s.keyArn, context, knownPrefixes: known?.knownPrefixes ?? (iamArn ? [] : ['aws:principaltag/']) });
+  const req = prepareRequest({ principal: known?.caller ?? grantee, action: op, resource: s.keyArn, context, knownPrefixes: known?.knownPrefixes ?? (iamArn ? [] : ['aws:principaltag/']), ...(known?.boundary ? { boundary: true } : {}) });
   const docs: DocumentDecision[] = [decide(s.keyDoc, req, 'key'), ...(known?.identity ?? []).filter((d) => d.kms.deny.has(op)).map((d) => decide(d.read, req, 'iam'))];
   if (known?.boundary) docs.push(decide(known.boundary.read, req, 'iam'));
   if (known?.scpApplies) {
@@ -327,7 +356,7 @@ function grantDenied(s: Setting, known: Subject | undefined, grantee: string, op
       docs.push(...decisions);
     }
   }
-  if (s.rcpApplies) docs.push(...s.rcp.map((d) => decide(d, req, 'key')));
+  if (rcpAppliesTo(s, known?.serviceLinked === true, op)) docs.push(...s.rcp.map((d) => decide(d, req, 'key')));
   const denies = docs.flatMap((d) => d.denies);
   if (denies.some((d) => d.unresolved.length === 0)) return 'denied';
   return denies.flatMap((d) => d.unresolved);
