@@ -77,6 +77,10 @@ export interface Setting {
   /** The actions the key policy gives anyone, and each principal it names, without IAM. */
   readonly keyNames: PrincipalReach;
   readonly keyVia: readonly string[];
+  /** The kms:ViaService values the SCPs and RCPs name: a Deny unless through a service leaves access through it. */
+  readonly orgVia: readonly string[];
+  /** The organization's id, read from the SCPs' or RCPs' ARNs: aws:PrincipalOrgID of the accounts given. */
+  readonly orgId?: string;
   readonly scp: readonly (readonly ReadDocument[])[];
   readonly rcp: readonly ReadDocument[];
   readonly rcpApplies: boolean;
@@ -210,6 +214,7 @@ function principalSubject(s: Setting, account: AccountExport, p: IamPrincipal): 
   // IAM users ("AWS global condition context keys", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
   const context: Record<string, string> = { 'aws:PrincipalIsAWSService': 'false', 'aws:PrincipalArn': p.arn };
   if (p.kind === 'user') context['aws:username'] = p.name;
+  if (s.orgId) context['aws:PrincipalOrgID'] = s.orgId;
   for (const [k, v] of Object.entries(p.tags)) context[`aws:PrincipalTag/${k}`] = v;
   const boundary = boundaryDocument(account, p);
   return {
@@ -243,7 +248,7 @@ function candidateActions(s: Setting, subject: Subject): string[] {
 function accessFor(s: Setting, subject: Subject, wanted: readonly string[], external: boolean, principal = subject.arn): AccessEntry[] {
   // "*" may be anyone, in any account: keep every action and let the key policy's conditions say.
   const actions = subject.kind === 'anyone' || subject.account === s.keyAccount ? wanted : wanted.filter(worksAcrossAccounts);
-  const vias = unique([...s.keyVia, ...subject.identity.flatMap((d) => (d.kms.allow.size > 0 || d.kms.deny.size > 0 ? d.via : [])), ...(subject.boundary?.via ?? [])]);
+  const vias = unique([...s.keyVia, ...s.orgVia, ...subject.identity.flatMap((d) => (d.kms.allow.size > 0 || d.kms.deny.size > 0 ? d.via : [])), ...(subject.boundary?.via ?? [])]);
   const out: AccessEntry[] = [];
   for (const action of actions) {
     const direct = evaluateSubject(s, subject, action, undefined);
@@ -278,6 +283,8 @@ function setting(input: WhoCanInput): Setting {
   const accounts = new Map((input.accounts ?? []).map((a) => [a.account, a]));
   const awsManaged = input.key?.keyManager === 'AWS';
   const rcp = (input.rcpLevels ?? []).flatMap((l) => l.policies.map((p) => readDocument(p.label, p.document)));
+  const scp = (input.scpLevels ?? []).map((l) => l.policies.map((p) => readDocument(p.label, p.document)));
+  const orgId = [...(input.scpLevels ?? []), ...(input.rcpLevels ?? [])].map((l) => l.orgId).find((id) => id !== undefined);
   return {
     keyArn: k.arn,
     keyAccount: k.account,
@@ -289,7 +296,9 @@ function setting(input: WhoCanInput): Setting {
     keyReach: reach(keyDoc, k.arn).allow,
     keyNames: principalReach(keyDoc, k.arn),
     keyVia: viaServiceValues(keyDoc, k.region),
-    scp: (input.scpLevels ?? []).map((l) => l.policies.map((p) => readDocument(p.label, p.document))),
+    orgVia: unique([...scp.flat(), ...rcp].flatMap((d) => viaServiceValues(d, k.region))),
+    ...(orgId ? { orgId } : {}),
+    scp,
     rcp,
     // RCPs do not apply to AWS managed keys ("Resource control policies in AWS KMS",
     // https://docs.aws.amazon.com/kms/latest/developerguide/resource-control-policies.html) nor in the management account.
@@ -317,7 +326,10 @@ function grantAccess(s: Setting, grant: KeyGrant, subjects: ReadonlyMap<string, 
   const retiring = grant.retiringPrincipal ? `${grant.retiringPrincipal} may retire it` : undefined;
   const access: AccessEntry[] = [];
   const takeover: TakeoverEntry[] = [];
+  const retiringEntry = retirement(s, grant, subjects, head);
+  if (retiringEntry) access.push(retiringEntry);
   for (const op of grant.operations) {
+    if (op === 'kms:RetireGrant' && retiringEntry?.principal === grantee) continue;
     if (!s.actions.includes(op)) continue;
     // A grant allows without any policy, but no permission survives an explicit deny
     // ("KMS key access and permissions", https://docs.aws.amazon.com/kms/latest/developerguide/control-access.html;
@@ -340,6 +352,28 @@ function grantAccess(s: Setting, grant: KeyGrant, subjects: ReadonlyMap<string, 
     }
   }
   return { access, takeover };
+}
+
+/**
+ * The retiring principal may retire the grant with no policy allowing it ("Retiring and revoking grants",
+ * https://docs.aws.amazon.com/kms/latest/developerguide/grant-delete.html: "A grant can be retired by
+ * ... the retiring principal ... specified in the grant").
+ */
+function retirement(s: Setting, grant: KeyGrant, subjects: ReadonlyMap<string, Subject>, head: string): AccessEntry | undefined {
+  const retiring = grant.retiringPrincipal;
+  if (!retiring || !s.actions.includes('kms:RetireGrant')) return undefined;
+  const denial = grantDenied(s, subjects.get(retiring), retiring, 'kms:RetireGrant');
+  if (denial === 'denied') return undefined;
+  const account = ARN_ACCOUNT.exec(retiring)?.[1];
+  return {
+    principal: retiring,
+    action: 'kms:RetireGrant',
+    via: 'grant',
+    grantId: grant.grantId,
+    conditions: unique(denial),
+    external: account !== undefined && !s.accounts.has(account),
+    path: [head, `${retiring} is its retiring principal: it may retire the grant, no policy needed`],
+  };
 }
 
 /** 'denied' when a policy that applies to the grantee denies the operation for certain; else the condition keys of possible denies. */
@@ -382,6 +416,12 @@ export function whoCan(input: WhoCanInput): WhoCanResult {
 
   // Account roots, principals of accounts not given, services and "*", as the key policy names them.
   for (const entry of named.aws) {
+    // "You cannot use a wildcard to match part of a principal name or ARN" ("AWS JSON policy elements:
+    // Principal", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
+    if (/[*?]/.test(entry)) {
+      notes.push(`the key policy names ${entry}: a wildcard inside a principal ARN is not supported, so the entry matches no principal (use "*" with an aws:PrincipalArn condition)`);
+      continue;
+    }
     const id = /^\d{12}$/.test(entry) ? entry : ROOT.exec(entry)?.[1];
     const account = id ?? ARN_ACCOUNT.exec(entry)?.[1];
     if (!account) continue;
@@ -399,7 +439,7 @@ export function whoCan(input: WhoCanInput): WhoCanResult {
       given,
       identity: [],
       scpApplies: given && s.scp.length > 0 && account !== s.managementAccount,
-      context: { 'aws:PrincipalIsAWSService': 'false' },
+      context: { 'aws:PrincipalIsAWSService': 'false', ...(given && s.orgId ? { 'aws:PrincipalOrgID': s.orgId } : {}) },
       // The root user has no tags; another account's principals have tags nobody here knows.
       knownPrefixes: id !== undefined ? ['aws:principaltag/'] : [],
     };
@@ -407,7 +447,7 @@ export function whoCan(input: WhoCanInput): WhoCanResult {
   }
   for (const service of named.services) {
     // A service principal is bound by the key policy and RCPs, never by IAM policies or SCPs.
-    const subject: Subject = { arn: service, kind: 'service', given: false, identity: [], scpApplies: false, context: { 'aws:PrincipalIsAWSService': 'true', 'aws:PrincipalServiceName': service }, knownPrefixes: ['aws:principaltag/'] };
+    const subject: Subject = { arn: service, kind: 'service', given: false, identity: [], scpApplies: false, context: { 'aws:PrincipalIsAWSService': 'true', 'aws:PrincipalServiceName': service }, knownPrefixes: ['aws:principaltag/', 'aws:principalorgid', 'aws:username'] };
     access.push(...accessFor(s, subject, s.actions.filter((a) => s.keyReach.has(a)), false));
   }
   if (named.anyone) {

@@ -61,3 +61,33 @@ test('a Deny with NotPrincipal always denies a principal with a permissions boun
   expect(actionsOf(r, prodUser('eve'))).toContain('kms:Encrypt');
   expect(entry(r, prodUser('alice'), 'kms:Decrypt')?.via).toBe('direct');
 });
+
+describe('organization facts read from the SCPs and RCPs', () => {
+  test('aws:PrincipalOrgID of the accounts given is the organization the policies\' ARNs name (PolicySummary Arn, https://docs.aws.amazon.com/organizations/latest/APIReference/API_PolicySummary.html); another account\'s stays unknown', () => {
+    // The data-perimeter RCP of "Resource control policies in AWS KMS" (resource-control-policies.html).
+    const perimeter = { Version: '2012-10-17', Statement: [{ Sid: 'RCPEnforceIdentityPerimeter', Effect: 'Deny', Principal: '*', Action: 'kms:*', Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-exampleorgid' }, Bool: { 'aws:PrincipalIsAWSService': 'false' } } }] };
+    const r = whoCan({ ...orgInput(['rcp', 'grants']), rcpLevels: [readOrgPolicyLevel('perimeter.json', JSON.stringify(perimeter), 'RESOURCE_CONTROL_POLICY')] });
+    expect(entry(r, prodUser('bob'), 'kms:Decrypt')).toMatchObject({ via: 'direct', conditions: [] });
+    expect(entry(r, 'arn:aws:iam::444444444444:role/Partner', 'kms:Decrypt')!.conditions).toContain('aws:PrincipalOrgID');
+    expect(entry(r, 'cloudtrail.amazonaws.com', 'kms:GenerateDataKey')!.conditions).not.toContain('aws:PrincipalOrgID');
+  });
+
+  test('an SCP that denies a KMS action unless through a service leaves access through that service (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service)', () => {
+    const onlySecrets = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'kms:Decrypt', Resource: '*', Condition: { StringNotEquals: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' } } }] };
+    const r = whoCan({ ...orgInput(['rcp', 'grants']), scpLevels: [readOrgPolicyLevel('only-secrets.json', JSON.stringify(onlySecrets), 'SERVICE_CONTROL_POLICY')] });
+    expect(entry(r, prodUser('bob'), 'kms:Decrypt')).toMatchObject({ via: 'service', services: ['secretsmanager.eu-west-1.amazonaws.com'] });
+  });
+});
+
+test('a wildcard inside a principal ARN matches no principal, and the notes say so (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html)', () => {
+  const r = whoCan(orgInput(['scp', 'rcp', 'grants'], withStatements({ Sid: 'App roles', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${PROD}:role/App*` }, Action: 'kms:Sign', Resource: '*' })));
+  expect(r.notes.join('\n')).toContain(`names arn:aws:iam::${PROD}:role/App*: a wildcard inside a principal ARN is not supported`);
+  expect(r.notes.join('\n')).not.toContain('does not hold');
+  expect(r.access.filter((a) => a.path.includes("key policy statement 'App roles'"))).toEqual([]);
+});
+
+test('the retiring principal of a grant may retire it with no policy (https://docs.aws.amazon.com/kms/latest/developerguide/grant-delete.html)', () => {
+  const r = whoCan(orgInput(['scp', 'rcp']));
+  expect(entry(r, prodRole('KeyAdmin'), 'kms:RetireGrant')).toMatchObject({ via: 'grant', grantId: '0c237476b39f8bc44e45212e08498fbe3151305030726c0590dd8d3e9f3d6a60', conditions: [], external: false });
+  expect(r.access.filter((a) => a.action === 'kms:RetireGrant' && a.via === 'grant').map((a) => a.principal)).toEqual([prodRole('KeyAdmin')]);
+});
