@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Writes README.md's lint rule table from the rule files (src/core/lint/rules/*.ts, src/core/iac/notes.ts), between
-// <!-- rules:start --> and <!-- rules:end -->, so a rule's code, severity and title cannot drift
-// from what `lint` reports. `--check` exits 1 when README.md differs instead of writing it.
-// test/unit/architecture/readme-rules.test.ts checks the table against the rule registry itself.
+// Writes the lint rule table of README.md and docs/rules.md from the rule files
+// (src/core/lint/rules/*.ts, src/core/iac/notes.ts), between <!-- rules:start --> and
+// <!-- rules:end -->, so a rule's code, severity and title cannot drift from what `lint`
+// reports (`npm run docs:rules`). `--check` writes nothing and exits 1 when either file differs.
+// test/unit/architecture/readme-rules.test.ts checks both tables against the rule registry itself.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = join(root, 'src/core/lint/rules');
 const START = '<!-- rules:start -->';
 const END = '<!-- rules:end -->';
@@ -41,18 +43,39 @@ export function rulesTable(rows = ruleRows()) {
   return ['| code | severity | what it finds |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.code} | ${r.severity} | ${cell(r.title)} |`)].join('\n');
 }
 
-const readme = join(root, 'README.md');
-const text = readFileSync(readme, 'utf8');
-const at = text.indexOf(START);
-const end = text.indexOf(END);
-if (at < 0 || end < at) {
-  console.error(`README.md has no ${START} ... ${END} markers around the rule table`);
-  process.exit(2);
+/** The files that carry the table, relative to the repository root. */
+export const TABLE_FILES = ['README.md', 'docs/rules.md'];
+
+/** The file's text with the table between its markers rewritten; an error naming the file when the markers are missing. */
+export function withTable(name, text, table = rulesTable()) {
+  const at = text.indexOf(START);
+  const end = text.indexOf(END);
+  if (at < 0 || end < at) throw new Error(`${name} has no ${START} ... ${END} markers around the rule table`);
+  return `${text.slice(0, at + START.length)}\n${table}\n${text.slice(end)}`;
 }
-const next = `${text.slice(0, at + START.length)}\n${rulesTable()}\n${text.slice(end)}`;
-if (process.argv.includes('--check')) {
-  if (next !== text) {
-    console.error('README.md rule table differs from the rule files: run node scripts/rules-table.mjs');
+
+function main() {
+  const check = process.argv.includes('--check');
+  const table = rulesTable();
+  const stale = [];
+  for (const name of TABLE_FILES) {
+    const file = join(root, name);
+    const text = readFileSync(file, 'utf8');
+    let next;
+    try {
+      next = withTable(name, text, table);
+    } catch (err) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    if (next === text) continue;
+    if (check) stale.push(name);
+    else writeFileSync(file, next);
+  }
+  if (stale.length) {
+    console.error(`The rule table of ${stale.join(' and ')} differs from the rule files: run npm run docs:rules`);
     process.exit(1);
   }
-} else if (next !== text) writeFileSync(readme, next);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();

@@ -8,10 +8,22 @@
  * Where a flag's (or a command argument's) values come from: a fixed list,
  * or a named source the completion scripts fill in (`service` = catalog
  * names, `region` = Region codes, `output-format` = generate's formats,
- * `access` = trust modes, `kms-action` = the KMS actions), files, directories,
- * or free text (no completion).
+ * `access` = trust modes, `kms-action` = the KMS actions, `condition-key` = the
+ * condition keys a request may carry, as `KEY=`, `lesson` = the lesson ids),
+ * files, directories, or free text (no completion).
  */
-export type ValueSource = 'text' | 'file' | 'dir' | 'service' | 'region' | 'output-format' | 'access' | 'kms-action' | readonly string[];
+export type ValueSource =
+  | 'text'
+  | 'file'
+  | 'dir'
+  | 'service'
+  | 'region'
+  | 'output-format'
+  | 'access'
+  | 'kms-action'
+  | 'condition-key'
+  | 'lesson'
+  | readonly string[];
 
 /** One flag of a command. */
 export interface FlagSpec {
@@ -74,6 +86,16 @@ const FATE_FLAGS: readonly FlagSpec[] = [
   POLICY_FLAG,
 ];
 
+/** The accounts' exports (src/commands/who-can-flags.ts): who-can reads them; diff, generate --from and the wizard state an access change per principal with them. */
+const EXPORT_FLAGS: readonly FlagSpec[] = [
+  { name: 'account-details', value: 'file', repeatable: true, description: 'aws iam get-account-authorization-details, one per account' },
+  { name: 'grants', value: 'file', description: 'aws kms list-grants output' },
+  { name: 'scp', value: 'file', repeatable: true, description: 'the SCPs of one level of the organization' },
+  { name: 'rcp', value: 'file', repeatable: true, description: 'the RCPs of one level of the organization' },
+  { name: 'describe-key', value: 'file', description: 'aws kms describe-key output' },
+  { name: 'management-account', value: 'text', description: 'the management account (no SCPs or RCPs apply to it)' },
+];
+
 /** The bare `kms-wizard [flags]`: the interactive wizard (also `kms-wizard wizard`). */
 export const WIZARD: CommandSpec = {
   name: 'wizard',
@@ -133,7 +155,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'iam-policy', value: 'file', repeatable: true, description: 'an IAM policy attached to the principal' },
       { name: 'via-service', value: 'text', description: 'the service endpoint the call came through' },
       { name: 'encryption-context', value: 'text', repeatable: true, description: 'an encryption context pair K=V' },
-      { name: 'context', value: 'text', repeatable: true, description: 'any other condition key KEY=VALUE' },
+      { name: 'context', value: 'condition-key', repeatable: true, description: 'any other condition key KEY=VALUE' },
       { name: 'matrix', description: 'evaluate the access matrix' },
       { name: 'json', description: 'print the decision as JSON' },
     ],
@@ -144,13 +166,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: [
       { name: 'key', value: 'text', description: "the key's ARN" },
       { name: 'key-policy', value: 'file', description: 'aws kms get-key-policy output (or the bare policy)' },
-      { name: 'account-details', value: 'file', repeatable: true, description: 'aws iam get-account-authorization-details, one per account' },
-      { name: 'grants', value: 'file', description: 'aws kms list-grants output' },
-      { name: 'scp', value: 'file', repeatable: true, description: 'the SCPs of one level of the organization' },
-      { name: 'rcp', value: 'file', repeatable: true, description: 'the RCPs of one level of the organization' },
-      { name: 'describe-key', value: 'file', description: 'aws kms describe-key output' },
+      ...EXPORT_FLAGS,
       { name: 'action', value: 'kms-action', repeatable: true, description: 'only this KMS action' },
-      { name: 'management-account', value: 'text', description: 'the management account (no SCPs or RCPs apply to it)' },
       { name: 'json', description: 'print the answer as JSON' },
     ],
   },
@@ -173,6 +190,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       POLICY_FLAG,
       { name: 'iam-policy', value: 'file', repeatable: true, description: 'an IAM policy attached to every IAM principal' },
       { name: 'json', description: 'print the added and removed access as JSON' },
+      ...EXPORT_FLAGS,
     ],
     args: 'file',
   },
@@ -186,7 +204,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'yes', short: 'y', description: 'with --reset: do not ask' },
       { name: 'accessible', description: 'plain prompts, no screen redraws' },
     ],
-    args: 'text',
+    args: 'lesson',
   },
   {
     name: 'completion',

@@ -113,7 +113,8 @@ export const run: Command = async (argv, io) => {
       print(io.stdout, jsonText(report(files.map((f) => ({ name: f.name, path: null, written: false })), false)));
       return EXIT.ok;
     }
-    io.stdout.write(stdoutSelection.select === undefined ? filesAsText(files) : selectStdoutFile(files, stdoutSelection.select).content);
+    // One file alone is printed bare (pure JSON for the JSON format), through the same escaping as several.
+    io.stdout.write(filesAsText(stdoutSelection.select === undefined ? files : [selectStdoutFile(files, stdoutSelection.select)]));
     const errStyle = makeStyle(colorEnabled(io.env, io.stderr));
     print(io.stderr, `${formatExplanation(result, errStyle)}${fromSection(errStyle)}`);
     return EXIT.ok;

@@ -1,16 +1,18 @@
 // kms-wizard who-can: who can use a KMS key today, through what, and who could
 // take it over, offline from the account's own read-only AWS CLI exports.
 import { parseFlags } from '../cli/args.js';
-import { CliError, EXIT, UsageError } from '../cli/errors.js';
+import { EXIT, UsageError } from '../cli/errors.js';
 import type { Command } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
-import { EXAMPLE_KEY_ARN, isAccountId, parseKeyArn } from '../core/arn.js';
+import { EXAMPLE_KEY_ARN, parseKeyArn } from '../core/arn.js';
 import { kmsAction, KMS_ACTIONS } from '../core/catalog/actions.js';
 import { didYouMean } from '../core/suggest.js';
 import { safeText } from '../core/terminal-safe.js';
-import { ExportError, whoCanFromTexts, type ExportText } from '../core/who-can/index.js';
+import { whoCanFromTexts } from '../core/who-can/index.js';
 import { renderWhoCan, whoCanJson } from '../output/who-can-text.js';
 import { readPolicyTexts } from './policy-files.js';
+import { EXPORT_LIMITS, exportFailure, exportTextsOf, managementAccountFlag } from './who-can-exports.js';
+import { EXPORT_OPTIONS, exportFiles } from './who-can-flags.js';
 
 export const help = `kms-wizard who-can: who can use a KMS key, through what, and who could take it over, offline.
 
@@ -59,18 +61,10 @@ Exit codes: 0 answered, 1 malformed input (the file and field are named), 2 usag
 const OPTIONS = {
   key: { type: 'string' },
   'key-policy': { type: 'string' },
-  'account-details': { type: 'string', multiple: true },
-  grants: { type: 'string' },
-  scp: { type: 'string', multiple: true },
-  rcp: { type: 'string', multiple: true },
-  'describe-key': { type: 'string' },
+  ...EXPORT_OPTIONS,
   action: { type: 'string', multiple: true },
-  'management-account': { type: 'string' },
   json: { type: 'boolean' },
 } as const;
-
-/** Exports of large accounts run to hundreds of megabytes; the reader refuses beyond this. */
-const EXPORT_LIMITS = { maxBytes: 1024 * 1024 * 1024 };
 
 function actionFlag(value: string): string {
   const v = value.trim();
@@ -88,38 +82,18 @@ export const run: Command = async (argv, io) => {
   if (missing.length > 0) throw new UsageError(`missing ${missing.join(', ')}. For example: kms-wizard who-can --key ${EXAMPLE_KEY_ARN} --key-policy key-policy.json --account-details account.json`);
   const key = parseKeyArn(values.key!.trim());
   if (!key.ok) throw new UsageError(`--key: ${key.error.message}. ${key.error.hint}`);
-  const management = values['management-account']?.trim();
-  if (management !== undefined && !isAccountId(management)) throw new UsageError(`--management-account takes a 12-digit account id, not "${safeText(management)}"`);
+  managementAccountFlag(values);
   const actions = values.action?.map(actionFlag);
 
-  const files = [values['key-policy']!, ...values['account-details']!, ...(values.grants ? [values.grants] : []), ...(values.scp ?? []), ...(values.rcp ?? []), ...(values['describe-key'] ? [values['describe-key']] : [])];
+  const files = [values['key-policy']!, ...exportFiles(values)];
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('only one file can be read from standard input ("-")');
-  const texts = await readPolicyTexts(files, io, EXPORT_LIMITS);
-  let at = 0;
-  const take = (n: number): ExportText[] => texts.slice(at, (at += n));
-  const [keyPolicy] = take(1);
-  const accountDetails = take(values['account-details']!.length);
-  const [grants] = take(values.grants ? 1 : 0);
-  const scps = take(values.scp?.length ?? 0);
-  const rcps = take(values.rcp?.length ?? 0);
-  const [describeKey] = take(values['describe-key'] ? 1 : 0);
+  const [keyPolicy, ...exports] = await readPolicyTexts(files, io, EXPORT_LIMITS);
 
   let result;
   try {
-    result = whoCanFromTexts({
-      keyArn: key.value.arn,
-      keyPolicy: keyPolicy!,
-      accountDetails,
-      ...(grants ? { grants } : {}),
-      scps,
-      rcps,
-      ...(describeKey ? { describeKey } : {}),
-      ...(actions ? { actions } : {}),
-      ...(management ? { managementAccount: management } : {}),
-    });
+    result = whoCanFromTexts({ keyArn: key.value.arn, keyPolicy: keyPolicy!, ...exportTextsOf(values, exports), ...(actions ? { actions } : {}) });
   } catch (err) {
-    if (err instanceof ExportError) throw new CliError(safeText(err.message), EXIT.failure);
-    throw err;
+    exportFailure(err);
   }
   io.stdout.write(values.json ? whoCanJson(result) : renderWhoCan(result, makeStyle(colorEnabled(io.env, io.stdout))));
   return EXIT.ok;

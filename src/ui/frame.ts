@@ -31,8 +31,11 @@ export function renderFrame(s: WizardState, color: boolean): Line[] {
     .slice(0, layout.bodyHeight)
     .map((l) => truncate(l, layout.bodyWidth));
   // Plain ASCII in the chrome: the first frame then needs none of string-width's Unicode tables.
-  const common = s.screen === 'done' ? 'Ctrl-C cancel' : `Esc back, ? ${s.whyOpen ? 'hide why' : 'why'}, Ctrl-C cancel`;
-  const footer = truncate(line(seg(`${screen.hints(s)}, ${common}`, { dim: true })), columns);
+  const hints = screen.hints(s);
+  // A screen that says what its Esc does ("Esc back to the list") is not told "Esc back" a second time.
+  const esc = /\bEsc\b/.test(hints) ? '' : 'Esc back, ';
+  const common = s.screen === 'done' ? 'Ctrl-C cancel' : `${esc}? ${s.whyOpen ? 'hide why' : 'why'}, Ctrl-C cancel`;
+  const footer = truncate(line(seg(`${hints}, ${common}`, { dim: true })), columns);
 
   const out: Line[] = [header, blank, ...answered, ...(answered.length ? [blank] : [])];
   const why = screen.why && layout.why.where !== 'none' ? whyPanel(screen.why(s), layout.why.width, layout.why.height) : [];

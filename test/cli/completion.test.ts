@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, GLOBAL_FLAGS, WIZARD } from '../../src/cli/commands-table.js';
+import { KMS_ACTIONS } from '../../src/core/catalog/actions.js';
 import { allServiceNamesTyped } from '../../src/core/catalog/service-principals.js';
+import { compiledLessonIndex } from '../../src/lessons/lesson-index.js';
 import { runCli } from '../helpers/cli.js';
 import { KEYS, spawnPty } from '../helpers/pty.js';
 
@@ -34,13 +36,18 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** What bash offers for `line` (the cursor at its end), calling the function as readline would. */
+/**
+ * What bash offers for `line` (the cursor at its end), calling the function as readline would:
+ * COMP_LINE and COMP_POINT, and COMP_WORDS split at blanks and at COMP_WORDBREAKS, which makes
+ * each "=", ":" and "@" a word of its own. Readline puts a reply in place of the text after the
+ * last of those (so `--action kms:Decr` is offered `Decrypt`); see the pty test for the line it makes.
+ */
 function bashComplete(line: string): string[] {
-  // readline splits at blanks and makes "=" a word of its own (COMP_WORDBREAKS).
-  const words = line.split(/\s+|(=)/).filter((w) => w !== undefined);
-  if (/\s$/.test(line)) words[words.length - 1] = '';
+  const words = line.split(/\s+|([=:@])/).filter((w) => w !== undefined && w !== '');
+  if (/\s$/.test(line) || line === '') words.push('');
   const quoted = words.map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(' ');
-  const out = execFileSync('bash', ['-c', `source '${scripts.bash}'; COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}; _kms_wizard; printf '%s\\n' "\${COMPREPLY[@]}"`], {
+  const q = `'${line.replace(/'/g, "'\\''")}'`;
+  const out = execFileSync('bash', ['-c', `source '${scripts.bash}'; COMP_LINE=${q}; COMP_POINT=\${#COMP_LINE}; COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}; _kms_wizard; printf '%s\\n' "\${COMPREPLY[@]}"`], {
     encoding: 'utf8',
     cwd: dir,
   });
@@ -61,6 +68,9 @@ describe('kms-wizard completion', () => {
     const r = await runCli(['completion', '--help']);
     expect(r.stdout).toContain('~/.local/share/bash-completion/completions/kms-wizard');
     expect(r.stdout).toContain('~/.config/fish/completions/kms-wizard.fish');
+    // bash-completion and fish load a script by the command's name: npx needs its own copy.
+    expect(r.stdout).toContain('~/.config/fish/completions/npx.fish');
+    expect(r.stdout).toContain('.../completions/npx');
   });
 });
 
@@ -90,6 +100,57 @@ describe('bash', () => {
     expect(bashComplete('kms-wizard completion ')).toEqual(['bash', 'zsh', 'fish']);
   });
 
+  it('completes KMS action names after "kms:" (readline keeps the "kms:" and inserts the rest)', () => {
+    expect(bashComplete('kms-wizard simulate --action kms:Decr')).toEqual(['Decrypt']);
+    expect(bashComplete('kms-wizard simulate --action=kms:GenerateDataKeyP')).toEqual(['GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext']);
+    expect(bashComplete('kms-wizard who-can --action kms:')).toEqual(KMS_ACTIONS.map((a) => a.slice('kms:'.length)));
+    expect(bashComplete('kms-wizard simulate --action ')).toEqual([...KMS_ACTIONS]);
+  });
+
+  it('completes condition keys for simulate --context as KEY= (placeholder keys as their prefix)', () => {
+    expect(bashComplete('kms-wizard simulate --context kms:Via')).toEqual(['ViaService=']);
+    expect(bashComplete('kms-wizard simulate --context kms:EncryptionCo')).toEqual(['EncryptionContext:', 'EncryptionContextKeys=']);
+    expect(bashComplete('kms-wizard simulate --context aws:SourceA')).toEqual(['SourceAccount=', 'SourceArn=']);
+    expect(bashComplete('kms-wizard simulate --context aws:PrincipalT')).toEqual(['PrincipalTag/', 'PrincipalType=']);
+  });
+
+  it('completes lesson ids after learn', () => {
+    const ids = compiledLessonIndex().map((l) => l.id);
+    expect(ids.length).toBeGreaterThan(5);
+    expect(bashComplete('kms-wizard learn ')).toEqual(ids);
+    expect(bashComplete('kms-wizard learn via')).toEqual(ids.filter((id) => id.startsWith('via')));
+  });
+
+  it('completes npx kms-wizard like kms-wizard, flags and versions before it included', () => {
+    expect(bashComplete('npx kms-wizard gen')).toEqual(['generate']);
+    expect(bashComplete('npx kms-wizard generate --service secretsm')).toEqual(['secretsmanager']);
+    expect(bashComplete('npx --yes kms-wizard@latest simulate --action kms:Decr')).toEqual(['Decrypt']);
+    expect(bashComplete('npx kms-wizard ')).toEqual([WIZARD, ...COMMANDS].map((c) => c.name));
+    // npx running another package: no kms-wizard words (bash falls back to file names).
+    expect(bashComplete('npx cowsay gen')).toEqual([]);
+  });
+
+  it('in an interactive bash, readline makes the whole line: kms:Decrypt, KEY=, npx kms-wizard', async () => {
+    const t = spawnPty([], { file: 'bash', rawArgs: ['--norc', '--noprofile', '-i'], cwd: dir, cols: 120, rows: 30 });
+    try {
+      t.write(`PS1='bash> '; source '${scripts.bash}'; echo $((6 * 7))READY\r`);
+      await t.waitFor('42READY');
+      const completes = async (typed: string, line: string) => {
+        t.write(`${typed}\t`);
+        await t.waitFor(new RegExp(`^bash> ${line.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}$`, 'm'));
+        t.write(KEYS.ctrlU);
+        await t.waitFor(/^bash> *$/m);
+      };
+      await completes('kms-wizard simulate --action kms:Decr', 'kms-wizard simulate --action kms:Decrypt ');
+      await completes('kms-wizard simulate --action=kms:ScheduleK', 'kms-wizard simulate --action=kms:ScheduleKeyDeletion ');
+      await completes('kms-wizard simulate --context kms:Via', 'kms-wizard simulate --context kms:ViaService=');
+      await completes('npx kms-wizard gen', 'npx kms-wizard generate ');
+      await completes('npx kms-wizard generate --service secretsm', 'npx kms-wizard generate --service secretsmanager ');
+    } finally {
+      t.kill();
+    }
+  });
+
   it('completes files for lint and directories for --out', () => {
     writeFileSync(join(dir, 'key-policy.json'), '{}');
     expect(bashComplete('kms-wizard lint key-')).toEqual(['key-policy.json']);
@@ -111,6 +172,16 @@ describe.runIf(has('fish') || Boolean(process.env.CI))('fish', () => {
     expect(complete('kms-wizard generate --format ').sort()).toEqual(['cdk', 'cloudformation', 'json', 'terraform']);
     expect(complete('kms-wizard completion ').sort()).toEqual(['bash', 'fish', 'zsh']);
     expect(complete('kms-wizard --acc').sort()).toEqual(['--access', '--accessible', '--account']);
+  });
+
+  it('completes KMS actions, condition keys as KEY=, lesson ids, and npx kms-wizard', () => {
+    expect(complete('kms-wizard simulate --action kms:Decr')).toEqual(['kms:Decrypt']);
+    expect(complete('kms-wizard simulate --context kms:Via')).toEqual(['kms:ViaService=']);
+    expect(complete('kms-wizard learn via')).toEqual(compiledLessonIndex().map((l) => l.id).filter((id) => id.startsWith('via')));
+    expect(complete('npx kms-wizard gen')).toEqual(['generate']);
+    expect(complete('npx --yes kms-wizard generate --service secretsm')).toEqual(['secretsmanager']);
+    expect(complete('npx kms-wizard simulate --action kms:Decr')).toEqual(['kms:Decrypt']);
+    expect(complete('npx cowsay gen')).toEqual([]);
   });
 });
 
@@ -138,6 +209,25 @@ describe.runIf(has('zsh') || Boolean(process.env.CI))('zsh', () => {
       await completes('kms-wizard lint --form', 'kms-wizard lint --format');
       await completes('kms-wizard completion fi', 'kms-wizard completion fish');
       await completes('kms-wizard --acces', 'kms-wizard --access');
+      await completes('kms-wizard simulate --action kms:Decr', 'kms-wizard simulate --action kms:Decrypt');
+      await completes('kms-wizard simulate --context kms:Via', 'kms-wizard simulate --context kms:ViaService=');
+      await completes('kms-wizard learn via', 'kms-wizard learn via-service');
+      await completes('npx kms-wizard gen', 'npx kms-wizard generate');
+      await completes('npx kms-wizard generate --service secretsm', 'npx kms-wizard generate --service secretsmanager');
+    } finally {
+      t.kill();
+    }
+  });
+
+  it('installed in $fpath (#compdef kms-wizard npx), completes both commands', async () => {
+    const t = spawnPty([], { file: 'zsh', rawArgs: ['-f', '-i'], cwd: dir, cols: 120, rows: 30 });
+    try {
+      t.write(`PROMPT='zsh> '; fpath=('${dir}' $fpath); autoload -U compinit && compinit -u -D && echo $((6 * 7))READY\r`);
+      await t.waitFor('42READY');
+      t.write('npx kms-wizard simulate --action kms:Decr\t');
+      await t.waitFor(/^zsh> npx kms-wizard simulate --action kms:Decrypt *$/m);
+      t.write(`${KEYS.ctrlU}kms-wizard gen\t`);
+      await t.waitFor(/^zsh> kms-wizard generate *$/m);
     } finally {
       t.kill();
     }

@@ -89,6 +89,30 @@ describe('kms-wizard who-can: malformed input exits 1 naming the file and the fi
     expect(empty.stderr).toMatch(/empty\.json: \(file\): the file is empty/);
   });
 
+  test('an export cut off in the middle of the JSON (an interrupted download)', async () => {
+    const r = await run('prod-account.json', write('cut.json', readFileSync(`${D}/prod-account.json`, 'utf8').slice(0, 5000)));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cut\.json: \(file\): the JSON ends in the middle of a value/);
+  });
+
+  test('a managed policy whose default version is missing from the export', async () => {
+    const exported = JSON.parse(readFileSync(`${D}/prod-account.json`, 'utf8')) as { Policies: { PolicyName: string; PolicyVersionList: { IsDefaultVersion: boolean }[] }[] };
+    const reader = exported.Policies.find((p) => p.PolicyName === 'KmsReader')!;
+    reader.PolicyVersionList = reader.PolicyVersionList.filter((v) => !v.IsDefaultVersion);
+    const r = await run('prod-account.json', write('no-default.json', JSON.stringify(exported)));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no-default\.json: Policies\[\d+\]\.PolicyVersionList: policy 'KmsReader' has no default version/);
+  });
+
+  test('a binary file (a gzip header) given as an export', async () => {
+    const path = join(dir, 'export.json.gz');
+    writeFileSync(path, Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xab, 0x56, 0x00, 0x00]));
+    const r = await run('dev-account.json', path);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/export\.json\.gz: \(file\): the file is binary/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   test('control characters from a file never reach the terminal', async () => {
     const r = await run('grants.json', write('esc.json', JSON.stringify({ Grants: [{ KeyId: `arn:aws:kms:eu-west-1:222222222222:key/\u001B[31mevil`, GrantId: 'g', GranteePrincipal: 'x', Operations: [] }] })));
     expect(r.code).toBe(1);

@@ -18,7 +18,8 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { na
  * the YAML parser that reads CloudFormation templates (its own lazy chunk).
  * Issues 18, 19 and 21 add the who-can engine, the one input reader, two dozen
  * lint rules and the decision-only evaluator: 389 kB packed when they landed,
- * so the budget is 400 kB (the README, 49 kB of text, is the next thing to move out).
+ * so the budget is 400 kB. Issue 20 moved the README's reference into docs/ (not
+ * shipped): 49.5 kB of README became 15.6 kB, 378 kB packed.
  */
 const MAX_PACKED_BYTES = 400_000;
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';

@@ -6,6 +6,7 @@ import { buildPolicies } from '../../src/core/build.js';
 import { validateSpec, type PolicySpec } from '../../src/core/spec.js';
 import { filesAsText } from '../../src/output/files-text.js';
 import { FORMATS } from '../../src/output/formats/index.js';
+import { programName } from '../../src/output/steps-for.js';
 import { reviewFindings, reviewMatrix } from '../../src/ui/review-analysis.js';
 import { K, KEY_ARN, startWizard, type Harness } from './wizard-harness.js';
 
@@ -182,6 +183,21 @@ describe('output', () => {
     await h.press(K.enter);
     expect(await h.waitForExit()).toBe(0);
     expect(h.exited()?.finished).toEqual({ kind: 'printed', reason: "no display server (xsel: Can't open display)" });
+  });
+
+  test.each([
+    ['copied', [K.down, K.enter]],
+    ['printed', [K.down, K.down, K.enter]],
+  ])('%s, not written: the next steps first write the files, and no file:// comes before that', async (_, keys) => {
+    h = await atOutput({ rows: 60 });
+    await h.press(...keys);
+    await h.waitFor('Next steps');
+    const text = flat(h.frame());
+    const write = text.indexOf('1. The files were not written: write them first');
+    expect(write).toBeGreaterThan(-1);
+    // The program as this process was started (vitest under npx says npx kms-wizard).
+    expect(text).toContain(`$ ${programName(process.env)} generate --key-arn ${KEY_ARN} --service secretsmanager 2.`);
+    expect(text.indexOf('file://')).toBeGreaterThan(write);
   });
 
   test('print ends at the done screen without writing', async () => {

@@ -2,12 +2,12 @@
 // against both, and every request whose answer moves to or from Allow.
 import { allReplicasArn, parseKeyArn, type KeyArn } from '../arn.js';
 import { actionSupportsConditionKey } from '../catalog/actions.js';
-import { decideContext, evaluateRead, readPolicySet, type DecisionKind, type Decision, type ReadPolicySet } from '../evaluate/index.js';
-import { buildRequestContext } from '../evaluate/request-context.js';
-import { readPolicyDocument, type PolicyDocumentView } from '../evaluate/policy-document.js';
-import { wildcardMatch } from '../evaluate/wildcard.js';
+import { candidateStatements, decideContext, evaluateRead, readPolicySet, type Caller, type DecisionKind, type Decision, type ReadPolicySet } from '../evaluate/index.js';
+import { describeCaller, sharedRequestContext } from '../evaluate/request-context.js';
+import { readPolicyDocument, type PolicyDocumentView, type PolicyStatement } from '../evaluate/policy-document.js';
 import { statementName } from '../evaluate/summary.js';
 import { requestSet, type RequestPrincipal } from './access-requests.js';
+import { RequestClassifier } from './request-classes.js';
 import { serviceDecision } from './service-decision.js';
 import type { ViaValue } from '../evaluate/via-values.js';
 
@@ -69,9 +69,9 @@ function allowedBy(d: Decision): string {
 /**
  * Compares two key policies over the request set of {@link requestSet}.
  * Pure; never throws (an invalid key ARN gives no changes). Each document is
- * read once; each class of equivalent requests is evaluated against both
- * (test/unit/current-policy/access-classes.test.ts checks this against
- * evaluating every request).
+ * read once; each class of equivalent requests (request-classes.ts) is decided
+ * against both (test/unit/current-policy/access-classes.test.ts and
+ * access-plain-path.test.ts check this against evaluating every request).
  */
 export function compareAccess(input: CompareInput): AccessComparison {
   const parsed = parseKeyArn(input.keyArn);
@@ -106,75 +106,55 @@ export function compareAccess(input: CompareInput): AccessComparison {
     });
   };
 
-  const representative = actionClasses(set.actions, [before.key, after.key, ...before.iam]);
+  const classifier = new RequestClassifier(set.actions, set.vias, (via) => keyIn(key, via.region));
   for (const p of set.principals) {
-    // Evaluated once per class of equivalent actions (their requests get the same answers); another action
-    // of a class that changes is evaluated only for its own reason, when that is read.
-    // One answer per class of equivalent actions and per call (direct, or through each service), decided once:
-    // their requests get the same answers. Another action of a class that changes is evaluated only for
-    // its own reason, when that is read.
-    const changed = new Map<string, ({ readonly b: DecisionKind; readonly a: DecisionKind } | null | undefined)[]>();
-    for (const action of set.actions) {
-      if (p.kind === 'service') {
+    if (p.kind === 'service') {
+      for (const action of set.actions) {
         // A service principal calls KMS itself: there is no ViaService to try.
         const b = serviceDecision(before.key, p.service, action, key.arn);
         const a = serviceDecision(after.key, p.service, action, key.arn);
         record(p, action, undefined, b.decision, a.decision, () => (a.decision === 'Allow' ? a.reason : `${a.reason} (before: ${b.reason.replace(/^allowed: /, 'allowed by ')})`));
-        continue;
       }
+      continue;
+    }
+    // One answer per class of requests that get the same answers (request-classes.ts), decided once, in the
+    // decision mode: no trace is built for the many requests whose answer does not change.
+    const caller = describeCaller(p.consumer.arn);
+    const classes = classifier.classify(callerStatements(before, after, caller));
+    const answers = new Map<number, { readonly b: DecisionKind; readonly a: DecisionKind } | null>();
+    const request = (act: string, via: ViaValue | undefined) => ({ principal: p.consumer.arn, action: act, keyArn: via ? keyIn(key, via.region) : key.arn, ...(via ? { viaService: via.value } : {}) });
+    set.actions.forEach((action, ai) => {
       // Only actions whose requests can carry kms:ViaService are ever made through a service [conditions-kms].
       const vias = actionSupportsConditionKey(action, 'kms:ViaService') ? [undefined, ...set.vias] : [undefined];
-      const rep = representative.get(action)!;
-      let answers = changed.get(rep);
-      if (!answers) changed.set(rep, (answers = []));
+      const rep = classes.actionClass[ai]!;
       vias.forEach((via, v) => {
-        const request = (act: string) => ({ principal: p.consumer.arn, action: act, keyArn: via ? keyIn(key, via.region) : key.arn, ...(via ? { viaService: via.value } : {}) });
-        let found = answers[v];
+        const id = rep * (set.vias.length + 1) + classes.viaClass[v]!;
+        let found = answers.get(id);
         if (found === undefined) {
-          // The decision mode: no trace is built for the many requests whose answer does not change.
-          const ctx = buildRequestContext(request(rep));
+          const ctx = sharedRequestContext(request(set.actions[rep]!, via));
           const b = decideContext(ctx, before);
           const a = decideContext(ctx, after);
-          answers[v] = found = (b === 'Allow') !== (a === 'Allow') ? { b, a } : null;
+          answers.set(id, (found = (b === 'Allow') !== (a === 'Allow') ? { b, a } : null));
         }
         if (!found) return;
         // A request that is shown gets its trace, for the reason, when the reason is read.
         const why = () => {
-          const b = evaluateRead(request(action), before);
-          const a = evaluateRead(request(action), after);
+          const b = evaluateRead(request(action, via), before);
+          const a = evaluateRead(request(action, via), after);
           return a.decision === 'Allow' ? a.summary : `${a.summary} (before: allowed by ${allowedBy(b)})`;
         };
         record(p, action, via, found.b, found.a, why);
       });
-    }
+    });
   }
   return { added, removed, warnings: lossWarnings(removed) };
 }
 
-/**
- * Maps each action to the first action that every statement of the
- * documents treats the same way (same Action/NotAction coverage, same
- * condition keys in its request): their requests get the same decisions.
- */
-function actionClasses(actions: readonly string[], views: readonly PolicyDocumentView[]): Map<string, string> {
-  const statements = views.flatMap((v) => v.statements);
-  const first = new Map<string, string>();
-  const out = new Map<string, string>();
-  for (const action of actions) {
-    const covered = statements.map((s) => {
-      const hit = (s.action ?? s.notAction ?? []).some((p) => wildcardMatch(p, action, true));
-      return s.notAction ? !hit : hit;
-    });
-    const keys = CLASS_KEYS.map((k) => actionSupportsConditionKey(action, k));
-    const signature = [...covered, ...keys].map((b) => (b ? '1' : '0')).join('');
-    if (!first.has(signature)) first.set(signature, action);
-    out.set(action, first.get(signature)!);
-  }
-  return out;
+/** Every statement that can apply to the caller in either key policy, and every IAM policy statement. */
+function callerStatements(before: ReadPolicySet, after: ReadPolicySet, caller: Caller): PolicyStatement[] {
+  const pick = (view: PolicyDocumentView) => candidateStatements(view, caller, 'key').map((i) => view.statements[i]!);
+  return [...pick(before.key), ...pick(after.key), ...before.iam.flatMap((v) => v.statements)];
 }
-
-/** Condition keys whose presence in a request depends on the action (request-context.ts sets them by action). */
-const CLASS_KEYS = ['kms:ViaService', 'kms:GrantIsForAWSResource', 'kms:EncryptionContext:x'];
 
 /** One warning per service principal or other account that loses access, naming it and what it loses. */
 function lossWarnings(removed: readonly AccessChange[]): string[] {

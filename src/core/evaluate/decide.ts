@@ -5,7 +5,7 @@
 // test/unit/evaluate/decide.test.ts holds decide() to evaluate()'s decisions.
 import { readPolicyDocument, type PolicyDocumentView } from './policy-document.js';
 import { callerKeys, statementKeys } from './principal-match.js';
-import { buildRequestContext, type KmsRequest, type RequestContext } from './request-context.js';
+import { buildRequestContext, type Caller, type KmsRequest, type RequestContext } from './request-context.js';
 import { statementApplies, type PolicyKind } from './statement-match.js';
 import type { DecisionKind, PolicySet, ReadPolicySet } from './policy-set.js';
 import type { PrincipalMatch } from './trace.js';
@@ -76,13 +76,13 @@ function prepare(view: PolicyDocumentView, kind: PolicyKind): Prepared {
   return p;
 }
 
-/** The statements that can apply to the context's caller: the broad ones and those its index keys name. */
-function candidates(p: Prepared, ctx: RequestContext): readonly number[] {
-  const id = ctx.caller.arn;
+/** The statements that can apply to the caller: the broad ones and those its index keys name. */
+function candidates(p: Prepared, caller: Caller): readonly number[] {
+  const id = caller.arn;
   const known = p.perCaller.get(id);
   if (known) return known;
   const picked = new Set(p.broad);
-  for (const k of callerKeys(ctx.caller)) for (const i of p.byKey.get(k) ?? []) picked.add(i);
+  for (const k of callerKeys(caller)) for (const i of p.byKey.get(k) ?? []) picked.add(i);
   const list = picked.size === p.broad.length ? p.broad : [...picked].sort((a, b) => a - b);
   if (p.perCaller.size >= PER_CALLER_LIMIT) p.perCaller.clear();
   p.perCaller.set(id, list);
@@ -103,7 +103,7 @@ export function decidePolicy(view: PolicyDocumentView, request: RequestContext, 
   const p = prepare(view, kind);
   const statements = view.statements;
   let allow: PrincipalMatch | 'iam' | undefined;
-  for (const i of candidates(p, request)) {
+  for (const i of candidates(p, request.caller)) {
     const stmt = statements[i]!;
     const how = statementApplies(stmt, request, kind, p.variables);
     if (how === undefined) continue;
@@ -112,6 +112,17 @@ export function decidePolicy(view: PolicyDocumentView, request: RequestContext, 
   }
   if (allow === undefined) return NONE;
   return allow === 'iam' ? ALLOW_IAM : ALLOW_AS[allow];
+}
+
+/**
+ * The indexes, in order, of the statements of `view` that can apply to
+ * `caller` in some request: every other statement never applies to it,
+ * whatever the action, key, service or conditions (a superset, from the
+ * Principal index). For grouping a caller's requests by the statements
+ * that can decide them.
+ */
+export function candidateStatements(view: PolicyDocumentView, caller: Caller, kind: PolicyKind): readonly number[] {
+  return candidates(prepare(view, kind), caller);
 }
 
 /** The request context that {@link decidePolicy} takes: build it once for all the documents of one request. */

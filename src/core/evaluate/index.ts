@@ -8,7 +8,7 @@ import { readPolicySet, type DecisionKind, type PolicySet, type ReadPolicySet } 
 export type { KmsRequest, Caller } from './request-context.js';
 export type { ConditionCheck, PolicyTrace, PrincipalMatch, StatementStage, StatementTrace } from './trace.js';
 
-export { decide, decideContext, decidePolicy, decideRead, requestContext, type PolicyDecision, type PolicyEffect, type PolicyKind } from './decide.js';
+export { candidateStatements, decide, decideContext, decidePolicy, decideRead, requestContext, type PolicyDecision, type PolicyEffect, type PolicyKind } from './decide.js';
 export type { RequestContext } from './request-context.js';
 export { readPolicySet, type DecisionKind, type PolicySet, type ReadPolicySet } from './policy-set.js';
 

@@ -58,11 +58,26 @@ function servicePrincipals(keyPolicy: unknown): string[] {
 
 const regionOf = (principal: string, fallback: string) => /\.([a-z]{2}(?:-gov)?-[a-z]+-\d{1,2})\.amazonaws\.com/.exec(principal)?.[1] ?? fallback;
 
-/** A `--source-arn` the spec named for this service (the matrix then asks about that resource). */
-function namedResource(entry: PrincipalServiceEntry, sourceArns: readonly string[]): string | undefined {
+/**
+ * The `--source-arn`s the spec named for this service: the matrix asks about those resources, not
+ * made-up ones the narrowed policy rightly refuses. A pattern is asked about as one resource it matches.
+ */
+function namedResources(entry: PrincipalServiceEntry, sourceArns: readonly string[], region: string, account: string): string[] {
   const s = entry.sourceArn;
-  return s ? sourceArns.find((a) => a.split(':')[2] === s.service && a.split(':').slice(5).join(':').startsWith(s.resourcePrefix) && !/[*?]/.test(a)) : undefined;
+  if (!s) return [];
+  return sourceArns.filter((a) => a.split(':')[2] === s.service && a.split(':').slice(5).join(':').startsWith(s.resourcePrefix)).map((a) => matchingResource(a, region, account));
 }
+
+/** A resource an ARN pattern matches: a "*" Region or account is the one asked about; in the rest "*" is "example", "?" is "x". */
+function matchingResource(pattern: string, region: string, account: string): string {
+  const parts = pattern.split(':');
+  if (parts[3] === '*') parts[3] = region;
+  if (parts[4] === '*') parts[4] = account;
+  return parts.map((p, i) => (i < 3 ? p : p.replace(/\*/g, 'example').replace(/\?/g, 'x'))).join(':');
+}
+
+/** The account a resource ARN is in (an S3 bucket's ARN names none: the key's account asks). */
+const accountOf = (arn: string, fallback: string) => arn.split(':')[4] || fallback;
 
 function request(principal: string, key: KeyArn, sample: Sample, arn: string, account: string): KmsRequest {
   return {
@@ -83,12 +98,16 @@ export function serviceRowPlans(keyPolicy: unknown, key: KeyArn, outsider: strin
       const sample = SAMPLES[entry.id];
       if (!sample) continue;
       const region = regionOf(principal, scope.region ?? key.region);
-      const named = namedResource(entry, sourceArns);
-      const own = named ?? sample.arn(key.partition, region, key.account);
-      const theirs = named && named.includes(`:${key.account}:`) ? named.replace(`:${key.account}:`, `:${outsider}:`) : sample.arn(key.partition, region, outsider);
+      const named = namedResources(entry, sourceArns, region, key.account);
       const what = entry.title.replace(/ \(.*\)$/, '');
       const shown = safeText(principal);
-      plans.push({ scenario: `${shown} (${what}) for ${safeText(own)}, a resource of ${key.account}`, request: request(principal, key, sample, own, key.account), own: true });
+      const owns = named.length > 0 ? named : [sample.arn(key.partition, region, key.account)];
+      for (const own of owns) {
+        const account = accountOf(own, key.account);
+        plans.push({ scenario: `${shown} (${what}) for ${safeText(own)}, a resource of ${account}`, request: request(principal, key, sample, own, account), own: true });
+      }
+      const first = named[0];
+      const theirs = first && accountOf(first, '') !== '' ? first.split(':').map((p, i) => (i === 4 ? outsider : p)).join(':') : sample.arn(key.partition, region, outsider);
       plans.push({ scenario: `${shown} (${what}) for ${safeText(theirs)}, a resource of another account (${outsider}): confused deputy`, request: request(principal, key, sample, theirs, outsider), own: false });
     }
   }

@@ -68,6 +68,12 @@ function remember<V>(cache: Map<string, V>, k: string, make: () => V): V {
   return v;
 }
 
+const keyAccountOf = (keyArn: string) =>
+  remember(keyAccounts, keyArn, () => {
+    const key = parseKeyArn(keyArn);
+    return key.ok ? key.value.account : undefined;
+  });
+
 export function describeCaller(input: unknown): Caller {
   return remember(callers, str(input), () => Object.freeze(readCaller(str(input))));
 }
@@ -106,10 +112,7 @@ export function buildRequestContext(request: KmsRequest): RequestContext {
   const caller = describeCaller(req.principal);
   const action = str(req.action).trim();
   const keyArn = str(req.keyArn).trim();
-  const keyAccount = remember(keyAccounts, keyArn, () => {
-    const key = parseKeyArn(keyArn);
-    return key.ok ? key.value.account : undefined;
-  });
+  const keyAccount = keyAccountOf(keyArn);
   const notes: string[] = [];
   const values = new Map<string, ContextEntry>();
   const set = (name: string, v: string | readonly string[], multi = false) =>
@@ -159,4 +162,31 @@ export function buildRequestContext(request: KmsRequest): RequestContext {
     }
   }
   return { caller, action, keyArn, ...(keyAccount !== undefined ? { keyAccount } : {}), values, notes };
+}
+
+/** Values and notes of requests that differ only in an action that changes neither (see {@link sharedRequestContext}). */
+const sharedParts = new Map<string, Pick<RequestContext, 'values' | 'notes'>>();
+
+/**
+ * {@link buildRequestContext} for the decision mode, which reads contexts and
+ * never hands them out: requests with no encryption context and no extra
+ * keys that differ only in the action share one values map and notes list
+ * when the action adds the same keys (kms:GrantIsForAWSResource or not). The
+ * access comparison asks thousands of such requests of each caller.
+ */
+export function sharedRequestContext(request: KmsRequest): RequestContext {
+  if (request.encryptionContext !== undefined || request.context !== undefined) return buildRequestContext(request);
+  const grant = actionSupportsConditionKey(str(request.action).trim(), 'kms:GrantIsForAWSResource');
+  const k = `${str(request.principal)}\u0000${str(request.keyArn)}\u0000${str(request.viaService)}\u0000${grant}`;
+  const parts = sharedParts.get(k);
+  if (!parts) {
+    const ctx = buildRequestContext(request);
+    if (sharedParts.size >= CACHE_LIMIT) sharedParts.clear();
+    sharedParts.set(k, { values: ctx.values, notes: ctx.notes });
+    return ctx;
+  }
+  const caller = describeCaller(request.principal);
+  const keyArn = str(request.keyArn).trim();
+  const keyAccount = keyAccountOf(keyArn);
+  return { caller, action: str(request.action).trim(), keyArn, ...(keyAccount !== undefined ? { keyAccount } : {}), ...parts };
 }

@@ -9,7 +9,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /** One problem found in a policy, with where it is and how to fix it. */
 export interface Finding {
-  /** Stable rule code, e.g. `KW101` (see RULES and docs/lint-rules in the README). */
+  /** Stable rule code, e.g. `KW101` (the rule list: README.md "Lint rules" and docs/rules.md, written by npm run docs:rules). */
   code: string;
   severity: Severity;
   /** What is wrong and how to fix it. */

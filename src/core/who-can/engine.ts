@@ -61,7 +61,7 @@ export function evaluateSubject(s: Setting, subject: Subject, action: string, vi
   // or name it, every caller of its account and kind gets the same answer, worked out once.
   const alone = !subject.boundary && !subject.scpApplies && !subject.identity.some((d) => d.kms.allow.has(action) || d.kms.deny.has(action));
   const classKey = alone && !s.dependence.arn && !s.keyNames.byEntry.has(subject.arn) && (subject.kind === 'user' || subject.kind === 'role')
-    ? JSON.stringify([subject.kind, subject.account, subject.given, action, via ?? '', s.dependence.tags ? subject.context : {}])
+    ? JSON.stringify([subject.kind, subject.account, subject.given, subject.serviceLinked === true, action, via ?? '', s.dependence.tags ? subject.context : {}])
     : undefined;
   if (classKey !== undefined) {
     if (s.classOutcomes.has(classKey)) return s.classOutcomes.get(classKey);
@@ -74,13 +74,14 @@ export function evaluateSubject(s: Setting, subject: Subject, action: string, vi
 
 function decideSubject(s: Setting, subject: Subject, action: string, via: string | undefined): Outcome | undefined {
   const req = prepareRequest({
-    principal: subject.arn,
+    principal: subject.caller ?? subject.arn,
     action,
     resource: s.keyArn,
     ...(via !== undefined ? { viaService: via } : {}),
     context: subject.context,
     knownPrefixes: subject.knownPrefixes,
     ...(subject.unknownKeys ? { unknownKeys: subject.unknownKeys } : {}),
+    ...(subject.boundary ? { boundary: true } : {}),
   });
   const key = decide(s.keyDoc, req, 'key');
   if (key.allows.length === 0) return undefined; // the key policy must allow, whatever IAM says
@@ -88,7 +89,7 @@ function decideSubject(s: Setting, subject: Subject, action: string, via: string
   const boundary = subject.boundary ? decide(subject.boundary.read, req, 'iam') : undefined;
   const scp = subject.scpApplies ? s.scp.map((level) => level.map((d) => decide(d, req, 'iam'))) : [];
   // RCPs have Principal "*" and are read like resource policies; they only deny.
-  const rcp = s.rcpApplies ? s.rcp.map((d) => decide(d, req, 'key')) : [];
+  const rcp = rcpAppliesTo(s, subject.serviceLinked === true, action) ? s.rcp.map((d) => decide(d, req, 'key')) : [];
   const denies = [...key.denies, ...ids.flatMap((d) => d.denies), ...(boundary?.denies ?? []), ...scp.flat().flatMap((d) => d.denies), ...rcp.flatMap((d) => d.denies)];
   if (denies.some((d) => d.unresolved.length === 0)) return undefined;
 
@@ -137,12 +138,32 @@ function decideSubject(s: Setting, subject: Subject, action: string, via: string
   return { conditions, path: lines };
 }
 
+/**
+ * Whether the RCPs given bind a call. They do not apply to calls made by service-linked roles
+ * ("Processing the request context", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-reqcontext.html:
+ * "RCPs don't apply to resources in the organization management account and to calls made by
+ * service-linked roles"), and "the kms:RetireGrant permission is not effective in an RCP, even if
+ * the Action element specifies an asterisk" ("Resource control policies in AWS KMS",
+ * https://docs.aws.amazon.com/kms/latest/developerguide/resource-control-policies.html).
+ */
+export function rcpAppliesTo(s: Setting, serviceLinked: boolean, action: string): boolean {
+  return s.rcpApplies && !serviceLinked && action !== 'kms:RetireGrant';
+}
+
+/** The session every request of a role is evaluated as: its name is not in the exports, so it is one no policy names. */
+export const sessionOf = (p: IamPrincipal) => `arn:${p.arn.split(':')[1]}:sts::${p.account}:assumed-role/${p.name}/who-can-session`;
+
 function principalSubject(s: Setting, account: AccountExport, p: IamPrincipal): Subject {
-  const context: Record<string, string> = { 'aws:PrincipalIsAWSService': 'false' };
+  // aws:PrincipalArn of a role session is the role's ARN, path included; aws:username exists only for
+  // IAM users ("AWS global condition context keys", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+  const context: Record<string, string> = { 'aws:PrincipalIsAWSService': 'false', 'aws:PrincipalArn': p.arn };
+  if (p.kind === 'user') context['aws:username'] = p.name;
+  if (s.orgId) context['aws:PrincipalOrgID'] = s.orgId;
   for (const [k, v] of Object.entries(p.tags)) context[`aws:PrincipalTag/${k}`] = v;
   const boundary = boundaryDocument(account, p);
   return {
     arn: p.arn,
+    ...(p.kind === 'role' ? { caller: sessionOf(p) } : {}),
     kind: p.kind,
     account: p.account,
     given: true,
@@ -150,9 +171,10 @@ function principalSubject(s: Setting, account: AccountExport, p: IamPrincipal): 
     ...(boundary ? { boundary: s.index.get(boundary) } : {}),
     // SCPs do not apply to the management account or to service-linked roles (as above).
     scpApplies: s.scp.length > 0 && p.account !== s.managementAccount && !p.serviceLinked,
+    ...(p.serviceLinked ? { serviceLinked: true } : {}),
     context,
     // The export holds every tag of the user or role, so a tag it lacks is known to be absent.
-    knownPrefixes: ['aws:principaltag/'],
+    knownPrefixes: ['aws:principaltag/', ...(p.kind === 'role' ? ['aws:username'] : [])],
   };
 }
 
@@ -170,7 +192,7 @@ function candidateActions(s: Setting, subject: Subject): string[] {
 function accessFor(s: Setting, subject: Subject, wanted: readonly string[], external: boolean, principal = subject.arn): AccessEntry[] {
   // "*" may be anyone, in any account: keep every action and let the key policy's conditions say.
   const actions = subject.kind === 'anyone' || subject.account === s.keyAccount ? wanted : wanted.filter(worksAcrossAccounts);
-  const vias = unique([...s.keyVia, ...subject.identity.flatMap((d) => (d.kms.allow.size > 0 || d.kms.deny.size > 0 ? d.via : [])), ...(subject.boundary?.via ?? [])]);
+  const vias = unique([...s.keyVia, ...s.orgVia, ...subject.identity.flatMap((d) => (d.kms.allow.size > 0 || d.kms.deny.size > 0 ? d.via : [])), ...(subject.boundary?.via ?? [])]);
   const out: AccessEntry[] = [];
   for (const action of actions) {
     const direct = evaluateSubject(s, subject, action, undefined);
@@ -205,6 +227,8 @@ function setting(input: WhoCanInput): Setting {
   const accounts = new Map((input.accounts ?? []).map((a) => [a.account, a]));
   const awsManaged = input.key?.keyManager === 'AWS';
   const rcp = (input.rcpLevels ?? []).flatMap((l) => l.policies.map((p) => readDocument(p.label, p.document)));
+  const scp = (input.scpLevels ?? []).map((l) => l.policies.map((p) => readDocument(p.label, p.document)));
+  const orgId = [...(input.scpLevels ?? []), ...(input.rcpLevels ?? [])].map((l) => l.orgId).find((id) => id !== undefined);
   return {
     keyArn: k.arn,
     keyAccount: k.account,
@@ -216,7 +240,9 @@ function setting(input: WhoCanInput): Setting {
     keyReach: reach(keyDoc, k.arn).allow,
     keyNames: principalReach(keyDoc, k.arn),
     keyVia: viaServiceValues(keyDoc, k.region),
-    scp: (input.scpLevels ?? []).map((l) => l.policies.map((p) => readDocument(p.label, p.document))),
+    orgVia: unique([...scp.flat(), ...rcp].flatMap((d) => viaServiceValues(d, k.region))),
+    ...(orgId ? { orgId } : {}),
+    scp,
     rcp,
     // RCPs do not apply to AWS managed keys ("Resource control policies in AWS KMS",
     // https://docs.aws.amazon.com/kms/latest/developerguide/resource-control-policies.html) nor in the management account.
@@ -244,7 +270,10 @@ function grantAccess(s: Setting, grant: KeyGrant, subjects: ReadonlyMap<string, 
   const retiring = grant.retiringPrincipal ? `${grant.retiringPrincipal} may retire it` : undefined;
   const access: AccessEntry[] = [];
   const takeover: TakeoverEntry[] = [];
+  const retiringEntry = retirement(s, grant, subjects, head);
+  if (retiringEntry) access.push(retiringEntry);
   for (const op of grant.operations) {
+    if (op === 'kms:RetireGrant' && retiringEntry?.principal === grantee) continue;
     if (!s.actions.includes(op)) continue;
     // A grant allows without any policy, but no permission survives an explicit deny
     // ("KMS key access and permissions", https://docs.aws.amazon.com/kms/latest/developerguide/control-access.html;
@@ -269,11 +298,33 @@ function grantAccess(s: Setting, grant: KeyGrant, subjects: ReadonlyMap<string, 
   return { access, takeover };
 }
 
+/**
+ * The retiring principal may retire the grant with no policy allowing it ("Retiring and revoking grants",
+ * https://docs.aws.amazon.com/kms/latest/developerguide/grant-delete.html: "A grant can be retired by
+ * ... the retiring principal ... specified in the grant").
+ */
+function retirement(s: Setting, grant: KeyGrant, subjects: ReadonlyMap<string, Subject>, head: string): AccessEntry | undefined {
+  const retiring = grant.retiringPrincipal;
+  if (!retiring || !s.actions.includes('kms:RetireGrant')) return undefined;
+  const denial = grantDenied(s, subjects.get(retiring), retiring, 'kms:RetireGrant');
+  if (denial === 'denied') return undefined;
+  const account = ARN_ACCOUNT.exec(retiring)?.[1];
+  return {
+    principal: retiring,
+    action: 'kms:RetireGrant',
+    via: 'grant',
+    grantId: grant.grantId,
+    conditions: unique(denial),
+    external: account !== undefined && !s.accounts.has(account),
+    path: [head, `${retiring} is its retiring principal: it may retire the grant, no policy needed`],
+  };
+}
+
 /** 'denied' when a policy that applies to the grantee denies the operation for certain; else the condition keys of possible denies. */
 function grantDenied(s: Setting, known: Subject | undefined, grantee: string, op: string): 'denied' | string[] {
   const iamArn = ARN_ACCOUNT.test(grantee);
   const context = known?.context ?? { 'aws:PrincipalIsAWSService': iamArn ? 'false' : 'true' };
-  const req = prepareRequest({ principal: grantee, action: op, resource: s.keyArn, context, knownPrefixes: known?.knownPrefixes ?? (iamArn ? [] : ['aws:principaltag/']) });
+  const req = prepareRequest({ principal: known?.caller ?? grantee, action: op, resource: s.keyArn, context, knownPrefixes: known?.knownPrefixes ?? (iamArn ? [] : ['aws:principaltag/']), ...(known?.boundary ? { boundary: true } : {}) });
   const docs: DocumentDecision[] = [decide(s.keyDoc, req, 'key'), ...(known?.identity ?? []).filter((d) => d.kms.deny.has(op)).map((d) => decide(d.read, req, 'iam'))];
   if (known?.boundary) docs.push(decide(known.boundary.read, req, 'iam'));
   if (known?.scpApplies) {
@@ -283,7 +334,7 @@ function grantDenied(s: Setting, known: Subject | undefined, grantee: string, op
       docs.push(...decisions);
     }
   }
-  if (s.rcpApplies) docs.push(...s.rcp.map((d) => decide(d, req, 'key')));
+  if (rcpAppliesTo(s, known?.serviceLinked === true, op)) docs.push(...s.rcp.map((d) => decide(d, req, 'key')));
   const denies = docs.flatMap((d) => d.denies);
   if (denies.some((d) => d.unresolved.length === 0)) return 'denied';
   return denies.flatMap((d) => d.unresolved);
@@ -309,6 +360,12 @@ export function whoCan(input: WhoCanInput): WhoCanResult {
 
   // Account roots, principals of accounts not given, services and "*", as the key policy names them.
   for (const entry of named.aws) {
+    // "You cannot use a wildcard to match part of a principal name or ARN" ("AWS JSON policy elements:
+    // Principal", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
+    if (/[*?]/.test(entry)) {
+      notes.push(`the key policy names ${entry}: a wildcard inside a principal ARN is not supported, so the entry matches no principal (use "*" with an aws:PrincipalArn condition)`);
+      continue;
+    }
     const id = /^\d{12}$/.test(entry) ? entry : ROOT.exec(entry)?.[1];
     const account = id ?? ARN_ACCOUNT.exec(entry)?.[1];
     if (!account) continue;
@@ -326,7 +383,7 @@ export function whoCan(input: WhoCanInput): WhoCanResult {
       given,
       identity: [],
       scpApplies: given && s.scp.length > 0 && account !== s.managementAccount,
-      context: { 'aws:PrincipalIsAWSService': 'false' },
+      context: { 'aws:PrincipalIsAWSService': 'false', ...(given && s.orgId ? { 'aws:PrincipalOrgID': s.orgId } : {}) },
       // The root user has no tags; another account's principals have tags nobody here knows.
       knownPrefixes: id !== undefined ? ['aws:principaltag/'] : [],
     };
@@ -334,7 +391,7 @@ export function whoCan(input: WhoCanInput): WhoCanResult {
   }
   for (const service of named.services) {
     // A service principal is bound by the key policy and RCPs, never by IAM policies or SCPs.
-    const subject: Subject = { arn: service, kind: 'service', given: false, identity: [], scpApplies: false, context: { 'aws:PrincipalIsAWSService': 'true', 'aws:PrincipalServiceName': service }, knownPrefixes: ['aws:principaltag/'] };
+    const subject: Subject = { arn: service, kind: 'service', given: false, identity: [], scpApplies: false, context: { 'aws:PrincipalIsAWSService': 'true', 'aws:PrincipalServiceName': service }, knownPrefixes: ['aws:principaltag/', 'aws:principalorgid', 'aws:username'] };
     access.push(...accessFor(s, subject, s.actions.filter((a) => s.keyReach.has(a)), false));
   }
   if (named.anyone) {

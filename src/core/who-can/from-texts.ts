@@ -2,7 +2,7 @@
 // the library API takes them: every file read by its reader, then the engine.
 import { readAccountDetails } from './account-details.js';
 import { readDescribeKey } from './describe-key.js';
-import { whoCan } from './engine.js';
+import { whoCan, type WhoCanInput } from './engine.js';
 import { ExportError } from './export-error.js';
 import { readGrants } from './grants.js';
 import { readKeyPolicy } from './key-policy.js';
@@ -29,8 +29,11 @@ export interface WhoCanTexts {
   readonly managementAccount?: string;
 }
 
-/** Reads every export and answers; throws an {@link ExportError} naming the file and field of the first malformed one. */
-export function whoCanFromTexts(input: WhoCanTexts): WhoCanResult {
+/** The exports who-can reads besides the key policy (generate --from and diff compare two key policies over them). */
+export type WhoCanExportTexts = Omit<WhoCanTexts, 'keyPolicy'>;
+
+/** Reads every export but the key policy; throws an {@link ExportError} naming the file and field of the first malformed one. */
+export function readWhoCanExports(input: WhoCanExportTexts): Omit<WhoCanInput, 'keyPolicy'> {
   const accounts: AccountExport[] = [];
   for (const t of input.accountDetails ?? []) {
     const a = readAccountDetails(t.name, t.text);
@@ -38,9 +41,8 @@ export function whoCanFromTexts(input: WhoCanTexts): WhoCanResult {
     if (twice) throw new ExportError(t.name, '(file)', `is a second export of account ${a.account} (${twice.file} is the first): give one --account-details file per account`);
     accounts.push(a);
   }
-  return whoCan({
+  return {
     keyArn: input.keyArn,
-    keyPolicy: readKeyPolicy(input.keyPolicy.name, input.keyPolicy.text),
     accounts,
     ...(input.grants ? { grants: readGrants(input.grants.name, input.grants.text, input.keyArn) } : {}),
     ...(input.scps?.length ? { scpLevels: input.scps.map((t) => readOrgPolicyLevel(t.name, t.text, 'SERVICE_CONTROL_POLICY')) } : {}),
@@ -48,5 +50,11 @@ export function whoCanFromTexts(input: WhoCanTexts): WhoCanResult {
     ...(input.describeKey ? { key: readDescribeKey(input.describeKey.name, input.describeKey.text, input.keyArn) } : {}),
     ...(input.actions ? { actions: input.actions } : {}),
     ...(input.managementAccount ? { managementAccount: input.managementAccount } : {}),
-  });
+  };
+}
+
+/** Reads every export and answers; throws an {@link ExportError} naming the file and field of the first malformed one. */
+export function whoCanFromTexts(input: WhoCanTexts): WhoCanResult {
+  const exports = readWhoCanExports(input);
+  return whoCan({ ...exports, keyPolicy: readKeyPolicy(input.keyPolicy.name, input.keyPolicy.text) });
 }

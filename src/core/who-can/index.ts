@@ -8,4 +8,5 @@ export { readKeyPolicy } from './key-policy.js';
 export type { AccountExport, KeyDescription, KeyGrant, OrgPolicyLevel } from './model.js';
 export { readOrgPolicyLevel, type OrgPolicyType } from './org-policies.js';
 export type { AccessEntry, TakeoverEntry, WhoCanResult } from './result.js';
-export { whoCanFromTexts, type ExportText, type WhoCanTexts } from './from-texts.js';
+export { readWhoCanExports, whoCanFromTexts, type ExportText, type WhoCanExportTexts, type WhoCanTexts } from './from-texts.js';
+export { accessDelta, whoCanChange, type AccessChange, type PrincipalChange, type TakeoverChange, type WhoCanChange } from './access-delta.js';

@@ -70,6 +70,8 @@ export interface KeyGrant {
 export interface OrgPolicyLevel {
   readonly file: string;
   readonly policies: readonly SourcedDocument[];
+  /** The organization's id, when a describe-policy output's PolicySummary.Arn names it. */
+  readonly orgId?: string;
 }
 
 /** What describe-key says about the key. */

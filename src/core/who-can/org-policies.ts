@@ -27,9 +27,21 @@ function one(file: string, field: string, value: unknown, type: OrgPolicyType): 
   return { label: `${WORD[type]} '${name}' (${file})`, document: readPolicyValue(file, `${at}.Content`, policy.Content) };
 }
 
+// A customer managed policy's ARN names the organization: arn:aws:organizations::<account>:policy/o-<id>/<type>/p-<id>
+// ("PolicySummary", https://docs.aws.amazon.com/organizations/latest/APIReference/API_PolicySummary.html, Arn pattern).
+const ORG_IN_ARN = /^arn:[^:]+:organizations::\d{12}:policy\/(o-[a-z0-9]{10,32})\//;
+
+function orgIdOf(value: unknown): string | undefined {
+  const policy = isObject(value) && isObject(value.Policy) ? value.Policy : value;
+  const summary = isObject(policy) && isObject(policy.PolicySummary) ? policy.PolicySummary : undefined;
+  return typeof summary?.Arn === 'string' ? ORG_IN_ARN.exec(summary.Arn)?.[1] : undefined;
+}
+
 export function readOrgPolicyLevel(file: string, textValue: string, type: OrgPolicyType): OrgPolicyLevel {
   const value = parseExportValue(file, textValue);
   const items = Array.isArray(value) ? value : [value];
   if (items.length === 0) throw new ExportError(file, '(file)', `an empty list: every level has at least one ${WORD[type]} attached (FullAWSAccess or RCPFullAWSAccess)`);
-  return { file, policies: items.map((v, i) => one(file, Array.isArray(value) ? `[${i}]` : '(file)', v, type)) };
+  const policies = items.map((v, i) => one(file, Array.isArray(value) ? `[${i}]` : '(file)', v, type));
+  const orgId = items.map(orgIdOf).find((id) => id !== undefined);
+  return { file, policies, ...(orgId ? { orgId } : {}) };
 }

@@ -38,12 +38,15 @@ export interface DecisionRequest {
   readonly unknownKeys?: ReadonlySet<string>;
   /** Key prefixes whose absence is a known fact (lower case), e.g. `aws:principaltag/` when the tags came from the export. */
   readonly knownPrefixes?: readonly string[];
+  /** The caller is an IAM user or role with a permissions boundary (see {@link decide} on NotPrincipal). */
+  readonly boundary?: boolean;
 }
 
 /** A request with its context built once, for every document it is asked of. */
 export interface PreparedRequest {
   readonly ctx: RequestContext;
   readonly isUnknown: (key: string) => boolean;
+  readonly boundary: boolean;
 }
 
 // Keys whose absence is itself the fact: a direct call carries no kms:ViaService
@@ -67,7 +70,7 @@ export function prepareRequest(req: DecisionRequest): PreparedRequest {
     if (ctx.values.has(k) || ALWAYS_KNOWN.includes(k)) return false;
     return !prefixes.some((p) => k.startsWith(p));
   };
-  return { ctx, isUnknown };
+  return { ctx, isUnknown, boundary: req.boundary === true };
 }
 
 /** A statement that applies, or may apply depending on condition keys unknown offline. */
@@ -116,11 +119,29 @@ function statementsFor(doc: ReadDocument, action: string): readonly PolicyStatem
   return list;
 }
 
+// "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a
+// permissions boundary policy attached, regardless of the values specified in the NotPrincipal
+// element" ("Permissions boundaries for IAM entities",
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html): for such a
+// caller the statement is read as if its Principal were "*".
+const boundaryReadings = new WeakMap<PolicyStatement, PolicyStatement>();
+
+function asAnyone(stmt: PolicyStatement): PolicyStatement {
+  let read = boundaryReadings.get(stmt);
+  if (!read) {
+    const { notPrincipal: _listed, ...rest } = stmt;
+    read = { ...rest, hasNotPrincipal: false, hasPrincipal: true, principal: '*' };
+    boundaryReadings.set(stmt, read);
+  }
+  return read;
+}
+
 /** Every Allow and Deny statement of one document that applies (or may) to the request. */
 export function decide(doc: ReadDocument, req: PreparedRequest, kind: PolicyKind): DocumentDecision {
   const allows: StatementHit[] = [];
   const denies: StatementHit[] = [];
-  for (const stmt of statementsFor(doc, req.ctx.action)) {
+  for (const listed of statementsFor(doc, req.ctx.action)) {
+    const stmt = req.boundary && kind === 'key' && listed.effect === 'Deny' && listed.hasNotPrincipal ? asAnyone(listed) : listed;
     const hit = classify(doc, matchStatement(stmt, req.ctx, doc.label, kind, doc.variables), req.isUnknown);
     if (hit) (stmt.effect === 'Deny' ? denies : allows).push(hit);
   }

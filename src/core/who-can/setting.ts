@@ -9,6 +9,12 @@ import type { PrincipalReach, ReadDocument } from './policy-decision.js';
 /** Who asks: a principal from the exports, an account root, a service, someone outside, or anyone. */
 export interface Subject {
   readonly arn: string;
+  /**
+   * The ARN its requests carry, when not `arn`: a role never calls AWS itself, one of its sessions
+   * does ("IAM role session": "the principal making the request is the IAM role session ARN and
+   * not the ARN of the role itself", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
+   */
+  readonly caller?: string;
   readonly kind: 'user' | 'role' | 'root' | 'service' | 'external' | 'anyone';
   readonly account?: string;
   /** Its account's exports were given. */
@@ -16,6 +22,8 @@ export interface Subject {
   readonly identity: readonly IndexedDocument[];
   readonly boundary?: IndexedDocument;
   readonly scpApplies: boolean;
+  /** A service-linked role: neither SCPs nor RCPs apply to its calls. */
+  readonly serviceLinked?: boolean;
   readonly context: Readonly<Record<string, string>>;
   readonly knownPrefixes: readonly string[];
   readonly unknownKeys?: ReadonlySet<string>;
@@ -39,6 +47,10 @@ export interface Setting {
   /** The actions the key policy gives anyone, and each principal it names, without IAM. */
   readonly keyNames: PrincipalReach;
   readonly keyVia: readonly string[];
+  /** The kms:ViaService values the SCPs and RCPs name: a Deny unless through a service leaves access through it. */
+  readonly orgVia: readonly string[];
+  /** The organization's id, read from the SCPs' or RCPs' ARNs: aws:PrincipalOrgID of the accounts given. */
+  readonly orgId?: string;
   readonly scp: readonly (readonly ReadDocument[])[];
   readonly rcp: readonly ReadDocument[];
   readonly rcpApplies: boolean;

@@ -31,7 +31,7 @@ function delegation(s: Setting, account: string): string | undefined {
 
 /** Whether the subject's identity policies (within its boundary and SCPs) allow an IAM action on `resource`. */
 function iamAllows(s: Setting, subject: Subject, action: string, resource: string): Outcome | undefined {
-  const req = prepareRequest({ principal: subject.arn, action, resource, context: subject.context, knownPrefixes: subject.knownPrefixes });
+  const req = prepareRequest({ principal: subject.caller ?? subject.arn, action, resource, context: subject.context, knownPrefixes: subject.knownPrefixes });
   const ids = subject.identity.filter((d) => d.iam.allow.has(action) || d.iam.deny.has(action)).map((d) => decide(d.read, req, 'iam'));
   const boundary = subject.boundary ? decide(subject.boundary.read, req, 'iam') : undefined;
   const scp = subject.scpApplies ? s.scp.map((level) => level.map((d) => decide(d, req, 'iam'))) : [];

@@ -135,13 +135,30 @@ function explanationLines(result: BuildResult, width: number): Line[] {
   return out;
 }
 
-/** Lines above a tab's content: the tab bar (wrapped when narrow) and a blank line. */
+/**
+ * The tab bar, one line at any width: every tab when they fit, else the run of tabs
+ * around the active one, with how many are left out on each side (numbers and ←→ reach them).
+ */
 function tabBar(tabs: readonly ReviewTab[], active: number, width: number): Line[] {
-  const parts = tabs.flatMap((t, i) => [
-    ...(i ? [seg(' │ ', { dim: true })] : []),
-    seg(`${i + 1} ${t.title}`, i === active ? { bold: true, color: 'cyan', inverse: true } : { dim: true }),
-  ]);
-  return para(parts, width);
+  const labels = tabs.map((t, i) => `${i + 1} ${t.title}`);
+  const before = (n: number) => (n > 0 ? `‹ ${n} more │ ` : '');
+  const after = (n: number) => (n > 0 ? ` │ ${n} more ›` : '');
+  const size = (from: number, to: number) =>
+    [...before(from)].length + labels.slice(from, to + 1).reduce((sum, l) => sum + [...l].length, 0) + 3 * (to - from) + [...after(tabs.length - 1 - to)].length;
+  // The leftmost run that holds the active tab, as long as the width allows.
+  let from = 0;
+  while (from < active && size(from, active) > width) from++;
+  let to = active;
+  while (to + 1 < tabs.length && size(from, to + 1) <= width) to++;
+  const parts = [
+    ...(from > 0 ? [seg(before(from), { dim: true })] : []),
+    ...labels.slice(from, to + 1).flatMap((label, k) => [
+      ...(k ? [seg(' │ ', { dim: true })] : []),
+      seg(label, from + k === active ? { bold: true, color: 'cyan', inverse: true } : { dim: true }),
+    ]),
+    ...(to < tabs.length - 1 ? [seg(after(tabs.length - 1 - to), { dim: true })] : []),
+  ];
+  return [truncate(line(...parts), width)];
 }
 
 /** Lines of the active tab that fit on screen (the reducer pages by it). */

@@ -16,9 +16,10 @@ export function wantsSources(s: WizardState): boolean {
   return r.ok && r.value.principalServices.length > 0;
 }
 
-/** One line per service acting as itself: its scope now, and an ARN that would narrow it. */
+/** One line per service acting as itself: its scope when no source ARN is given, and an ARN that would narrow it. */
 export function defaultScopeLines(a: Answers): string[] {
-  const r = validate(a);
+  // The default, whatever was typed since: the source ARNs given are listed on their own.
+  const r = validate({ ...a, sourceArns: undefined });
   if (!r.ok) return [];
   return r.value.principalServices.map((p) => {
     const how = p.entry.sourceArn ? `narrow with e.g. ${p.entry.sourceArn.example}` : 'cannot be narrowed further';
@@ -37,15 +38,22 @@ export function sourcesView(s: WizardState, ctx: ViewContext): Line[] {
   const scope: Line[] = [
     ...para('Default scope, used when no source ARN is given:', ctx.width),
     ...defaultScopeLines(s.answers).flatMap((t) => para(line(seg('  • ', { dim: true }), t), ctx.width, 4)),
-    blank,
   ];
   const rest = listView(
     s,
-    { ...ctx, height: Math.max(6, ctx.height - scope.length) },
+    { ...ctx, height: Math.max(6, ctx.height - scope.length - 1) },
     'sourceArns',
     'Optional: the ARNs of the resources (trail, log group, event bus, rule, bucket, ...) these services may act for. Each is matched to its service by the ARN.',
     'the default scope above',
     'arn:aws:cloudtrail:us-east-1:111122223333:trail/my-trail',
   );
-  return [...scope, ...rest].slice(0, ctx.height);
+  // The input line and what is wrong with it come first: the scope gives up its lines when the list needs them.
+  return [...fitScope(scope, ctx.height - rest.length - 1), blank, ...rest].slice(0, ctx.height);
+}
+
+/** The scope in `room` lines: cut with a marker when it does not fit. */
+function fitScope(scope: readonly Line[], room: number): Line[] {
+  if (scope.length <= room) return [...scope];
+  if (room <= 0) return [];
+  return [...scope.slice(0, room - 1), line(seg('  … (more of the default scope on a taller terminal)', { dim: true }))];
 }

@@ -1,6 +1,6 @@
-// compareAccess evaluates one action of each class of equivalent actions and
-// skips the rest of a class when that one does not change (access-changes.ts,
-// actionClasses). This checks the shortcut against the long way: every
+// compareAccess decides one request of each class of a caller's requests that
+// get the same answers and skips the rest of a class when that one does not
+// change (request-classes.ts). This checks the shortcut against the long way: every
 // principal, every action, every ViaService value of the request set,
 // evaluated against both policies, must give exactly the changes
 // compareAccess reports, with the same before and after answers.

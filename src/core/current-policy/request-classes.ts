@@ -1,0 +1,96 @@
+// Classes of one caller's requests that get the same answers, so the access
+// comparison decides one request per class. Only the statements that can
+// apply to the caller (the Principal index, decide.ts candidateStatements)
+// can tell two of its requests apart, so a caller named by few statements has
+// few classes however long the policies are.
+//   Actions: two actions are alike when every such statement's Action /
+//   NotAction treats them the same and their requests carry the same
+//   action-dependent condition keys (request-context.ts sets them by action).
+//   Calls: the direct call is alone (no kms:ViaService, aws:ViaAWSService
+//   false); calls through services differ only in the kms:ViaService value
+//   and, for a multi-Region key, the replica called, so they are alike when
+//   they call the same key and no such statement's Condition mentions
+//   kms:ViaService (as a key or in a policy variable).
+import { actionSupportsConditionKey } from '../catalog/actions.js';
+import type { PolicyStatement } from '../evaluate/policy-document.js';
+import { wildcardMatch } from '../evaluate/wildcard.js';
+import type { ViaValue } from '../evaluate/via-values.js';
+
+/** Condition keys whose presence in a request depends on the action (request-context.ts sets them by action). */
+const CLASS_KEYS = ['kms:ViaService', 'kms:GrantIsForAWSResource', 'kms:EncryptionContext:x'];
+
+/** The statements and request set one comparison classifies with, and what it works out once per statement. */
+export class RequestClassifier {
+  private readonly coverage = new Map<PolicyStatement, string>();
+  private readonly viaAware = new Map<PolicyStatement, boolean>();
+  private readonly actionKeys: readonly string[];
+
+  constructor(
+    private readonly actions: readonly string[],
+    private readonly vias: readonly ViaValue[],
+    private readonly keyArnFor: (via: ViaValue) => string,
+  ) {
+    this.actionKeys = actions.map((a) => CLASS_KEYS.map((k) => (actionSupportsConditionKey(a, k) ? '1' : '0')).join(''));
+  }
+
+  /** One character per action: does the statement's Action / NotAction cover it? */
+  private covered(s: PolicyStatement): string {
+    let bits = this.coverage.get(s);
+    if (bits === undefined) {
+      bits = this.actions
+        .map((action) => {
+          const hit = (s.action ?? s.notAction ?? []).some((p) => wildcardMatch(p, action, true));
+          return (s.notAction ? !hit : hit) ? '1' : '0';
+        })
+        .join('');
+      this.coverage.set(s, bits);
+    }
+    return bits;
+  }
+
+  /** Whether the statement's Condition can see the kms:ViaService value (condition key names are case-insensitive). */
+  private seesViaService(s: PolicyStatement): boolean {
+    let sees = this.viaAware.get(s);
+    if (sees === undefined) {
+      sees = s.condition !== undefined && conditionText(s.condition).toLowerCase().includes('viaservice');
+      this.viaAware.set(s, sees);
+    }
+    return sees;
+  }
+
+  /**
+   * For a caller that only `statements` can apply to: each action's class
+   * (the index of its first action), and each call's class (0 the direct
+   * call, then one per group of alike calls through the services `vias`).
+   */
+  classify(statements: readonly PolicyStatement[]): { readonly actionClass: readonly number[]; readonly viaClass: readonly number[] } {
+    const bits = statements.map((s) => this.covered(s));
+    const firstOf = new Map<string, number>();
+    const actionClass = this.actions.map((_, a) => {
+      let signature = this.actionKeys[a]!;
+      for (const b of bits) signature += b[a];
+      const first = firstOf.get(signature);
+      if (first !== undefined) return first;
+      firstOf.set(signature, a);
+      return a;
+    });
+    const byValue = statements.some((s) => this.seesViaService(s));
+    const viaIds = new Map<string, number>();
+    const viaClass = [0, ...this.vias.map((v) => {
+      const k = byValue ? `value ${v.value}` : `key ${this.keyArnFor(v)}`;
+      let id = viaIds.get(k);
+      if (id === undefined) viaIds.set(k, (id = viaIds.size + 1));
+      return id;
+    })];
+    return { actionClass, viaClass };
+  }
+}
+
+/** A Condition as text, for the kms:ViaService search; a value JSON cannot write (too deep) counts as mentioning everything. */
+function conditionText(condition: unknown): string {
+  try {
+    return JSON.stringify(condition) ?? '';
+  } catch {
+    return 'viaservice';
+  }
+}
