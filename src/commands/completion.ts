@@ -5,7 +5,7 @@ import { parseFlags } from '../cli/args.js';
 import { EXIT, UsageError } from '../cli/errors.js';
 import type { Command } from '../cli/io.js';
 import { didYouMean } from '../core/suggest.js';
-import { COMPLETION_SCRIPTS } from '../cli/completion-scripts.js';
+import { COMPLETION_SCRIPTS } from './completion-scripts.js';
 
 const SHELLS = Object.keys(COMPLETION_SCRIPTS);
 

@@ -170,10 +170,9 @@ describe('the import graph of src/', () => {
     const upward = new Map(graph);
     upward.set('src/lessons/runner/keys.ts', ['src/ui/reducer.ts']);
     upward.set('src/core/arn.ts', ['src/terminal/lines.ts']);
-    expect(layerViolations(upward)).toEqual([
-      expect.stringMatching(/^src\/core\/arn\.ts -> src\/terminal\/lines\.ts \(core may import only core;/),
-      expect.stringMatching(/^src\/lessons\/runner\/keys\.ts -> src\/ui\/reducer\.ts \(lessons may import only /),
-    ]);
+    const found = layerViolations(upward);
+    expect(found).toContainEqual(expect.stringMatching(/^src\/core\/arn\.ts -> src\/terminal\/lines\.ts \(core may import only core;/));
+    expect(found).toContainEqual(expect.stringMatching(/^src\/lessons\/runner\/keys\.ts -> src\/ui\/reducer\.ts \(lessons may import only /));
   });
 });
 

@@ -1,7 +1,7 @@
 // Shell completion scripts for bash, zsh and fish, generated from the one
 // command table (src/cli/commands-table.ts) and the catalogs, so a new
 // command, flag, service or Region is completed without editing a script.
-import { COMMANDS, GLOBAL_FLAGS, TOP_LEVEL_FLAGS, WIZARD, type CommandSpec, type FlagSpec, type ValueSource } from './commands-table.js';
+import { COMMANDS, GLOBAL_FLAGS, TOP_LEVEL_FLAGS, WIZARD, type CommandSpec, type FlagSpec, type ValueSource } from '../cli/commands-table.js';
 import { ALL_REGIONS } from '../core/catalog/regions.js';
 import { KMS_ACTIONS } from '../core/catalog/actions.js';
 import { KMS_CONDITION_KEY_DATA } from '../core/catalog/kms-data.js';
