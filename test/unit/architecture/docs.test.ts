@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COMMANDS, GLOBAL_FLAGS, WIZARD } from '../../../src/cli/commands-table.js';
+import { build } from '../../../src/core/build.js';
 import { compileLessons, readLessonFiles } from '../../../src/lessons/compile.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -62,13 +63,24 @@ describe('README.md, as npm shows it', () => {
   });
 
   it('has no placeholder where a repository owner or URL should be', () => {
-    expect(readme).not.toMatch(/<owner>|OWNER\/|github\.com\/[^/\s]*\/kms-wizard/i);
+    expect(readme).not.toMatch(/<owner>|\bOWNER\/|<repo(sitory)?>/i);
   });
 
   it('shows one example of every command, run the way a user runs it (npx kms-wizard ...)', () => {
     const examples = codeBlocks(readme).join('\n');
     expect(examples).toMatch(/^npx kms-wizard$/m);
     for (const c of COMMANDS) expect(examples, c.name).toMatch(new RegExp(`^npx kms-wizard ${c.name} `, 'm'));
+  });
+
+  it('shows the statement its generate example really writes', () => {
+    const blocks = codeBlocks(readme);
+    const command = blocks.find((b) => b.startsWith('npx kms-wizard generate'))!.replace(/\s*\\\n\s*/g, ' ');
+    const key = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const john = 'arn:aws:iam::111122223333:user/John';
+    expect(command.trim()).toBe(`npx kms-wizard generate --key-arn ${key} --service secretsmanager --consumer ${john}`);
+    const shown = JSON.parse(blocks.find((b) => b.includes('"Sid": "AllowUseThroughServices"'))!) as { Sid: string };
+    const written = build({ keyArn: key, admins: [], consumers: [john], access: 'iam', services: ['secretsmanager'], regions: [] });
+    expect(written.keyPolicy.Statement.find((st) => st.Sid === shown.Sid)).toStrictEqual(shown);
   });
 
   it("shows who-can's read-only AWS CLI commands exactly as docs/who-can.md does", () => {
