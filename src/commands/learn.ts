@@ -6,6 +6,7 @@ import { CliError, EXIT, UsageError } from '../cli/errors.js';
 import { whyNotInteractive } from '../cli/interactive.js';
 import { print, type Command, type CommandIo } from '../cli/io.js';
 import { colorEnabled, makeStyle } from '../cli/style.js';
+import { programName } from '../core/invoked-as.js';
 import { didYouMean } from '../core/suggest.js';
 import { jsonText, safeLines } from '../core/terminal-safe.js';
 import { configDir } from '../lessons/config-dir.js';
@@ -83,7 +84,7 @@ export const run: Command = async (argv, io) => {
     if (values.json) print(io.stdout, jsonText(list));
     else {
       if (loaded.notice) print(io.stderr, `kms-wizard learn: ${safeLines(loaded.notice)}`);
-      print(io.stdout, formatLessonList(list, makeStyle(colorEnabled(io.env, io.stdout))));
+      print(io.stdout, formatLessonList(list, makeStyle(colorEnabled(io.env, io.stdout)), programName(io.env)));
     }
     return EXIT.ok;
   }
@@ -110,7 +111,7 @@ export const run: Command = async (argv, io) => {
     print(io.stderr, 'Cancelled. Progress up to here is saved.');
     return EXIT.cancelled;
   }
-  print(io.stdout, `Progress is saved in ${store.path}. Continue any time with: kms-wizard learn`);
+  print(io.stdout, `Progress is saved in ${store.path}. Continue any time with: ${programName(io.env)} learn`);
   return EXIT.ok;
 };
 

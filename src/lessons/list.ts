@@ -47,7 +47,8 @@ export function lessonList(lessons: readonly LessonSummary[], progress: Progress
   return { progressFile, done: entries.filter((e) => e.done).length, total: entries.length, lessons: entries, ...(notice ? { notice } : {}) };
 }
 
-export function formatLessonList(list: LessonList, style: Style): string {
+/** The list as text; `program` is how the user runs kms-wizard (`npx kms-wizard` under npx). */
+export function formatLessonList(list: LessonList, style: Style, program = 'kms-wizard'): string {
   const idWidth = Math.max(...list.lessons.map((l) => l.id.length));
   const titleWidth = Math.max(...list.lessons.map((l) => l.title.length));
   const rows = list.lessons.map((l) => {
@@ -59,6 +60,6 @@ export function formatLessonList(list: LessonList, style: Style): string {
     '',
     ...rows,
     '',
-    `Open one with ${style.bold('kms-wizard learn <id or number>')}, or pick from the menu with ${style.bold('kms-wizard learn')}.`,
+    `Open one with ${style.bold(`${program} learn <id or number>`)}, or pick from the menu with ${style.bold(`${program} learn`)}.`,
   ].join('\n');
 }

@@ -3,27 +3,18 @@
 // step cites a file:// that is not there), and (withProgram) every
 // kms-wizard command in the form the user invoked it (`npx kms-wizard`).
 import type { BuildResult } from '../core/build-types.js';
+import { commandsAsInvoked } from '../core/invoked-as.js';
 import { FORMAT_NEXT_STEPS } from './formats/iac-next-steps.js';
 import { generateCommand } from './generate-command.js';
 import { nextSteps, type NextStepsOptions } from './next-steps.js';
 import type { NextStep } from './next-step.js';
 
-/**
- * How to call kms-wizard in printed commands. npm sets npm_command=exec for
- * `npx` (and `npm exec`), where kms-wizard is not on PATH afterwards
- * (npm-exec docs: the package is run from the npx cache).
- */
-export function programName(env: Readonly<Record<string, string | undefined>>): string {
-  return env.npm_command === 'exec' ? 'npx kms-wizard' : 'kms-wizard';
-}
-
-/** `kms-wizard` as a command word (not kms-wizard-<id> policy names or "kms-wizard:" descriptions). */
-const COMMAND_WORD = /(^|[\s(`'"])kms-wizard(?= [a-z<-])/g;
+export { programName } from '../core/invoked-as.js';
 
 /** Each kms-wizard command (and "run kms-wizard ..." in a title) written with `program`. */
 export function withProgram(steps: readonly NextStep[], program: string): NextStep[] {
   if (program === 'kms-wizard') return [...steps];
-  const fix = (text: string) => text.replace(COMMAND_WORD, `$1${program}`);
+  const fix = (text: string) => commandsAsInvoked(text, program);
   return steps.map((s) => ({ title: fix(s.title), commands: s.commands.map(fix) }));
 }
 
