@@ -53,6 +53,36 @@ export function nearestMiss(traces: readonly StatementTrace[], effect: 'Allow' |
   return best;
 }
 
+const failedChecks = (t: StatementTrace) => t.conditions.filter((c) => !c.passed);
+const failedShape = (t: StatementTrace) => failedChecks(t).map((c) => `${c.operator}\u0000${c.key.toLowerCase()}`).join('\u0001');
+
+/** The statements that miss as `miss` does: same effect, same caller match, the same conditions failed (`miss` first). */
+function sameMisses(traces: readonly StatementTrace[], miss: StatementTrace): StatementTrace[] {
+  const shape = failedShape(miss);
+  const peers = traces.filter((t) => t !== miss && !t.applies && t.failedAt === 'condition' && t.effect === miss.effect && t.principalMatch === miss.principalMatch && failedShape(t) === shape);
+  return [miss, ...peers];
+}
+
+/** A failed check with the values every peer statement accepts for the same key ("only through A, B or C"). */
+function withPeerValues(c: ConditionCheck, peers: readonly StatementTrace[]): ConditionCheck {
+  const key = c.key.toLowerCase();
+  const values = peers.flatMap((t) => failedChecks(t).filter((p) => p.key.toLowerCase() === key && p.operator === c.operator).flatMap((p) => p.expected));
+  return { ...c, expected: [...new Set(values)] };
+}
+
+/** "key policy statement 2 "A"", or "key policy statements 2 "A", 3 "B" and 4 "C"" for several of one policy. */
+function statementNames(ts: readonly StatementTrace[]): string {
+  if (ts.length === 1 || ts.some((t) => t.policy !== ts[0]!.policy)) return listAnd(ts.map(statementName));
+  return `${ts[0]!.policy} statements ${listAnd(ts.map((t) => `${t.index + 1}${t.sid ? ` "${t.sid}"` : ''}`))}`;
+}
+
+/** "a, b and c"; past five, the first four and how many more (a policy may hold thousands of statements). */
+function listAnd(xs: readonly string[]): string {
+  if (xs.length <= 1) return xs.join('');
+  if (xs.length > 5) return `${xs.slice(0, 4).join(', ')} and ${xs.length - 4} more`;
+  return `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
 /** Why no key policy statement allowed the call. */
 export function noKeyAllowSentence(traces: readonly StatementTrace[], caller: Caller, action: string): string {
   const miss = nearestMiss(traces, 'Allow');
@@ -61,8 +91,10 @@ export function noKeyAllowSentence(traces: readonly StatementTrace[], caller: Ca
   }
   switch (miss.failedAt) {
     case 'condition': {
-      const failed = miss.conditions.filter((c) => !c.passed).slice(0, 2);
-      return `denied: the key policy allows ${who(miss, caller)} ${action} ${failed.map(requirement).join(' and ')}; ${failed.map(actuality).join(' and ')} (${statementName(miss)})`;
+      // Statements that refuse the call the same way (one per service, each "only through" its own) are said together.
+      const peers = sameMisses(traces, miss);
+      const failed = miss.conditions.filter((c) => !c.passed).slice(0, 2).map((c) => withPeerValues(c, peers));
+      return `denied: the key policy allows ${who(miss, caller)} ${action} ${failed.map(requirement).join(' and ')}; ${failed.map(actuality).join(' and ')} (${statementNames(peers)})`;
     }
     case 'resource':
       return `denied: ${statementName(miss)} would allow ${action}, but ${miss.reason}`;
