@@ -2,7 +2,7 @@
 // against both, and every request whose answer moves to or from Allow.
 import { allReplicasArn, parseKeyArn, type KeyArn } from '../arn.js';
 import { actionSupportsConditionKey } from '../catalog/actions.js';
-import { candidateStatements, decideContext, evaluateRead, readPolicySet, type Caller, type DecisionKind, type Decision, type ReadPolicySet } from '../evaluate/index.js';
+import { candidateStatements, decideContext, readPolicySet, summarizeRead, type Caller, type DecisionKind, type DecisionSummary, type ReadPolicySet } from '../evaluate/index.js';
 import { describeCaller, sharedRequestContext } from '../evaluate/request-context.js';
 import { readPolicyDocument, type PolicyDocumentView, type PolicyStatement } from '../evaluate/policy-document.js';
 import { statementName } from '../evaluate/summary.js';
@@ -61,9 +61,8 @@ function assumedIamPolicy(key: KeyArn): unknown {
 const keyIn = (key: KeyArn, region: string) =>
   key.multiRegion && region !== key.region ? `arn:${key.partition}:kms:${region}:${key.account}:key/${key.keyId}` : key.arn;
 
-function allowedBy(d: Decision): string {
-  const t = d.keyPolicy.statements.find((s) => s.applies && s.effect === 'Allow');
-  return t ? `${statementName(t)} of the current policy` : 'the current policy';
+function allowedBy(d: DecisionSummary): string {
+  return d.keyAllow ? `${statementName(d.keyAllow)} of the current policy` : 'the current policy';
 }
 
 /**
@@ -137,10 +136,11 @@ export function compareAccess(input: CompareInput): AccessComparison {
           answers.set(id, (found = (b === 'Allow') !== (a === 'Allow') ? { b, a } : null));
         }
         if (!found) return;
-        // A request that is shown gets its trace, for the reason, when the reason is read.
+        // A request that is shown gets its sentence, from the trace of the statements that can apply to the
+        // caller (summarizeRead), when the reason is read.
         const why = () => {
-          const b = evaluateRead(request(action, via), before);
-          const a = evaluateRead(request(action, via), after);
+          const b = summarizeRead(request(action, via), before);
+          const a = summarizeRead(request(action, via), after);
           return a.decision === 'Allow' ? a.summary : `${a.summary} (before: allowed by ${allowedBy(b)})`;
         };
         record(p, action, via, found.b, found.a, why);
