@@ -2,12 +2,12 @@
 // against both, and every request whose answer moves to or from Allow.
 import { allReplicasArn, parseKeyArn, type KeyArn } from '../arn.js';
 import { actionSupportsConditionKey } from '../catalog/actions.js';
-import { candidateStatements, decideContext, readPolicySet, summarizeRead, type Caller, type DecisionKind, type DecisionSummary, type ReadPolicySet } from '../evaluate/index.js';
+import { candidateStatements, decideContext, readPolicySet, summarizeRead, type DecisionKind, type DecisionSummary, type ReadPolicySet } from '../evaluate/index.js';
 import { describeCaller, sharedRequestContext } from '../evaluate/request-context.js';
-import { readPolicyDocument, type PolicyDocumentView, type PolicyStatement } from '../evaluate/policy-document.js';
+import { readPolicyDocument } from '../evaluate/policy-document.js';
 import { statementName } from '../evaluate/summary.js';
 import { requestSet, type RequestPrincipal } from './access-requests.js';
-import { RequestClassifier } from './request-classes.js';
+import { RequestClassifier, type RequestClasses } from './request-classes.js';
 import { serviceDecision } from './service-decision.js';
 import type { ViaValue } from '../evaluate/via-values.js';
 
@@ -106,6 +106,7 @@ export function compareAccess(input: CompareInput): AccessComparison {
   };
 
   const classifier = new RequestClassifier(set.actions, set.vias, (via) => keyIn(key, via.region));
+  const profiles = new Map<string, { readonly classes: RequestClasses; readonly answers: Map<number, { readonly b: DecisionKind; readonly a: DecisionKind } | null> }>();
   for (const p of set.principals) {
     if (p.kind === 'service') {
       for (const action of set.actions) {
@@ -118,9 +119,17 @@ export function compareAccess(input: CompareInput): AccessComparison {
     }
     // One answer per class of requests that get the same answers (request-classes.ts), decided once, in the
     // decision mode: no trace is built for the many requests whose answer does not change.
+    // Callers of one profile (request-classes.ts) share their classes and answers.
     const caller = describeCaller(p.consumer.arn);
-    const classes = classifier.classify(callerStatements(before, after, caller));
-    const answers = new Map<number, { readonly b: DecisionKind; readonly a: DecisionKind } | null>();
+    const named = [before.key, after.key].map((view) => candidateStatements(view, caller, 'key').map((i) => view.statements[i]!));
+    const statements = [...named.flat(), ...before.iam.flatMap((v) => v.statements)];
+    const profile = classifier.profile(caller, named, statements);
+    let shared = profile === undefined ? undefined : profiles.get(profile);
+    if (!shared) {
+      shared = { classes: classifier.classify(statements), answers: new Map() };
+      if (profile !== undefined) profiles.set(profile, shared);
+    }
+    const { classes, answers } = shared;
     const request = (act: string, via: ViaValue | undefined) => ({ principal: p.consumer.arn, action: act, keyArn: via ? keyIn(key, via.region) : key.arn, ...(via ? { viaService: via.value } : {}) });
     set.actions.forEach((action, ai) => {
       // Only actions whose requests can carry kms:ViaService are ever made through a service [conditions-kms].
@@ -148,12 +157,6 @@ export function compareAccess(input: CompareInput): AccessComparison {
     });
   }
   return { added, removed, warnings: lossWarnings(removed) };
-}
-
-/** Every statement that can apply to the caller in either key policy, and every IAM policy statement. */
-function callerStatements(before: ReadPolicySet, after: ReadPolicySet, caller: Caller): PolicyStatement[] {
-  const pick = (view: PolicyDocumentView) => candidateStatements(view, caller, 'key').map((i) => view.statements[i]!);
-  return [...pick(before.key), ...pick(after.key), ...before.iam.flatMap((v) => v.statements)];
 }
 
 /** One warning per service principal or other account that loses access, naming it and what it loses. */
