@@ -2,12 +2,12 @@
 // against both, and every request whose answer moves to or from Allow.
 import { allReplicasArn, parseKeyArn, type KeyArn } from '../arn.js';
 import { actionSupportsConditionKey } from '../catalog/actions.js';
-import { candidateStatements, decideContext, evaluateRead, readPolicySet, type Caller, type DecisionKind, type Decision, type ReadPolicySet } from '../evaluate/index.js';
+import { candidateStatements, decideContext, readPolicySet, summarizeRead, type DecisionKind, type DecisionSummary, type ReadPolicySet } from '../evaluate/index.js';
 import { describeCaller, sharedRequestContext } from '../evaluate/request-context.js';
-import { readPolicyDocument, type PolicyDocumentView, type PolicyStatement } from '../evaluate/policy-document.js';
+import { readPolicyDocument } from '../evaluate/policy-document.js';
 import { statementName } from '../evaluate/summary.js';
 import { requestSet, type RequestPrincipal } from './access-requests.js';
-import { RequestClassifier } from './request-classes.js';
+import { RequestClassifier, type RequestClasses } from './request-classes.js';
 import { serviceDecision } from './service-decision.js';
 import type { ViaValue } from '../evaluate/via-values.js';
 
@@ -61,9 +61,8 @@ function assumedIamPolicy(key: KeyArn): unknown {
 const keyIn = (key: KeyArn, region: string) =>
   key.multiRegion && region !== key.region ? `arn:${key.partition}:kms:${region}:${key.account}:key/${key.keyId}` : key.arn;
 
-function allowedBy(d: Decision): string {
-  const t = d.keyPolicy.statements.find((s) => s.applies && s.effect === 'Allow');
-  return t ? `${statementName(t)} of the current policy` : 'the current policy';
+function allowedBy(d: DecisionSummary): string {
+  return d.keyAllow ? `${statementName(d.keyAllow)} of the current policy` : 'the current policy';
 }
 
 /**
@@ -107,6 +106,7 @@ export function compareAccess(input: CompareInput): AccessComparison {
   };
 
   const classifier = new RequestClassifier(set.actions, set.vias, (via) => keyIn(key, via.region));
+  const profiles = new Map<string, { readonly classes: RequestClasses; readonly answers: Map<number, { readonly b: DecisionKind; readonly a: DecisionKind } | null> }>();
   for (const p of set.principals) {
     if (p.kind === 'service') {
       for (const action of set.actions) {
@@ -119,9 +119,17 @@ export function compareAccess(input: CompareInput): AccessComparison {
     }
     // One answer per class of requests that get the same answers (request-classes.ts), decided once, in the
     // decision mode: no trace is built for the many requests whose answer does not change.
+    // Callers of one profile (request-classes.ts) share their classes and answers.
     const caller = describeCaller(p.consumer.arn);
-    const classes = classifier.classify(callerStatements(before, after, caller));
-    const answers = new Map<number, { readonly b: DecisionKind; readonly a: DecisionKind } | null>();
+    const named = [before.key, after.key].map((view) => candidateStatements(view, caller, 'key').map((i) => view.statements[i]!));
+    const statements = [...named.flat(), ...before.iam.flatMap((v) => v.statements)];
+    const profile = classifier.profile(caller, named, statements);
+    let shared = profile === undefined ? undefined : profiles.get(profile);
+    if (!shared) {
+      shared = { classes: classifier.classify(statements), answers: new Map() };
+      if (profile !== undefined) profiles.set(profile, shared);
+    }
+    const { classes, answers } = shared;
     const request = (act: string, via: ViaValue | undefined) => ({ principal: p.consumer.arn, action: act, keyArn: via ? keyIn(key, via.region) : key.arn, ...(via ? { viaService: via.value } : {}) });
     set.actions.forEach((action, ai) => {
       // Only actions whose requests can carry kms:ViaService are ever made through a service [conditions-kms].
@@ -137,10 +145,11 @@ export function compareAccess(input: CompareInput): AccessComparison {
           answers.set(id, (found = (b === 'Allow') !== (a === 'Allow') ? { b, a } : null));
         }
         if (!found) return;
-        // A request that is shown gets its trace, for the reason, when the reason is read.
+        // A request that is shown gets its sentence, from the trace of the statements that can apply to the
+        // caller (summarizeRead), when the reason is read.
         const why = () => {
-          const b = evaluateRead(request(action, via), before);
-          const a = evaluateRead(request(action, via), after);
+          const b = summarizeRead(request(action, via), before);
+          const a = summarizeRead(request(action, via), after);
           return a.decision === 'Allow' ? a.summary : `${a.summary} (before: allowed by ${allowedBy(b)})`;
         };
         record(p, action, via, found.b, found.a, why);
@@ -148,12 +157,6 @@ export function compareAccess(input: CompareInput): AccessComparison {
     });
   }
   return { added, removed, warnings: lossWarnings(removed) };
-}
-
-/** Every statement that can apply to the caller in either key policy, and every IAM policy statement. */
-function callerStatements(before: ReadPolicySet, after: ReadPolicySet, caller: Caller): PolicyStatement[] {
-  const pick = (view: PolicyDocumentView) => candidateStatements(view, caller, 'key').map((i) => view.statements[i]!);
-  return [...pick(before.key), ...pick(after.key), ...before.iam.flatMap((v) => v.statements)];
 }
 
 /** One warning per service principal or other account that loses access, naming it and what it loses. */

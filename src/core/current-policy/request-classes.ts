@@ -13,11 +13,19 @@
 //   kms:ViaService (as a key or in a policy variable).
 import { actionSupportsConditionKey } from '../catalog/actions.js';
 import type { PolicyStatement } from '../evaluate/policy-document.js';
+import { principalCode } from '../evaluate/principal-match.js';
+import type { Caller } from '../evaluate/request-context.js';
 import { wildcardMatch } from '../evaluate/wildcard.js';
 import type { ViaValue } from '../evaluate/via-values.js';
 
 /** Condition keys whose presence in a request depends on the action (request-context.ts sets them by action). */
 const CLASS_KEYS = ['kms:ViaService', 'kms:GrantIsForAWSResource', 'kms:EncryptionContext:x'];
+
+/** Each action's class (the index of its first action) and each call's class (0 the direct call). */
+export interface RequestClasses {
+  readonly actionClass: readonly number[];
+  readonly viaClass: readonly number[];
+}
 
 /** The statements and request set one comparison classifies with, and what it works out once per statement. */
 export class RequestClassifier {
@@ -48,6 +56,34 @@ export class RequestClassifier {
     return bits;
   }
 
+  /**
+   * Callers with the same profile get the same answer to every request: the
+   * same account, partition and kind of principal, named in the same way
+   * (principal-match.ts principalCode) by the same statements, none of whose
+   * Conditions can read what tells them apart (aws:PrincipalArn, directly or
+   * through a policy variable). Undefined when one can: such a caller is
+   * classified on its own. `named` lists, per key policy, the statements that
+   * can apply to the caller; `statements` are all those and the IAM ones.
+   */
+  profile(caller: Caller, named: readonly (readonly PolicyStatement[])[], statements: readonly PolicyStatement[]): string | undefined {
+    if (statements.some((s) => this.readsCaller(s))) return undefined;
+    const codes = named.map((list) => list.map((s) => `${s.index}:${principalCode(s, caller)}`).join(','));
+    return [caller.valid, caller.account, caller.partition, caller.kind, ...codes].join('|');
+  }
+
+  private readonly callerAware = new Map<PolicyStatement, boolean>();
+
+  /** Whether the statement's Condition may read the caller's own ARN (or any key, through a policy variable). */
+  private readsCaller(s: PolicyStatement): boolean {
+    let reads = this.callerAware.get(s);
+    if (reads === undefined) {
+      const text = s.condition === undefined ? '' : conditionText(s.condition).toLowerCase();
+      reads = text.includes('principalarn') || text.includes('${');
+      this.callerAware.set(s, reads);
+    }
+    return reads;
+  }
+
   /** Whether the statement's Condition can see the kms:ViaService value (condition key names are case-insensitive). */
   private seesViaService(s: PolicyStatement): boolean {
     let sees = this.viaAware.get(s);
@@ -63,7 +99,7 @@ export class RequestClassifier {
    * (the index of its first action), and each call's class (0 the direct
    * call, then one per group of alike calls through the services `vias`).
    */
-  classify(statements: readonly PolicyStatement[]): { readonly actionClass: readonly number[]; readonly viaClass: readonly number[] } {
+  classify(statements: readonly PolicyStatement[]): RequestClasses {
     const bits = statements.map((s) => this.covered(s));
     const firstOf = new Map<string, number>();
     const actionClass = this.actions.map((_, a) => {
@@ -91,6 +127,6 @@ function conditionText(condition: unknown): string {
   try {
     return JSON.stringify(condition) ?? '';
   } catch {
-    return 'viaservice';
+    return 'viaservice principalarn ${';
   }
 }

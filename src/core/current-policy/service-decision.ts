@@ -26,6 +26,24 @@ function names(s: PolicyStatement, service: string): 'service' | 'anyone' | fals
   return false;
 }
 
+/** Per document and service, the usable statements that name the service or anyone, in order (the comparison asks every action). */
+const byService = new WeakMap<PolicyDocumentView, Map<string, readonly { readonly s: PolicyStatement; readonly who: 'service' | 'anyone' }[]>>();
+
+function statementsFor(view: PolicyDocumentView, service: string) {
+  let perView = byService.get(view);
+  if (!perView) byService.set(view, (perView = new Map()));
+  let list = perView.get(service);
+  if (!list) {
+    list = view.statements.flatMap((s) => {
+      if (s.problems.length > 0 || !s.effect) return [];
+      const who = names(s, service);
+      return who ? [{ s, who }] : [];
+    });
+    perView.set(service, list);
+  }
+  return list;
+}
+
 function serviceContext(service: string, action: string, keyArn: string): RequestContext {
   const values = new Map<string, ContextEntry>();
   const set = (name: string, v: string) => values.set(name.toLowerCase(), { name, values: [v], multi: false });
@@ -47,10 +65,7 @@ export function serviceDecision(view: PolicyDocumentView, service: string, actio
   const ctx = serviceContext(service, action, keyArn);
   const variables = view.version === '2012-10-17';
   let allow: PolicyStatement | undefined;
-  for (const s of view.statements) {
-    if (s.problems.length > 0 || !s.effect) continue;
-    const who = names(s, service);
-    if (!who) continue;
+  for (const { s, who } of statementsFor(view, service)) {
     const actionHit = (s.action ?? s.notAction ?? []).some((p) => wildcardMatch(p, action, true));
     if (s.action ? !actionHit : !s.notAction || actionHit) continue;
     const resourceHit = (s.resource ?? s.notResource ?? []).some((p) => arnMatch(p, keyArn));

@@ -1,7 +1,8 @@
 import type { PolicyDocumentView } from './policy-document.js';
 import { buildRequestContext, type Caller, type KmsRequest, type RequestContext } from './request-context.js';
 import { matchStatement, type PolicyKind } from './statement-match.js';
-import { allowSentence, denySentence, noIamAllowSentence, noKeyAllowSentence } from './summary.js';
+import { candidateStatements } from './decide.js';
+import { allowSentence, denySentence, nearestMiss, noIamAllowSentence, noKeyAllowSentence } from './summary.js';
 import type { PolicyTrace, StatementTrace } from './trace.js';
 import { readPolicySet, type DecisionKind, type PolicySet, type ReadPolicySet } from './policy-set.js';
 
@@ -61,35 +62,83 @@ export function evaluateRead(request: KmsRequest, policies: ReadPolicySet): Deci
   const ctx = buildRequestContext(request);
   const keyPolicy = traceDocuments([policies.key], ['key policy'], ctx, 'key');
   const iam = traceDocuments(policies.iam, policies.iamNames, ctx, 'iam');
-
   const caller = ctx.caller;
-  const crossAccount = caller.account !== undefined && ctx.keyAccount !== undefined && caller.account !== ctx.keyAccount;
   const base = {
     keyPolicy,
     ...(policies.iam.length > 0 ? { iam } : {}),
     caller,
     ...(ctx.keyAccount ? { keyAccount: ctx.keyAccount } : {}),
-    crossAccount,
+    crossAccount: isCrossAccount(ctx),
     notes: ctx.notes,
   };
+  return { ...judge(ctx, keyPolicy.statements, iam.statements, false)!, ...base };
+}
+
+/** A request's answer and sentence, and the key policy statement that allows it (the first, as in the trace). */
+export interface DecisionSummary {
+  readonly decision: DecisionKind;
+  readonly summary: string;
+  readonly keyAllow?: StatementTrace;
+}
+
+/**
+ * The decision and sentence of {@link evaluateRead}, for requests that are
+ * shown but whose trace is not: the key policy statements that cannot apply
+ * to the caller (decide.ts candidateStatements) are not traced, unless the
+ * sentence could name one of them (no statement allows and none comes closer
+ * than the Principal), when the whole key policy is.
+ * test/unit/evaluate/summarize.test.ts holds it to evaluateRead's answers.
+ */
+export function summarizeRead(request: KmsRequest, policies: ReadPolicySet): DecisionSummary {
+  const ctx = buildRequestContext(request);
+  const variables = policies.key.version === '2012-10-17';
+  const keyTraces = candidateStatements(policies.key, ctx.caller, 'key').map((i) => matchStatement(policies.key.statements[i]!, ctx, 'key policy', 'key', variables));
+  const iam = traceDocuments(policies.iam, policies.iamNames, ctx, 'iam').statements;
+  const partial = judge(ctx, keyTraces, iam, true);
+  if (partial) return { ...partial, ...firstAllow(keyTraces) };
+  const full = evaluateRead(request, policies);
+  return { decision: full.decision, summary: full.summary, ...firstAllow(full.keyPolicy.statements) };
+}
+
+function firstAllow(traces: readonly StatementTrace[]): { keyAllow?: StatementTrace } {
+  const t = traces.find((s) => s.applies && s.effect === 'Allow');
+  return t ? { keyAllow: t } : {};
+}
+
+const isCrossAccount = (ctx: RequestContext) => ctx.caller.account !== undefined && ctx.keyAccount !== undefined && ctx.caller.account !== ctx.keyAccount;
+
+/**
+ * The answer and its sentence from the traces. With `partialKey` (only the
+ * statements that can apply to the caller traced), undefined when the
+ * sentence could depend on a statement left out.
+ */
+function judge(ctx: RequestContext, keyPolicy: readonly StatementTrace[], iam: readonly StatementTrace[], partialKey: boolean): Pick<Decision, 'decision' | 'summary'> | undefined {
+  const caller = ctx.caller;
+  const crossAccount = isCrossAccount(ctx);
   const action = ctx.action || '(no action)';
   if (!caller.valid) {
-    return { decision: 'ImplicitDeny', summary: `denied: ${JSON.stringify(caller.arn)} is not an IAM principal ARN (root, user, role or assumed-role session), so no policy can allow it`, ...base };
+    return { decision: 'ImplicitDeny', summary: `denied: ${JSON.stringify(caller.arn)} is not an IAM principal ARN (root, user, role or assumed-role session), so no policy can allow it` };
   }
 
-  const deny = [...keyPolicy.statements, ...iam.statements].find((t) => t.applies && t.effect === 'Deny');
-  if (deny) return { decision: 'ExplicitDeny', summary: denySentence(deny, action), ...base };
+  const deny = [...keyPolicy, ...iam].find((t) => t.applies && t.effect === 'Deny');
+  if (deny) return { decision: 'ExplicitDeny', summary: denySentence(deny, action) };
 
-  const keyAllows = keyPolicy.statements.filter((t) => t.applies && t.effect === 'Allow');
-  if (keyAllows.length === 0) return { decision: 'ImplicitDeny', summary: noKeyAllowSentence(keyPolicy.statements, caller, action), ...base };
+  const keyAllows = keyPolicy.filter((t) => t.applies && t.effect === 'Allow');
+  if (keyAllows.length === 0) {
+    // A statement left out fails at its Principal or is invalid: it can only be the nearest miss when
+    // no traced statement gets past its Principal.
+    const miss = partialKey ? nearestMiss(keyPolicy, 'Allow') : undefined;
+    if (partialKey && (!miss || miss.failedAt === 'valid')) return undefined;
+    return { decision: 'ImplicitDeny', summary: noKeyAllowSentence(keyPolicy, caller, action) };
+  }
 
   // Naming the caller, its role or "*" suffices in the key's own account; naming the account covers its
   // root user, which IAM policies do not govern [key-policy-default, "Allows access to the AWS account"].
   const direct = keyAllows.find((t) => t.principalMatch !== 'account') ?? (caller.kind === 'root' ? keyAllows[0] : undefined);
-  if (direct && !crossAccount) return { decision: 'Allow', summary: allowSentence(direct, undefined, caller, action, false), ...base };
+  if (direct && !crossAccount) return { decision: 'Allow', summary: allowSentence(direct, undefined, caller, action, false) };
 
-  const iamAllow = iam.statements.find((t) => t.applies && t.effect === 'Allow');
-  if (caller.kind === 'root' && crossAccount) return { decision: 'Allow', summary: allowSentence(keyAllows[0]!, undefined, caller, action, true), ...base };
-  if (iamAllow) return { decision: 'Allow', summary: allowSentence(direct ?? keyAllows[0]!, iamAllow, caller, action, crossAccount), ...base };
-  return { decision: 'ImplicitDeny', summary: noIamAllowSentence(direct ?? keyAllows[0]!, iam.statements, caller, action, crossAccount, ctx.keyAccount), ...base };
+  const iamAllow = iam.find((t) => t.applies && t.effect === 'Allow');
+  if (caller.kind === 'root' && crossAccount) return { decision: 'Allow', summary: allowSentence(keyAllows[0]!, undefined, caller, action, true) };
+  if (iamAllow) return { decision: 'Allow', summary: allowSentence(direct ?? keyAllows[0]!, iamAllow, caller, action, crossAccount) };
+  return { decision: 'ImplicitDeny', summary: noIamAllowSentence(direct ?? keyAllows[0]!, iam, caller, action, crossAccount, ctx.keyAccount) };
 }
