@@ -8,7 +8,8 @@ import type { LineIndex } from '../lint/json-tree.js';
 import { lintFiles } from '../lint/index.js';
 import { CROSS_RULES, TEMPLATE_VALUE_CODES } from '../lint/rules/index.js';
 import type { Finding, LintedFile, LintOptions, RuleMeta } from '../lint/types.js';
-import type { ParsedSource } from './source-tree.js';
+import type { ReadSource } from './json-source.js';
+import { textsContaining } from './texts-containing.js';
 
 export { IAC_RULES } from './notes.js';
 export { detectInput, filePosition, INPUT_FORMATS, policyKind, policyName, readPolicyInput, type InputFormat, type InputPolicy, type PolicyInput, type ReadInputOptions } from './policy-input.js';
@@ -16,7 +17,7 @@ export { policyTooLarge } from './policy-size.js';
 export { inputProblem, selectIamPolicies, selectKeyPolicy, selectPolicies, sizeProblem, type SelectedPolicy } from './select-policy.js';
 export { DEFAULT_YAML_LIMITS, type YamlLimits } from './yaml-limits.js';
 
-/** The result for one policy of an infrastructure file; `name` is the file. */
+/** The result for one policy of an infrastructure file; `name` is the file. A policy of a template or plan comes without its parsed `document`. */
 export interface IacLintedFile extends LintedFile {
   /** The Terraform address or CloudFormation logical id; undefined when the file itself is the problem. */
   readonly resource?: string;
@@ -26,7 +27,7 @@ export interface IacLintedFile extends LintedFile {
  * Lints the policies of one Terraform plan or CloudFormation template. Never
  * throws for bad input: an unreadable file gives one KW903 finding.
  */
-export async function lintInfrastructure(name: string, rawText: string, format: Exclude<InputFormat, 'json'>, opts: LintOptions = {}, source?: ParsedSource, read: Omit<ReadInputOptions, 'format' | 'source'> = {}): Promise<IacLintedFile[]> {
+export async function lintInfrastructure(name: string, rawText: string, format: Exclude<InputFormat, 'json'>, opts: LintOptions = {}, source?: ReadSource, read: Omit<ReadInputOptions, 'format' | 'source'> = {}): Promise<IacLintedFile[]> {
   const input = await readPolicyInput(rawText, { ...read, format, ...(source ? { source } : {}) });
   const { lines } = input;
   if (!input.ok) return [unreadableInput(name, input)];
@@ -58,31 +59,56 @@ function at(rule: RuleMeta, lines: LineIndex, offset: number, message: string, h
 
 const CROSS_CODES = new Set(CROSS_RULES.map((r) => r.code));
 
+/** Policies linted in one lintFiles call: enough to share the call, few enough that their parse trees stay small. */
+const BATCH = 64;
+
+function batches<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  return out;
+}
+
 /**
- * Lints the policies together. The linter compares IAM policies with a key
- * policy only when there is exactly one; with several keys, each key policy
- * is also linted with the IAM policies that name that key, and the
- * cross-policy findings of those runs are added.
+ * Lints the policies together, as lintFiles does with all of them at once,
+ * holding the parse of only a few at a time (a plan may have 10,000). A
+ * policy's own findings do not depend on the others, and each cross-policy
+ * rule checks each IAM policy against the key policy on its own; so each
+ * policy is linted alone, then each IAM policy again beside the key policy:
+ * the file's one key policy when there is exactly one (as lintFiles compares
+ * them); with several keys, each key policy beside the IAM policies that name
+ * that key (found through an index of the key references, not a search of
+ * every policy for every key), adding the cross-policy findings of those runs.
  */
 function lintPolicySet(policies: readonly InputPolicy[], opts: LintOptions): LintedFile[] {
-  const input = (p: InputPolicy, i: number) => ({ name: String(i), text: p.text, ...(p.kind ? { type: p.kind } : {}), ...(p.key ? { key: p.key } : {}), templateValues: p.opaque });
-  const results = lintFiles(policies.map(input), opts);
-  const keys = policies.filter((p, i) => results[i]!.kind === 'key');
+  const input = (i: number) => {
+    const p = policies[i]!;
+    return { name: String(i), text: p.text, ...(p.kind ? { type: p.kind } : {}), ...(p.key ? { key: p.key } : {}), templateValues: p.opaque };
+  };
+  // Without the parsed document: nothing reads it here, and for 10,000 policies it is more than the file.
+  const lint = (indices: readonly number[]) => lintFiles(indices.map(input), opts).map(({ name, kind, findings }) => ({ name, kind, findings }));
+  const results: LintedFile[] = policies.map((_, i) => lint([i])[0]!);
+  const keys = results.flatMap((r, i) => (r.kind === 'key' ? [i] : []));
+  const iam = results.flatMap((r, i) => (r.kind === 'iam' ? [i] : []));
+  if (keys.length === 1) {
+    for (const batch of batches(iam)) for (const r of lint([keys[0]!, ...batch]).slice(1)) results[Number(r.name)] = r;
+    return results;
+  }
   if (keys.length < 2) return results;
-  // The IAM policies and each policy's position, found once rather than once per key.
-  const iam = policies.filter((_, i) => results[i]!.kind === 'iam');
-  const position = new Map(policies.map((p, i) => [p, i]));
-  for (const key of keys) {
-    const refs = key.keyRefs ?? [];
-    if (refs.length === 0) continue;
-    const related = iam.filter((p) => refs.some((r) => p.text.includes(r)));
-    if (related.length === 0) continue;
-    const pair = lintFiles([key, ...related].map((p) => input(p, position.get(p)!)), opts);
-    for (const r of pair) {
-      const target = results[Number(r.name)]!;
-      for (const f of r.findings) {
-        const same = (g: typeof f) => g.code === f.code && g.pointer === f.pointer && g.message === f.message;
-        if (CROSS_CODES.has(f.code) && !target.findings.some(same)) target.findings.push({ ...f, file: target.name });
+  const refs = keys.flatMap((k) => (policies[k]!.keyRefs ?? []).map((ref) => ({ key: k, ref })));
+  const containing = textsContaining(refs.map((r) => r.ref), iam.map((i) => policies[i]!.text));
+  const related = new Map<number, Set<number>>();
+  refs.forEach((r, n) => {
+    if (!related.has(r.key)) related.set(r.key, new Set());
+    for (const t of containing[n]!) related.get(r.key)!.add(t);
+  });
+  for (const [key, named] of related) {
+    for (const batch of batches([...named].sort((a, b) => a - b).map((t) => iam[t]!))) {
+      for (const r of lint([key, ...batch])) {
+        const target = results[Number(r.name)]!;
+        for (const f of r.findings) {
+          const same = (g: typeof f) => g.code === f.code && g.pointer === f.pointer && g.message === f.message;
+          if (CROSS_CODES.has(f.code) && !target.findings.some(same)) target.findings.push({ ...f, file: target.name });
+        }
       }
     }
   }
@@ -99,7 +125,7 @@ function lintExtracted(name: string, input: Extract<PolicyInput, { ok: true }>, 
       .filter((f) => TEMPLATE_VALUE_CODES.has(f.code) || !p.opaque.some((o) => f.pointer === o || f.pointer.startsWith(`${o}/`)))
       .map((f) => ({ ...f, ...filePosition(input, p, f.line, f.column, starts), file: name }))
       .sort((a, b) => a.line - b.line || a.column - b.column);
-    const entry: IacLintedFile = { name, ...(p.resource !== undefined ? { resource: p.resource } : {}), kind: r.kind, findings, ...(r.document !== undefined ? { document: r.document } : {}) };
+    const entry: IacLintedFile = { name, ...(p.resource !== undefined ? { resource: p.resource } : {}), kind: r.kind, findings };
     return { entry, offset: p.fileOffset(0) };
   });
 }

@@ -1,14 +1,46 @@
-// JSON infrastructure files (Terraform plans, CloudFormation/CDK templates)
-// as SourceNode trees, through the linter's own position-keeping parser.
-import { parseJson, tooDeepAt, type JsonNode } from '../lint/json-tree.js';
+// JSON infrastructure files: CloudFormation/CDK templates as SourceNode
+// trees, through the linter's own position-keeping parser; Terraform plans,
+// which run to tens of megabytes, as JSON.parse values with no positions
+// (json-offsets.ts finds the few a reader reports).
+import { parseJson, syntaxProblem, tooDeepAt, type JsonNode } from '../lint/json-tree.js';
 import type { DuplicateKey, ParsedSource, SourceEntry, SourceNode } from './source-tree.js';
 
 /** Deeper than any template or plan nests; the parser recurses once per level. */
 const MAX_FILE_NESTING = 256;
 
-export function parseJsonSource(text: string): ParsedSource {
+/** A JSON file read with JSON.parse: its value, without positions (json-offsets.ts finds those in the text). */
+export interface JsonValueSource {
+  readonly ok: true;
+  readonly json: unknown;
+}
+
+/** What a reader was handed: a tree with positions, a JSON.parse value, or why the file cannot be read. */
+export type ReadSource = ParsedSource | JsonValueSource;
+
+function tooDeep(text: string): Extract<ParsedSource, { ok: false }> | undefined {
   const deep = tooDeepAt(text, MAX_FILE_NESTING);
-  if (deep !== undefined) return { ok: false, message: `nested more than ${MAX_FILE_NESTING} levels deep`, offset: deep };
+  return deep === undefined ? undefined : { ok: false, message: `nested more than ${MAX_FILE_NESTING} levels deep`, offset: deep };
+}
+
+/**
+ * A JSON file's value, or the same positioned syntax error the tree reader
+ * gives (found by a scan that builds no tree). jsonc-parser in strict mode
+ * and JSON.parse accept the same texts (test/unit/iac/json-value.test.ts).
+ */
+export function parseJsonValue(text: string): JsonValueSource | Extract<ParsedSource, { ok: false }> {
+  const deep = tooDeep(text);
+  if (deep) return deep;
+  try {
+    return { ok: true, json: JSON.parse(text) as unknown };
+  } catch {
+    const problem = syntaxProblem(text) ?? { message: 'not valid JSON', offset: 0 };
+    return { ok: false, message: problem.message, offset: problem.offset };
+  }
+}
+
+export function parseJsonSource(text: string): ParsedSource {
+  const deep = tooDeep(text);
+  if (deep) return deep;
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, message: parsed.problem.message, offset: parsed.problem.offset };
   const duplicates: DuplicateKey[] = [];

@@ -6,13 +6,12 @@
 // only deployment knows leaves the type unknown, and nothing is checked.
 import type { KeyFacts } from '../lint/model.js';
 import type { PolicyValue } from './intrinsics.js';
-import type { SourceNode } from './source-tree.js';
 
 const DEFAULT_SPEC = 'SYMMETRIC_DEFAULT';
 const DEFAULT_USAGE = 'ENCRYPT_DECRYPT';
 
 /** A property's string, its default when absent, undefined when only deployment knows it. */
-function written(value: PolicyValue | SourceNode | undefined, fallback: string): string | undefined {
+function written(value: PolicyValue | undefined, fallback: string): string | undefined {
   if (value === undefined) return fallback;
   return value.type === 'scalar' && typeof value.value === 'string' ? value.value : undefined;
 }
@@ -23,13 +22,14 @@ export function templateKeyFacts(resourceType: string, prop: (name: string) => P
   return { keySpec: written(prop('KeySpec'), DEFAULT_SPEC), keyUsage: written(prop('KeyUsage'), DEFAULT_USAGE), refs };
 }
 
-/** A planned aws_kms_key's customer_master_key_spec and key_usage (unknown until apply when after_unknown says so). */
-export function planKeyFacts(resourceType: string, values: SourceNode | undefined, unknown: SourceNode | undefined, refs: readonly string[]): KeyFacts {
+/** A planned aws_kms_key's customer_master_key_spec and key_usage (unknown until apply when after_unknown says so); `values` and `unknown` are JSON.parse values. */
+export function planKeyFacts(resourceType: string, values: unknown, unknown: unknown, refs: readonly string[]): KeyFacts {
+  const own = (object: unknown, name: string) => (typeof object === 'object' && object !== null && !Array.isArray(object) && Object.hasOwn(object, name) ? (object as Record<string, unknown>)[name] : undefined);
   const attribute = (name: string, fallback: string) => {
-    const unknownFlag = unknown?.type === 'object' ? unknown.entries.find((e) => e.key === name)?.value : undefined;
-    if (unknownFlag?.type === 'scalar' && unknownFlag.value === true) return undefined;
-    const value = values?.type === 'object' ? values.entries.find((e) => e.key === name)?.value : undefined;
-    return written(value?.type === 'scalar' && value.value === null ? undefined : value, fallback);
+    if (own(unknown, name) === true) return undefined;
+    const value = own(values, name);
+    if (value === undefined || value === null) return fallback;
+    return typeof value === 'string' ? value : undefined;
   };
   if (resourceType !== 'aws_kms_key') return { keySpec: undefined, keyUsage: undefined, refs };
   return { keySpec: attribute('customer_master_key_spec', DEFAULT_SPEC), keyUsage: attribute('key_usage', DEFAULT_USAGE), refs };

@@ -9,10 +9,10 @@ import { LineIndex, parseJson, tooDeepAt } from '../lint/json-tree.js';
 import { MAX_LINT_CHARS, MAX_NESTING } from '../lint/rules/too-large-to-lint.js';
 import type { DocumentKind } from '../policy-kind.js';
 import { isTemplate, templatePolicies } from './cloudformation.js';
-import { parseJsonSource } from './json-source.js';
+import { parseJsonSource, parseJsonValue, type ReadSource } from './json-source.js';
 import type { IacNote } from './notes.js';
 import { stringLiteralOffsets, type ExtractedPolicy } from './policy-text.js';
-import { memberOf, stringOf, type DuplicateKey, type ParsedSource } from './source-tree.js';
+import { memberOf, stringOf, type DuplicateKey } from './source-tree.js';
 import { isTerraformPlan, planPolicies } from './terraform-plan.js';
 import type { YamlLimits } from './yaml-limits.js';
 
@@ -53,22 +53,31 @@ export function withoutBom(text: string): string {
  * section is a Terraform plan; JSON or YAML with a Resources map of typed
  * resources is a CloudFormation template; anything else is a policy. With
  * the format comes the parsed JSON when finding it took a parse, so a plan
- * of many megabytes is parsed once, not twice. A JSON file that cannot be
- * parsed but names a template's or a plan's top-level member is read as one,
- * so its error says what the file is (not "this is not a policy").
+ * of many megabytes is parsed once, not twice (with JSON.parse: no position
+ * tree). A JSON file that cannot be parsed but names a template's or a plan's
+ * top-level member is read as one, so its error says what the file is (not
+ * "this is not a policy").
  */
-export function detectInput(rawText: string): { readonly format: InputFormat; readonly source?: ParsedSource } {
+export function detectInput(rawText: string): { readonly format: InputFormat; readonly source?: ReadSource } {
   const text = withoutBom(rawText);
   if (/^\s*\{/.test(text)) {
     // A template needs a Resources key and a plan a format_version key, spelled
     // out or with \u escapes: a text with neither is a policy, with no parse.
     if (!/Resources|format_version|\\u/.test(text)) return { format: 'json' };
-    const source = parseJsonSource(text);
+    const source = parseJsonValue(text);
     if (!source.ok) return { format: PLAN_JSON_KEY.test(text) ? 'terraform-plan' : TEMPLATE_JSON_KEY.test(text) ? 'cloudformation' : 'json', source };
-    if (isTerraformPlan(source.root)) return { format: 'terraform-plan', source };
-    return isTemplate(source.root) ? { format: 'cloudformation', source } : { format: 'json' };
+    if (isTerraformPlan({ value: source.json })) return { format: 'terraform-plan', source };
+    if (!isTemplateValue(source.json)) return { format: 'json' };
+    const tree = parseJsonSource(text);
+    return tree.ok && isTemplate(tree.root) ? { format: 'cloudformation', source: tree } : { format: 'json' };
   }
   return { format: TEMPLATE_YAML.test(text) ? 'cloudformation' : 'json' };
+}
+
+/** Worth building a template's position tree: a Resources object (isTemplate decides on the tree). */
+function isTemplateValue(json: unknown): boolean {
+  const resources = typeof json === 'object' && json !== null && Object.hasOwn(json, 'Resources') ? (json as Record<string, unknown>).Resources : undefined;
+  return typeof resources === 'object' && resources !== null && !Array.isArray(resources);
 }
 
 /** Options of readPolicyInput. */
@@ -76,7 +85,7 @@ export interface ReadInputOptions {
   /** The format the user named (lint --input); detected when undefined. */
   readonly format?: InputFormat;
   /** The parse detectInput already made. */
-  readonly source?: ParsedSource;
+  readonly source?: ReadSource;
   /** Alias limits for YAML templates. */
   readonly yaml?: Partial<YamlLimits>;
 }
@@ -93,20 +102,21 @@ export async function readPolicyInput(rawText: string, opts: ReadInputOptions = 
   if (format === 'json') return { ok: true, format, lines, policies: [wrappedPolicy(text) ?? wholeFile(text)], notes: [] };
   const fail = (offset: number, message: string): PolicyInput => ({ ok: false, format, lines, offset, message });
   const isJson = /^\s*\{/.test(text);
-  const parsed: ParsedSource =
-    detected.source ??
-    (isJson
-      ? parseJsonSource(text)
-      : format === 'cloudformation'
-        ? (await import('./yaml-source.js')).parseYamlSource(text, opts.yaml)
-        : { ok: false, message: 'a Terraform plan is JSON (terraform show -json PLAN)', offset: 0 });
-  const what = format === 'terraform-plan' ? 'Terraform plan' : `CloudFormation template (${isJson ? 'JSON' : 'YAML'})`;
-  if (!parsed.ok) return fail(parsed.offset, `This ${what} cannot be read: ${parsed.message}.`);
   if (format === 'terraform-plan') {
-    if (!isTerraformPlan(parsed.root)) return fail(parsed.root.offset, 'This is not a Terraform plan: it has no format_version with planned_values, resource_changes or prior_state. Make one with: terraform plan -out=tfplan && terraform show -json tfplan > plan.json');
-    const found = planPolicies(parsed.root, text);
-    return { ok: true, format, lines, policies: found.policies, notes: found.notes, ...(parsed.duplicates?.length ? { duplicates: parsed.duplicates } : {}) };
+    const parsed = detected.source && !('root' in detected.source) ? detected.source : isJson ? parseJsonValue(text) : { ok: false as const, message: 'a Terraform plan is JSON (terraform show -json PLAN)', offset: 0 };
+    if (!parsed.ok) return fail(parsed.offset, `This Terraform plan cannot be read: ${parsed.message}.`);
+    const root = { value: parsed.json };
+    if (!isTerraformPlan(root)) return fail(text.length - text.trimStart().length, 'This is not a Terraform plan: it has no format_version with planned_values, resource_changes or prior_state. Make one with: terraform plan -out=tfplan && terraform show -json tfplan > plan.json');
+    const found = planPolicies(root, text);
+    return { ok: true, format, lines, policies: found.policies, notes: found.notes, ...(found.duplicates.length ? { duplicates: found.duplicates } : {}) };
   }
+  const parsed =
+    detected.source && !('json' in detected.source)
+      ? detected.source
+      : isJson
+        ? parseJsonSource(text)
+        : (await import('./yaml-source.js')).parseYamlSource(text, opts.yaml);
+  if (!parsed.ok) return fail(parsed.offset, `This CloudFormation template (${isJson ? 'JSON' : 'YAML'}) cannot be read: ${parsed.message}.`);
   if (!isTemplate(parsed.root)) return fail(parsed.root.offset, 'This is not a CloudFormation template: it has no Resources section with typed resources.');
   const found = templatePolicies(parsed.root, isJson ? text : undefined);
   return { ok: true, format, lines, policies: found.policies, notes: found.notes, ...(parsed.duplicates?.length ? { duplicates: parsed.duplicates } : {}) };

@@ -1,11 +1,15 @@
 // The key and IAM policies of a Terraform plan in JSON (`terraform show -json
 // PLAN`): "JSON Output Format", Terraform documentation. Policies are JSON
-// strings there; findings point into the string, in the plan file.
+// strings there; findings point into the string, in the plan file. A plan
+// runs to tens of megabytes (23 MB for 10,000 keys), so it is read with
+// JSON.parse and no position tree: the offsets of the policies and resources
+// reported are found afterwards, in one scan of the text (json-offsets.ts).
 import type { PolicyKind } from '../lint/types.js';
+import { itemsAt as items, memberAt as memberOf, OffsetRequests, stringAt as stringOf, type JsonAt, type OffsetSlot } from './json-offsets.js';
 import { planKeyFacts } from './key-facts.js';
 import type { IacNote } from './notes.js';
 import { stringLiteralOffsets, type ExtractedPolicy, type FoundPolicies } from './policy-text.js';
-import { memberOf, stringOf, type SourceNode } from './source-tree.js';
+import type { DuplicateKey } from './source-tree.js';
 
 /** Resource types and the attribute holding their policy (aws provider). */
 const POLICY_ATTRIBUTES: Readonly<Record<string, { attribute: string; kind: PolicyKind | undefined }>> = {
@@ -21,7 +25,7 @@ const POLICY_ATTRIBUTES: Readonly<Record<string, { attribute: string; kind: Poli
 };
 
 /** A plan, told apart from other JSON by format_version next to a plan or state section. */
-export function isTerraformPlan(root: SourceNode): boolean {
+export function isTerraformPlan(root: JsonAt): boolean {
   return stringOf(memberOf(root, 'format_version')) !== undefined &&
     ['planned_values', 'resource_changes', 'prior_state', 'terraform_version', 'values'].some((k) => memberOf(root, k) !== undefined);
 }
@@ -30,11 +34,14 @@ export function isTerraformPlan(root: SourceNode): boolean {
 interface Instance {
   readonly address: string;
   readonly type: string;
-  readonly node: SourceNode;
-  readonly values: SourceNode | undefined;
+  readonly node: JsonAt;
+  readonly values: JsonAt | undefined;
   /** change.after_unknown, for resource_changes. */
-  readonly unknown: SourceNode | undefined;
+  readonly unknown: JsonAt | undefined;
 }
+
+/** What an instance gives once offsets are known: its policies and notes, in file order. */
+type Emit = (policies: ExtractedPolicy[], notes: IacNote[]) => void;
 
 /**
  * Every policy of the plan. Each resource instance is read once, from the
@@ -42,8 +49,9 @@ interface Instance {
  * unknown until apply), planned_values, prior_state (data sources read during
  * planning are there). Instances the plan deletes are skipped. A state file
  * (`terraform show -json` without a plan) has its resources under values.
+ * `raw` is the text `root` was parsed from; the names it writes twice come back too.
  */
-export function planPolicies(root: SourceNode, raw: string): FoundPolicies {
+export function planPolicies(root: JsonAt, raw: string): FoundPolicies & { readonly duplicates: readonly DuplicateKey[] } {
   const instances = new Map<string, Instance>();
   const deleted = new Set<string>();
   for (const change of items(memberOf(root, 'resource_changes'))) {
@@ -57,9 +65,9 @@ export function planPolicies(root: SourceNode, raw: string): FoundPolicies {
       continue;
     }
     const after = memberOf(detail, 'after');
-    instances.set(address, { address, type, node: change, values: after?.type === 'object' ? after : undefined, unknown: memberOf(detail, 'after_unknown') });
+    instances.set(address, { address, type, node: change, values: isObject(after) ? after : undefined, unknown: memberOf(detail, 'after_unknown') });
   }
-  const fromModule = (module: SourceNode | undefined) => {
+  const fromModule = (module: JsonAt | undefined) => {
     for (const r of moduleResources(module)) {
       const address = stringOf(memberOf(r, 'address'));
       const type = stringOf(memberOf(r, 'type'));
@@ -70,47 +78,67 @@ export function planPolicies(root: SourceNode, raw: string): FoundPolicies {
   fromModule(memberOf(memberOf(memberOf(root, 'prior_state'), 'values'), 'root_module'));
   fromModule(memberOf(memberOf(root, 'values'), 'root_module'));
 
+  const config = memberOf(root, 'configuration');
+  const offsets = new OffsetRequests();
+  const found = [...instances.values()].flatMap((inst) => {
+    const emit = instanceEmit(inst, config, offsets, raw);
+    return emit ? [{ at: offsets.want(inst.node), emit }] : [];
+  });
+  const duplicates = offsets.scan(raw);
   const policies: ExtractedPolicy[] = [];
   const notes: IacNote[] = [];
-  const config = memberOf(root, 'configuration');
-  for (const inst of [...instances.values()].sort((a, b) => a.node.offset - b.node.offset)) {
-    const spec = Object.hasOwn(POLICY_ATTRIBUTES, inst.type) ? POLICY_ATTRIBUTES[inst.type] : undefined;
-    if (spec) {
-      const value = memberOf(inst.values, spec.attribute);
-      const unknown = isTrue(memberOf(inst.unknown, spec.attribute));
-      const text = stringOf(value);
-      if (text !== undefined && text.trim() !== '') {
-        const policy = stringPolicy(inst.address, spec.kind, value!, text, raw);
-        // A key is named in IAM policies by its ARN (known once it exists).
-        const refs = ['arn', 'key_id'].map((a) => stringOf(memberOf(inst.values, a))).filter((r): r is string => r !== undefined && r !== '');
-        policies.push(spec.kind === 'key' && refs.length > 0 ? { ...policy, keyRefs: refs, key: planKeyFacts(inst.type, inst.values, inst.unknown, refs) } : policy);
-      } else if (inst.type === 'aws_kms_key' && !unknown) {
-        notes.push({ resource: inst.address, kind: 'key', offset: inst.node.offset, note: 'default-key-policy' });
-      } else if (unknown) {
-        const note = inst.type === 'aws_kms_key' ? unsetKeyPolicy(config, inst.address) : 'unknown-until-apply';
-        if (note) notes.push({ resource: inst.address, kind: spec.kind ?? 'iam', offset: (value ?? inst.node).offset, note });
-      }
-    }
-    if (inst.type === 'aws_iam_role') inlinePolicies(inst, raw, policies, notes);
-  }
-  return { policies, notes };
+  for (const f of found.sort((a, b) => a.at.offset - b.at.offset)) f.emit(policies, notes);
+  return { policies, notes, duplicates };
 }
 
-function stringPolicy(resource: string, kind: PolicyKind | undefined, node: SourceNode, text: string, raw: string): ExtractedPolicy {
-  return { resource, kind, text, fileOffset: stringLiteralOffsets(raw, node.offset), opaque: [] };
+/** What one instance gives (asking for the offsets it needs), or undefined when nothing. */
+function instanceEmit(inst: Instance, config: JsonAt | undefined, offsets: OffsetRequests, raw: string): Emit | undefined {
+  const emits: Emit[] = [];
+  const spec = Object.hasOwn(POLICY_ATTRIBUTES, inst.type) ? POLICY_ATTRIBUTES[inst.type] : undefined;
+  if (spec) {
+    const value = memberOf(inst.values, spec.attribute);
+    const unknown = isTrue(memberOf(inst.unknown, spec.attribute));
+    const text = stringOf(value);
+    if (text !== undefined && text.trim() !== '') {
+      const at = offsets.want(value!);
+      // A key is named in IAM policies by its ARN (known once it exists).
+      const refs = ['arn', 'key_id'].map((a) => stringOf(memberOf(inst.values, a))).filter((r): r is string => r !== undefined && r !== '');
+      const key = spec.kind === 'key' && refs.length > 0 ? { keyRefs: refs, key: planKeyFacts(inst.type, inst.values?.value, inst.unknown?.value, refs) } : {};
+      emits.push((policies) => policies.push({ ...stringPolicy(inst.address, spec.kind, raw, at, text), ...key }));
+    } else if (inst.type === 'aws_kms_key' && !unknown) {
+      const at = offsets.want(inst.node);
+      emits.push((_, notes) => notes.push({ resource: inst.address, kind: 'key', offset: at.offset, note: 'default-key-policy' }));
+    } else if (unknown) {
+      const note = inst.type === 'aws_kms_key' ? unsetKeyPolicy(config, inst.address) : 'unknown-until-apply';
+      const at = offsets.want(value ?? inst.node);
+      if (note) emits.push((_, notes) => notes.push({ resource: inst.address, kind: spec.kind ?? 'iam', offset: at.offset, note }));
+    }
+  }
+  if (inst.type === 'aws_iam_role') emits.push(...inlinePolicies(inst, offsets, raw));
+  return emits.length === 0 ? undefined : (policies, notes) => emits.forEach((e) => e(policies, notes));
+}
+
+/** A policy written as a JSON string; `at` has been scanned. */
+function stringPolicy(resource: string, kind: PolicyKind | undefined, raw: string, at: OffsetSlot, text: string): ExtractedPolicy {
+  return { resource, kind, text, fileOffset: stringLiteralOffsets(raw, at.offset), opaque: [] };
 }
 
 /** aws_iam_role.inline_policy: a list of {name, policy} blocks. */
-function inlinePolicies(inst: Instance, raw: string, policies: ExtractedPolicy[], notes: IacNote[]): void {
+function inlinePolicies(inst: Instance, offsets: OffsetRequests, raw: string): Emit[] {
   const unknownList = memberOf(inst.unknown, 'inline_policy');
-  items(memberOf(inst.values, 'inline_policy')).forEach((block, i) => {
+  return items(memberOf(inst.values, 'inline_policy')).flatMap((block, i): Emit[] => {
     const name = stringOf(memberOf(block, 'name'));
     const resource = `${inst.address}.inline_policy[${name !== undefined ? JSON.stringify(name) : i}]`;
     const value = memberOf(block, 'policy');
     const text = stringOf(value);
     const unknown = isTrue(unknownList) || isTrue(memberOf(items(unknownList)[i], 'policy'));
-    if (text !== undefined && text.trim() !== '') policies.push(stringPolicy(resource, 'iam', value!, text, raw));
-    else if (unknown) notes.push({ resource, kind: 'iam', offset: block.offset, note: 'unknown-until-apply' });
+    if (text !== undefined && text.trim() !== '') {
+      const at = offsets.want(value!);
+      return [(policies) => policies.push(stringPolicy(resource, 'iam', raw, at, text))];
+    }
+    if (!unknown) return [];
+    const at = offsets.want(block);
+    return [(_, notes) => notes.push({ resource, kind: 'iam', offset: at.offset, note: 'unknown-until-apply' })];
   });
 }
 
@@ -120,7 +148,7 @@ function inlinePolicies(inst: Instance, raw: string, policies: ExtractedPolicy[]
  * default policy). The configuration section tells them apart; a key whose
  * policy an aws_kms_key_policy sets gets nothing here (that resource is read).
  */
-function unsetKeyPolicy(config: SourceNode | undefined, address: string): IacNote['note'] | undefined {
+function unsetKeyPolicy(config: JsonAt | undefined, address: string): IacNote['note'] | undefined {
   const located = configOf(config, address);
   if (!located) return 'unknown-until-apply';
   if (memberOf(memberOf(located.resource, 'expressions'), 'policy') !== undefined) return 'unknown-until-apply';
@@ -135,7 +163,7 @@ function unsetKeyPolicy(config: SourceNode | undefined, address: string): IacNot
 }
 
 /** The configuration block of a resource instance address, and the module that holds it. */
-function configOf(config: SourceNode | undefined, address: string): { module: SourceNode; resource: SourceNode; name: string } | undefined {
+function configOf(config: JsonAt | undefined, address: string): { module: JsonAt; resource: JsonAt; name: string } | undefined {
   let module = memberOf(config, 'root_module');
   let rest = address;
   for (let m = /^module\.([^.[]+)(\[[^\]]*\])?\./.exec(rest); m; m = /^module\.([^.[]+)(\[[^\]]*\])?\./.exec(rest)) {
@@ -148,15 +176,15 @@ function configOf(config: SourceNode | undefined, address: string): { module: So
 }
 
 /** The resources of a module and, recursively, of its child modules. */
-function moduleResources(module: SourceNode | undefined, depth = 0): SourceNode[] {
+function moduleResources(module: JsonAt | undefined, depth = 0): JsonAt[] {
   if (!module || depth > 64) return [];
   return [...items(memberOf(module, 'resources')), ...items(memberOf(module, 'child_modules')).flatMap((c) => moduleResources(c, depth + 1))];
 }
 
-function items(node: SourceNode | undefined): readonly SourceNode[] {
-  return node?.type === 'array' ? node.items : [];
+function isObject(node: JsonAt | undefined): node is JsonAt {
+  return typeof node?.value === 'object' && node.value !== null && !Array.isArray(node.value);
 }
 
-function isTrue(node: SourceNode | undefined): boolean {
-  return node?.type === 'scalar' && node.value === true;
+function isTrue(node: JsonAt | undefined): boolean {
+  return node?.value === true;
 }

@@ -1,6 +1,6 @@
 // JSON with positions: jsonc-parser's parseTree gives every value its offset,
 // which the linter turns into file:line:column and a JSON pointer.
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 
 export type { Node as JsonNode } from 'jsonc-parser';
 
@@ -52,6 +52,14 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   InvalidCharacter: 'control character inside a string (escape it, e.g. \\n)',
 };
 
+const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+
+function problemOf(text: string, error: ParseError): SyntaxProblem {
+  const code = printParseErrorCode(error.error);
+  const message = trailingCommaAt(text, error.offset) ? 'trailing comma before a closing bracket or brace' : (SYNTAX_MESSAGES[code] ?? code);
+  return { message, offset: error.offset };
+}
+
 /**
  * Parses strict JSON (no comments, no trailing commas, as AWS requires).
  * Returns the first syntax error rather than a half-recovered tree.
@@ -59,15 +67,22 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 export function parseJson(text: string): ParsedJson {
   if (text.trim() === '') return { ok: false, problem: { message: 'the file is empty', offset: 0 } };
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(text, errors, STRICT);
   const first = errors[0];
-  if (first) {
-    const code = printParseErrorCode(first.error);
-    const message = trailingCommaAt(text, first.offset) ? 'trailing comma before a closing bracket or brace' : (SYNTAX_MESSAGES[code] ?? code);
-    return { ok: false, problem: { message, offset: first.offset } };
-  }
+  if (first) return { ok: false, problem: problemOf(text, first) };
   if (!root) return { ok: false, problem: { message: 'no JSON value found', offset: 0 } };
   return { ok: true, root };
+}
+
+/**
+ * The syntax error parseJson would report, found without building a tree
+ * (for a file of megabytes that JSON.parse refused); undefined when there is none.
+ */
+export function syntaxProblem(text: string): SyntaxProblem | undefined {
+  if (text.trim() === '') return { message: 'the file is empty', offset: 0 };
+  let first: ParseError | undefined;
+  visit(text, { onError: (error, offset, length) => void (first ??= { error, offset, length }) }, STRICT);
+  return first ? problemOf(text, first) : undefined;
 }
 
 /**
