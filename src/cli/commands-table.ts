@@ -122,6 +122,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...SPEC_FLAGS,
       { name: 'from', value: 'file', description: "the key's current key policy (- = standard input)" },
       ...FATE_FLAGS,
+      ...EXPORT_FLAGS,
       { name: 'out', value: 'dir', description: 'directory to write into' },
       { name: 'format', value: 'output-format', description: 'output format' },
       { name: 'stdout', description: 'print the files instead of writing them' },

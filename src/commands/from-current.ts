@@ -20,14 +20,23 @@ import { safeText } from '../core/terminal-safe.js';
 import { changeJson, fatesJson, fromNextSteps, fromText, type Paint } from '../output/current-policy-text.js';
 import type { NextStep } from '../output/next-step.js';
 import { readKeyPolicies } from './policy-files.js';
+import type { WhoCanChange } from '../core/who-can/index.js';
+import type { PolicyDocument } from '../core/policy.js';
+import { whoCanChangeJson, whoCanChangeLines } from '../output/who-can-change-text.js';
+import { exportFiles, exportsGiven, exportUsageProblem, type ExportFlagValues } from './who-can-flags.js';
+
+const exportFlagGiven = (values: ExportFlagValues) =>
+  values['account-details']?.length ? '--account-details' : values.grants ? '--grants' : exportFiles(values).length > 0 ? 'an export flag (--scp, --rcp, --describe-key)' : '--management-account';
 
 /** The current policy and its statements' fates, read before the spec is validated. */
 export interface FromInput {
   readonly current: CurrentPolicy;
   readonly fates: Fates;
+  /** With the accounts' exports (--account-details, --grants, ...): who-can on the current policy and a new one, compared. */
+  readonly principalChange?: (after: PolicyDocument) => WhoCanChange;
 }
 
-interface FromFlagValues {
+interface FromFlagValues extends ExportFlagValues {
   from?: string;
   policy?: string;
   keep?: string[];
@@ -43,8 +52,11 @@ interface FromFlagValues {
 async function readFromFlags(values: FromFlagValues, answers: Partial<PolicySpec>, io: CommandIo): Promise<FromInput | undefined> {
   if (values.from === undefined) {
     if (values.keep || values.drop || values.policy !== undefined) throw new UsageError(`${values.keep ? '--keep' : values.drop ? '--drop' : '--policy'} needs --from FILE (the key's current policy)`);
+    if (exportsGiven(values)) throw new UsageError(`${exportFlagGiven(values)} needs --from FILE (the key's current policy): the exports say who gains and loses access when it changes`);
     return undefined;
   }
+  const exportProblem = exportsGiven(values) ? exportUsageProblem(values, values.from === '-') : undefined;
+  if (exportProblem) throw new UsageError(safeText(exportProblem));
   if (values.from.trim() === '') throw new UsageError('--from needs a file name, or - for standard input');
   if (answers.newKey !== undefined) {
     throw new UsageError('--from reads the current policy of a key that exists; a new key (--new-key) has none. Drop --from, or use --key-arn for the existing key');
@@ -58,7 +70,15 @@ async function readFromFlags(values: FromFlagValues, answers: Partial<PolicySpec
   const fates = statementFates(current.value, key.value, { keep: listFlag(values.keep), drop: listFlag(values.drop), adminsGiven: answers.admins !== undefined });
   if (!fates.ok) throw new UsageError(fates.error.map(safeText).join('\n'));
   if (answers.admins === undefined && fates.value.admins.length > 0) answers.admins = [...fates.value.admins];
-  return { current: current.value, fates: fates.value };
+  // The exports load their readers (and the who-can engine) only when given.
+  const principalChange = exportsGiven(values) ? await principalChangeFrom(values, key.value.arn, current.value, io) : undefined;
+  return { current: current.value, fates: fates.value, ...(principalChange ? { principalChange } : {}) };
+}
+
+async function principalChangeFrom(values: FromFlagValues, keyArn: string, current: CurrentPolicy, io: CommandIo): Promise<(after: PolicyDocument) => WhoCanChange> {
+  const [{ readExportFlags }, { whoCanChange }] = await Promise.all([import('./who-can-exports.js'), import('../core/who-can/index.js')]);
+  const exports = await readExportFlags(values, keyArn, io, values.from === '-');
+  return (after) => whoCanChange(exports, current.document, after as unknown as Record<string, unknown>);
 }
 
 /** What generate writes and prints for a build merged with the current policy. */
@@ -84,7 +104,13 @@ export async function readFrom(values: FromFlagValues, answers: Partial<PolicySp
   return {
     merge(result) {
       const merged = mergeFrom(result, input);
-      return { result: merged.result, nextSteps: (steps) => fromNextSteps(steps, merged), json: () => fromJson(merged), text: (paint) => fromText(merged, paint) };
+      const principals = input.principalChange?.(merged.result.keyPolicy);
+      return {
+        result: merged.result,
+        nextSteps: (steps) => fromNextSteps(steps, merged),
+        json: () => ({ ...fromJson(merged), ...(principals ? whoCanChangeJson(principals) : {}) }),
+        text: (paint) => `${fromText(merged, paint)}${principals ? `\n\n${whoCanChangeLines(principals, paint).join('\n')}` : ''}`,
+      };
     },
   };
 }

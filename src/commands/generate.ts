@@ -16,6 +16,7 @@ import { programName, stepsFor, withProgram } from '../output/steps-for.js';
 import { formatExplanation, formatIssue, formatNextSteps } from '../output/summary.js';
 import { FilesExistError, PartialWriteError, planWrites, writeFilesAtomically } from '../output/write-files.js';
 import { FROM_HELP, FROM_OPTIONS } from './from-flags.js';
+import { EXPORT_OPTIONS, EXPORTS_HELP, exportsGiven } from './who-can-flags.js';
 import { SPEC_FLAGS_HELP, SPEC_OPTIONS, specAnswersFromFlags, specWithDefaults } from './spec-flags.js';
 
 export const help = `kms-wizard generate: write a KMS key policy and the matching IAM policy, no prompts.
@@ -28,6 +29,9 @@ Questions (each is also a wizard step):
 ${SPEC_FLAGS_HELP}
 
 ${FROM_HELP}
+
+${EXPORTS_HELP.replace('kms-wizard who-can reads them):', 'kms-wizard who-can reads them; with --from):')}
+  With them, --json adds "principalChanges" and "principalNotes" (as kms-wizard diff does).
 
 Output:
   --out DIR              directory to write into (created if needed; default .)
@@ -64,6 +68,7 @@ Exit codes: 0 written, 1 files in the way or write failed, 2 bad flags or answer
 const OPTIONS = {
   ...SPEC_OPTIONS,
   ...FROM_OPTIONS,
+  ...EXPORT_OPTIONS,
   out: { type: 'string' },
   format: { type: 'string' },
   stdout: { type: 'boolean' },
@@ -89,7 +94,7 @@ export const run: Command = async (argv, io) => {
 
   // Reading a current policy (the current-policy core, lint's JSON positions,
   // the evaluator) loads only when --from, --keep or --drop is given.
-  const current = values.from !== undefined || values.keep || values.drop || values.policy !== undefined ? await (await import('./from-current.js')).readFrom(values, answers, io) : undefined;
+  const current = values.from !== undefined || values.keep || values.drop || values.policy !== undefined || exportsGiven(values) ? await (await import('./from-current.js')).readFrom(values, answers, io) : undefined;
   const resolved = validateSpec(specWithDefaults(answers));
   if (!resolved.ok) {
     const n = resolved.error.length;

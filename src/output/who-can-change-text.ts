@@ -45,18 +45,22 @@ function lineGroups(changes: readonly PrincipalChange[]): { head: PrincipalChang
   return [...out.values()];
 }
 
+/** A long list of actions as its first six and a count (--json lists every one). */
+const actionList = (actions: readonly string[]) => (actions.length <= 6 ? actions.join(', ') : `${actions.slice(0, 6).join(', ')} and ${actions.length - 6} more (${actions.length} actions)`);
+
 function changeLine(head: PrincipalChange, actions: readonly string[], paint: Paint): string[] {
-  const list = actions.join(', ');
+  const list = actionList(actions);
+  const was = head.change === 'loses' ? 'was: ' : '';
   if (head.kind === 'takeover') {
     const verb = head.change === 'gains' ? paint.red('gains TAKEOVER') : paint.yellow('loses takeover');
-    return [`      ${verb} ${safeText(head.action)}: ${safeText(head.path[head.path.length - 1] ?? '')}`, paint.dim(`        ${pathLine(head.path.slice(0, -1))}`)];
+    return [`      ${verb} ${safeText(head.action)}: ${safeText(head.path[head.path.length - 1] ?? '')}`, paint.dim(`        ${was}${pathLine(head.path.slice(0, -1))}`)];
   }
   const cond = head.change !== 'conditions' && head.conditions.length > 0 ? paint.yellow(` depending on ${keys(head.conditions)}`) : '';
   const text =
     head.change === 'gains' ? `${paint.red('gains')} ${list}${how(head)}${cond}`
     : head.change === 'loses' ? `${paint.yellow('loses')} ${list}${how(head)}${cond}`
     : `${paint.yellow('conditions change')} for ${list}${how(head)}: now ${keys(head.conditions)} (before: ${keys(head.conditionsBefore ?? [])})`;
-  return [`      ${text}`, paint.dim(`        ${head.change === 'loses' ? 'was: ' : ''}${pathLine(head.path)}`)];
+  return [`      ${text}`, paint.dim(`        ${was}${pathLine(head.path)}`)];
 }
 
 /** The principals that gain or lose access, each with what changes and the path behind it; then the notes. */
