@@ -188,6 +188,15 @@ function candidateActions(s: Setting, subject: Subject): string[] {
   return s.actions.filter((a) => s.keyReach.has(a) && (s.keyNames.anyone.has(a) || named?.has(a) || subject.identity.some((d) => d.kms.allow.has(a))));
 }
 
+/**
+ * How a call through a service no policy names is shown. A condition such as kms:GrantIsForAWSResource
+ * or aws:ViaAWSService, or a Deny on kms:ViaService values, lets calls through services beyond the
+ * ones named ("AWS KMS condition keys", https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html):
+ * who-can tries one such service, an endpoint no policy can name.
+ */
+export const ANY_OTHER_SERVICE = 'any other AWS service';
+const unnamedService = (region: string) => `an-unnamed-service.${region}.amazonaws.com`;
+
 /** Direct access, or else the services it works through. */
 function accessFor(s: Setting, subject: Subject, wanted: readonly string[], external: boolean, principal = subject.arn): AccessEntry[] {
   // "*" may be anyone, in any account: keep every action and let the key policy's conditions say.
@@ -203,10 +212,10 @@ function accessFor(s: Setting, subject: Subject, wanted: readonly string[], exte
     const services: string[] = [];
     let first: Outcome | undefined;
     const conditions = new Set<string>();
-    for (const via of vias) {
+    for (const via of [...vias, unnamedService(s.region)]) {
       const o = evaluateSubject(s, subject, action, via);
       if (!o) continue;
-      services.push(via);
+      services.push(vias.includes(via) ? via : ANY_OTHER_SERVICE);
       first ??= o;
       o.conditions.forEach((c) => conditions.add(c));
     }

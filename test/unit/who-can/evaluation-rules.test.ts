@@ -91,3 +91,11 @@ test('the retiring principal of a grant may retire it with no policy (https://do
   expect(entry(r, prodRole('KeyAdmin'), 'kms:RetireGrant')).toMatchObject({ via: 'grant', grantId: '0c237476b39f8bc44e45212e08498fbe3151305030726c0590dd8d3e9f3d6a60', conditions: [], external: false });
   expect(r.access.filter((a) => a.action === 'kms:RetireGrant' && a.via === 'grant').map((a) => a.principal)).toEqual([prodRole('KeyAdmin')]);
 });
+
+test('kms:GrantIsForAWSResource with no kms:ViaService named: CreateGrant works through any integrated service, and is listed so (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-grant-is-for-aws-resource)', () => {
+  const policy = keyPolicyDocument();
+  const statements = (policy.Statement as { Sid: string }[]).filter((s) => s.Sid !== 'Allow use via S3 from dev');
+  const r = whoCan(orgInput(['scp', 'rcp', 'grants'], { ...policy, Statement: statements }));
+  expect(entry(r, prodRole('App'), 'kms:CreateGrant')).toMatchObject({ via: 'service', services: ['any other AWS service'], path: ["key policy statement 'Allow attachment of persistent resources'"] });
+  expect(r.takeover.filter((t) => t.principal === prodRole('App'))).toEqual([]);
+});

@@ -119,7 +119,7 @@ describe('get-key-policy', () => {
     const wrapped = readKeyPolicy('key-policy.json', text('key-policy.json'));
     const bare = readKeyPolicy('bare.json', JSON.parse(text('key-policy.json')).Policy as string);
     expect(bare).toEqual(wrapped);
-    expect((wrapped.Statement as unknown[]).length).toBe(8);
+    expect((wrapped.Statement as unknown[]).length).toBe(10);
   });
 
   test('a Policy string that is not JSON is refused, naming the Policy field', () => {

@@ -1,0 +1,288 @@
+// The synthetic organization's complete answer (test/fixtures/who-can/org, all exports, management
+// account 111111111111): for each principal, every action it can call on the key as
+// '<Action> <via>[ <services>][ <grant id prefix>][ if <condition keys>]'. A principal or action not
+// listed has no access: Quarantined (the key policy denies principals tagged quarantine=true, its
+// grant included), BoundedApp (what a key policy grants a role ARN is capped by the role's S3-only boundary), Reporter,
+// intern and the management account's OrgAdmin (the RCP perimeter binds principals of the
+// management account too: it is the key's account that matters), Partner and Vendor (outside the
+// RCP perimeter). Pages are under https://docs.aws.amazon.com/kms/latest/developerguide/,
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/ and https://docs.aws.amazon.com/organizations/latest/userguide/.
+export const EXPECTED_ACCESS: Readonly<Record<string, readonly string[]>> = {
+  // named by 'Allow use of the key': enough by itself in the key's account, no IAM policy needed (key-policy-default.html); CreateGrant, ListGrants and RevokeGrant only with kms:GrantIsForAWSResource, i.e. through an integrated service (conditions-kms.html)
+  'arn:aws:iam::222222222222:role/App': [
+    'CreateGrant service s3.eu-west-1.amazonaws.com|any other AWS service',
+    'Decrypt direct',
+    'DescribeKey direct',
+    'Encrypt direct',
+    'GenerateDataKey direct',
+    'GenerateDataKeyPair direct',
+    'GenerateDataKeyPairWithoutPlaintext direct',
+    'GenerateDataKeyWithoutPlaintext direct',
+    'ListGrants service s3.eu-west-1.amazonaws.com|any other AWS service',
+    'ReEncryptFrom direct',
+    'ReEncryptTo direct',
+    'RevokeGrant service s3.eu-west-1.amazonaws.com|any other AWS service',
+  ],
+  // no policy at all: grant 0c23... gives Decrypt and GenerateDataKey, its EncryptionContextSubset constraint a condition (grants.html)
+  'arn:aws:iam::222222222222:role/Batch': [
+    'Decrypt grant 0c2374 if kms:EncryptionContext:Department',
+    'GenerateDataKey grant 0c2374 if kms:EncryptionContext:Department',
+  ],
+  // AdministratorAccess capped by the Decrypt-only permissions boundary; the key policy names only the account, so IAM decides and the boundary caps it (access_policies_boundaries.html)
+  'arn:aws:iam::222222222222:role/Capped': [
+    'Decrypt direct',
+  ],
+  // its IAM policy allows Encrypt and GenerateDataKey only with kms:ViaService S3 or Secrets Manager (conditions-kms.html)
+  'arn:aws:iam::222222222222:role/Ci': [
+    'Encrypt service s3.eu-west-1.amazonaws.com|secretsmanager.eu-west-1.amazonaws.com',
+    'GenerateDataKey service s3.eu-west-1.amazonaws.com|secretsmanager.eu-west-1.amazonaws.com',
+  ],
+  // its IAM policy requires an encryption context pair, unknown offline
+  'arn:aws:iam::222222222222:role/Finance': [
+    'Decrypt direct if kms:EncryptionContext:Department',
+  ],
+  // the console's key administrator statement; RetireGrant as the retiring principal of grant 0c23... (grant-delete.html); the OU SCP's Deny exempts this role, so PutKeyPolicy and ScheduleKeyDeletion stay
+  'arn:aws:iam::222222222222:role/KeyAdmin': [
+    'CancelKeyDeletion direct',
+    'CreateGrant direct',
+    'DescribeKey direct',
+    'DisableKey direct',
+    'DisableKeyRotation direct',
+    'EnableKey direct',
+    'EnableKeyRotation direct',
+    'GetKeyLastUsage direct',
+    'GetKeyPolicy direct',
+    'GetKeyRotationStatus direct',
+    'ListGrants direct',
+    'ListKeyPolicies direct',
+    'ListKeyRotations direct',
+    'ListResourceTags direct',
+    'PutKeyPolicy direct',
+    'ReplicateKey direct',
+    'RetireGrant grant 0c2374',
+    'RevokeGrant direct',
+    'RotateKeyOnDemand direct',
+    'ScheduleKeyDeletion direct',
+    'TagResource direct',
+    'UntagResource direct',
+    'UpdateKeyDescription direct',
+    'UpdatePrimaryRegion direct',
+  ],
+  // only the default version v2 of KmsReader is in force (DescribeKey); v1 allowed Decrypt (access_policies_managed-versioning.html)
+  'arn:aws:iam::222222222222:role/LegacyReader': [
+    'DescribeKey direct',
+  ],
+  // PowerUserAccess (NotAction iam:*, organizations:*, account:*) through the root statement; the OU SCP denies PutKeyPolicy and ScheduleKeyDeletion to all but KeyAdmin (orgs_manage_policies_scps.html)
+  'arn:aws:iam::222222222222:role/PowerDev': [
+    'CancelKeyDeletion direct',
+    'CreateGrant direct',
+    'Decrypt direct',
+    'DescribeKey direct',
+    'DisableKey direct',
+    'DisableKeyRotation direct',
+    'EnableKey direct',
+    'EnableKeyRotation direct',
+    'Encrypt direct',
+    'GenerateDataKey direct',
+    'GenerateDataKeyPair direct',
+    'GenerateDataKeyPairWithoutPlaintext direct',
+    'GenerateDataKeyWithoutPlaintext direct',
+    'GetKeyLastUsage direct',
+    'GetKeyPolicy direct',
+    'GetKeyRotationStatus direct',
+    'ListGrants direct',
+    'ListKeyPolicies direct',
+    'ListKeyRotations direct',
+    'ListResourceTags direct',
+    'ReEncryptFrom direct',
+    'ReEncryptTo direct',
+    'ReplicateKey direct',
+    'RetireGrant direct',
+    'RevokeGrant direct',
+    'RotateKeyOnDemand direct',
+    'SynchronizeMultiRegionKey direct',
+    'TagResource direct',
+    'UntagResource direct',
+    'UpdateKeyDescription direct',
+    'UpdatePrimaryRegion direct',
+  ],
+  // a service-linked role: its own policy decides; SCPs and RCPs do not apply to it
+  'arn:aws:iam::222222222222:role/aws-service-role/backup.amazonaws.com/AWSServiceRoleForBackup': [
+    'Decrypt direct',
+    'GenerateDataKey direct',
+  ],
+  // the root statement names the account: its root user, which IAM policies do not govern, but the SCPs of a member account do (PutKeyPolicy, ScheduleKeyDeletion denied at the OU)
+  'arn:aws:iam::222222222222:root': [
+    'CancelKeyDeletion direct',
+    'CreateGrant direct',
+    'Decrypt direct',
+    'DescribeKey direct',
+    'DisableKey direct',
+    'DisableKeyRotation direct',
+    'EnableKey direct',
+    'EnableKeyRotation direct',
+    'Encrypt direct',
+    'GenerateDataKey direct',
+    'GenerateDataKeyPair direct',
+    'GenerateDataKeyPairWithoutPlaintext direct',
+    'GenerateDataKeyWithoutPlaintext direct',
+    'GetKeyLastUsage direct',
+    'GetKeyPolicy direct',
+    'GetKeyRotationStatus direct',
+    'ListGrants direct',
+    'ListKeyPolicies direct',
+    'ListKeyRotations direct',
+    'ListResourceTags direct',
+    'ReEncryptFrom direct',
+    'ReEncryptTo direct',
+    'ReplicateKey direct',
+    'RetireGrant direct',
+    'RevokeGrant direct',
+    'RotateKeyOnDemand direct',
+    'SynchronizeMultiRegionKey direct',
+    'TagResource direct',
+    'UntagResource direct',
+    'UpdateKeyDescription direct',
+    'UpdatePrimaryRegion direct',
+  ],
+  // AdministratorAccess from the Admins group through the root statement, less what the OU SCP denies
+  'arn:aws:iam::222222222222:user/alice': [
+    'CancelKeyDeletion direct',
+    'CreateGrant direct',
+    'Decrypt direct',
+    'DescribeKey direct',
+    'DisableKey direct',
+    'DisableKeyRotation direct',
+    'EnableKey direct',
+    'EnableKeyRotation direct',
+    'Encrypt direct',
+    'GenerateDataKey direct',
+    'GenerateDataKeyPair direct',
+    'GenerateDataKeyPairWithoutPlaintext direct',
+    'GenerateDataKeyWithoutPlaintext direct',
+    'GetKeyLastUsage direct',
+    'GetKeyPolicy direct',
+    'GetKeyRotationStatus direct',
+    'ListGrants direct',
+    'ListKeyPolicies direct',
+    'ListKeyRotations direct',
+    'ListResourceTags direct',
+    'ReEncryptFrom direct',
+    'ReEncryptTo direct',
+    'ReplicateKey direct',
+    'RetireGrant direct',
+    'RevokeGrant direct',
+    'RotateKeyOnDemand direct',
+    'SynchronizeMultiRegionKey direct',
+    'TagResource direct',
+    'UntagResource direct',
+    'UpdateKeyDescription direct',
+    'UpdatePrimaryRegion direct',
+  ],
+  // the Developers group's inline policy (Decrypt, DescribeKey) through the root statement
+  'arn:aws:iam::222222222222:user/bob': [
+    'Decrypt direct',
+    'DescribeKey direct',
+  ],
+  // named by 'Allow use of the key'; her S3-only boundary does not limit what a key policy grants an IAM user ARN (reference_policies_evaluation-logic.html)
+  'arn:aws:iam::222222222222:user/eve': [
+    'Decrypt direct',
+    'DescribeKey direct',
+    'Encrypt direct',
+    'GenerateDataKey direct',
+    'GenerateDataKeyPair direct',
+    'GenerateDataKeyPairWithoutPlaintext direct',
+    'GenerateDataKeyWithoutPlaintext direct',
+    'ReEncryptFrom direct',
+    'ReEncryptTo direct',
+  ],
+  // another account: the key policy lets account 333333333333 decide only through S3, and its IAM policy allows; both sides needed (key-policy-modifying-external-accounts.html)
+  'arn:aws:iam::333333333333:role/DataLoader': [
+    'Decrypt service s3.eu-west-1.amazonaws.com',
+    'GenerateDataKey service s3.eu-west-1.amazonaws.com',
+  ],
+  // the dev account's root, through S3 only
+  'arn:aws:iam::333333333333:root': [
+    'Decrypt service s3.eu-west-1.amazonaws.com',
+    'GenerateDataKey service s3.eu-west-1.amazonaws.com',
+  ],
+  // AdministratorAccess in the dev account, capped by the S3-only key policy statement
+  'arn:aws:iam::333333333333:user/dev-admin': [
+    'Decrypt service s3.eu-west-1.amazonaws.com',
+    'GenerateDataKey service s3.eu-west-1.amazonaws.com',
+  ],
+  // URL-encoded export: inline DescribeKey, GetKeyPolicy, ListGrants and the default version v1 of SecurityKms (Decrypt; v2's kms:* is not in force); GetKeyPolicy has no effect across accounts
+  'arn:aws:iam::666666666666:role/Auditor': [
+    'Decrypt direct',
+    'DescribeKey direct',
+    'ListGrants direct',
+  ],
+  // AdministratorAccess within a DescribeKey/List* boundary
+  'arn:aws:iam::666666666666:role/Forensics': [
+    'DescribeKey direct',
+    'ListGrants direct',
+  ],
+  // the security account's root: what the key policy gives the account and other accounts can use
+  'arn:aws:iam::666666666666:root': [
+    'Decrypt direct',
+    'DescribeKey direct',
+    'ListGrants direct',
+  ],
+  // the Responders group's URL-encoded inline policy
+  'arn:aws:iam::666666666666:user/responder': [
+    'Decrypt direct',
+  ],
+  // a service principal: bound by the key policy's aws:SourceArn and encryption-context conditions, not by SCPs
+  'cloudtrail.amazonaws.com': [
+    'GenerateDataKey direct if aws:SourceArn&kms:EncryptionContext:aws:cloudtrail:arn',
+    'GenerateDataKeyPair direct if aws:SourceArn&kms:EncryptionContext:aws:cloudtrail:arn',
+    'GenerateDataKeyPairWithoutPlaintext direct if aws:SourceArn&kms:EncryptionContext:aws:cloudtrail:arn',
+    'GenerateDataKeyWithoutPlaintext direct if aws:SourceArn&kms:EncryptionContext:aws:cloudtrail:arn',
+  ],
+};
+
+/** Who can change who may use the key: '<principal> <action>'. */
+export const EXPECTED_TAKEOVER: readonly string[] = [
+  // IAM writes in an account whose root the key policy trusts (key-policy-default.html): any principal there can then be given the access the key policy delegates; Quarantined is denied KMS actions, not IAM ones.
+  'arn:aws:iam::222222222222:role/IamWriter iam:AttachRolePolicy',
+  'arn:aws:iam::222222222222:role/IamWriter iam:PutRolePolicy',
+  'arn:aws:iam::222222222222:role/KeyAdmin kms:CreateGrant',
+  'arn:aws:iam::222222222222:role/KeyAdmin kms:PutKeyPolicy',
+  'arn:aws:iam::222222222222:role/KeyAdmin kms:ReplicateKey',
+  'arn:aws:iam::222222222222:role/PowerDev kms:CreateGrant',
+  'arn:aws:iam::222222222222:role/PowerDev kms:ReplicateKey',
+  'arn:aws:iam::222222222222:role/Quarantined iam:AddUserToGroup',
+  'arn:aws:iam::222222222222:role/Quarantined iam:AttachGroupPolicy',
+  'arn:aws:iam::222222222222:role/Quarantined iam:AttachRolePolicy',
+  'arn:aws:iam::222222222222:role/Quarantined iam:AttachUserPolicy',
+  'arn:aws:iam::222222222222:role/Quarantined iam:CreatePolicyVersion',
+  'arn:aws:iam::222222222222:role/Quarantined iam:PassRole',
+  'arn:aws:iam::222222222222:role/Quarantined iam:PutGroupPolicy',
+  'arn:aws:iam::222222222222:role/Quarantined iam:PutRolePolicy',
+  'arn:aws:iam::222222222222:role/Quarantined iam:PutUserPolicy',
+  'arn:aws:iam::222222222222:role/Quarantined iam:SetDefaultPolicyVersion',
+  'arn:aws:iam::222222222222:role/Quarantined iam:UpdateAssumeRolePolicy',
+  'arn:aws:iam::222222222222:root kms:CreateGrant',
+  'arn:aws:iam::222222222222:root kms:ReplicateKey',
+  'arn:aws:iam::222222222222:user/alice iam:AddUserToGroup',
+  'arn:aws:iam::222222222222:user/alice iam:AttachGroupPolicy',
+  'arn:aws:iam::222222222222:user/alice iam:AttachRolePolicy',
+  'arn:aws:iam::222222222222:user/alice iam:AttachUserPolicy',
+  'arn:aws:iam::222222222222:user/alice iam:CreatePolicyVersion',
+  'arn:aws:iam::222222222222:user/alice iam:PassRole',
+  'arn:aws:iam::222222222222:user/alice iam:PutGroupPolicy',
+  'arn:aws:iam::222222222222:user/alice iam:PutRolePolicy',
+  'arn:aws:iam::222222222222:user/alice iam:PutUserPolicy',
+  'arn:aws:iam::222222222222:user/alice iam:SetDefaultPolicyVersion',
+  'arn:aws:iam::222222222222:user/alice iam:UpdateAssumeRolePolicy',
+  'arn:aws:iam::222222222222:user/alice kms:CreateGrant',
+  'arn:aws:iam::222222222222:user/alice kms:ReplicateKey',
+  'arn:aws:iam::222222222222:user/mallory iam:AttachUserPolicy',
+  'arn:aws:iam::222222222222:user/mallory iam:PutUserPolicy',
+  'arn:aws:iam::333333333333:user/dev-admin iam:AttachRolePolicy',
+  'arn:aws:iam::333333333333:user/dev-admin iam:AttachUserPolicy',
+  'arn:aws:iam::333333333333:user/dev-admin iam:PassRole',
+  'arn:aws:iam::333333333333:user/dev-admin iam:PutRolePolicy',
+  'arn:aws:iam::333333333333:user/dev-admin iam:PutUserPolicy',
+  'arn:aws:iam::333333333333:user/dev-admin iam:UpdateAssumeRolePolicy',
+];
