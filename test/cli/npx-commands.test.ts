@@ -63,6 +63,10 @@ describe('under npx every printed command says npx kms-wizard', () => {
     expect(bareCommands(text.stdout)).toEqual([]);
     const plain = await runCli(['lint', 'key-policy.json'], { cwd: dir });
     expect(plain.stdout).toContain('(kms-wizard generate --service ebs)');
+    // Machine-read output is the same whoever runs it.
+    const json = await runCli(['lint', 'key-policy.json', '--json'], { cwd: dir, env: NPX });
+    expect(json.stdout).toContain('(kms-wizard generate --service ebs)');
+    expect(json.stdout).not.toContain('npx kms-wizard');
   });
 
   it('learn: the list and its errors name npx kms-wizard learn', async () => {
