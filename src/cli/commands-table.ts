@@ -8,7 +8,8 @@
  * Where a flag's (or a command argument's) values come from: a fixed list,
  * or a named source the completion scripts fill in (`service` = catalog
  * names, `region` = Region codes, `output-format` = generate's formats,
- * `access` = trust modes, `kms-action` = the KMS actions, `condition-key` = the
+ * `access` = trust modes, `kms-action` = the KMS actions (`kms-action-list`: a
+ * comma-separated list of them), `condition-key` = the
  * condition keys a request may carry, as `KEY=`, `lesson` = the lesson ids),
  * files, directories, or free text (no completion).
  */
@@ -21,6 +22,7 @@ export type ValueSource =
   | 'output-format'
   | 'access'
   | 'kms-action'
+  | 'kms-action-list'
   | 'condition-key'
   | 'lesson'
   | readonly string[];
@@ -72,7 +74,7 @@ const SPEC_FLAGS: readonly FlagSpec[] = [
   { name: 'access', value: 'access', description: 'how the key policy trusts consumers' },
   { name: 'service', value: 'service', repeatable: true, description: 'AWS service that may use the key (through a caller or as itself)' },
   { name: 'region', value: 'region', repeatable: true, description: 'Region the services use the key from' },
-  { name: 'actions', value: 'text', description: "override the services' default actions (A,B)" },
+  { name: 'actions', value: 'kms-action-list', description: "override the services' default actions (A,B)" },
   { name: 'source-arn', value: 'text', repeatable: true, description: 'resource ARN that narrows a service acting as itself (trail, log group, ...)' },
 ];
 

@@ -24,6 +24,7 @@ export function valueWords(source: ValueSource): readonly string[] | undefined {
     case 'access':
       return ACCESS_MODES;
     case 'kms-action':
+    case 'kms-action-list':
       return KMS_ACTIONS;
     case 'condition-key':
       return conditionKeyWords();
@@ -49,8 +50,11 @@ function conditionKeyWords(): string[] {
   return [...new Set(words)].sort();
 }
 
-/** Value sources whose words end where the user goes on typing (`KEY=`): no space after them. */
-const NO_SPACE_AFTER: ReadonlySet<ValueSource> = new Set<ValueSource>(['condition-key']);
+/** Value sources whose words end where the user goes on typing (`KEY=`, `A,B`): no space after them. */
+const NO_SPACE_AFTER: ReadonlySet<ValueSource> = new Set<ValueSource>(['condition-key', 'kms-action-list']);
+
+/** Value sources that take several words in one value, joined by commas (`--actions A,B`). */
+const COMMA_LISTS: ReadonlySet<ValueSource> = new Set<ValueSource>(['kms-action-list']);
 
 const ALL = [WIZARD, ...COMMANDS];
 /** A command's flags; the wizard's are also the bare `kms-wizard`'s, so they include -v. */
@@ -64,6 +68,8 @@ const bashWords = (words: readonly string[]) => `'${words.join(' ')}'`;
 function bashValue(source: ValueSource): string {
   const words = valueWords(source);
   const noSpace = NO_SPACE_AFTER.has(source) ? '; compopt -o nospace 2>/dev/null' : '';
+  // A list completes its last item, the items before it kept (compgen -P).
+  if (words && COMMA_LISTS.has(source)) return `local before=; if [[ $cur == *,* ]]; then before=\${cur%,*},; fi; COMPREPLY=($(compgen -P "$before" -W ${bashWords(words)} -- "\${cur##*,}"))${noSpace}`;
   if (words) return `COMPREPLY=($(compgen -W ${bashWords(words)} -- "$cur"))${noSpace}`;
   if (source === 'file') return 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))';
   if (source === 'dir') return 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur"))';
@@ -160,6 +166,7 @@ const zshWord = (w: string) => w.replace(/:/g, '\\:');
 function zshAction(source: ValueSource): string {
   const words = valueWords(source)?.map(zshWord);
   // `KEY=` words: the value follows at once, with no space (compadd -S '').
+  if (words && COMMA_LISTS.has(source)) return `_sequence compadd - ${words.join(' ')}`;
   if (words && NO_SPACE_AFTER.has(source)) return `{compadd -S "" -- ${words.join(' ')}}`;
   if (words) return `(${words.join(' ')})`;
   if (source === 'file') return '_files';
@@ -244,7 +251,8 @@ function fishFlag(condition: string, f: FlagSpec): string {
   if (f.short) parts.push(`-s ${f.short}`);
   if (f.value !== undefined) {
     const words = valueWords(f.value);
-    if (words) parts.push(`-x -a ${fishText(words.join(' '))}`);
+    if (words && COMMA_LISTS.has(f.value)) parts.push(`-x -a ${fishText(`(__kms_wizard_list "${words.join(' ')}")`)}`);
+    else if (words) parts.push(`-x -a ${fishText(words.join(' '))}`);
     else if (f.value === 'file') parts.push('-r -F');
     else if (f.value === 'dir') parts.push(`-x -a ${fishText('(__fish_complete_directories (commandline -ct))')}`);
     else parts.push('-x');
@@ -264,6 +272,13 @@ export function fishScript(): string {
     '#   (fish loads a file by the command\'s name)',
     '',
     'complete -c kms-wizard -f',
+    '# A comma-separated value (--actions A,B): each word after the items already typed.',
+    'function __kms_wizard_list',
+    "    set -l before (string match -r '.*,' -- (commandline -ct))",
+    "    for word in (string split ' ' -- $argv[1])",
+    '        echo $before$word',
+    '    end',
+    'end',
     ...[...COMMANDS, WIZARD].map((c) => `complete -c kms-wizard -n ${fishText(atTop)} -a ${c.name} -d ${fishText(c.summary)}`),
     ...TOP_LEVEL_FLAGS.map((f) => fishFlag(wizardCondition, f)),
     ...WIZARD.flags.map((f) => fishFlag(wizardCondition, f)),

@@ -6,6 +6,7 @@ import type { Command, CommandIo } from '../cli/io.js';
 import { colorEnabled, makeStyle, type Style } from '../cli/style.js';
 import { parseKeyArn } from '../core/arn.js';
 import { IAC_RULES, INPUT_FORMATS, type IacLintedFile, type InputFormat } from '../core/iac/index.js';
+import { commandsAsInvoked, programName } from '../core/invoked-as.js';
 import { RULES, type LintInput, type PolicyKind, type Severity } from '../core/lint/index.js';
 import { didYouMean } from '../core/suggest.js';
 import { jsonText, safeText } from '../core/terminal-safe.js';
@@ -90,7 +91,7 @@ export const run: Command = async (argv, io) => {
       ? renderSarif(results, { toolVersion: VERSION, rules: [...RULES, ...IAC_RULES] })
       : format === 'json'
         ? `${jsonText(toJson(results))}\n`
-        : renderText(results, makeStyle(colorEnabled(io.env, io.stdout)));
+        : renderText(results, makeStyle(colorEnabled(io.env, io.stdout)), programName(io.env));
   io.stdout.write(out);
   const counts = countSeverities(results);
   return counts.error > 0 || (values.strict && counts.warning > 0) ? EXIT.findings : EXIT.ok;
@@ -159,7 +160,9 @@ function plural(n: number, word: string): string {
 }
 
 /** file:line:col  severity  CODE  message, grouped per file, then a summary line. */
-function renderText(results: LintedFile[], style: Style): string {
+/** The findings as text; the commands their messages and hints suggest are written as `program` (npx kms-wizard under npx). */
+function renderText(results: LintedFile[], style: Style, program: string): string {
+  const said = (text: string) => commandsAsInvoked(safeText(text), program);
   const paint: Record<Severity, (s: string) => string> = { error: style.red, warning: style.yellow, info: style.cyan };
   const blocks = results.map((r) => {
     const name = safeText(r.name);
@@ -172,8 +175,8 @@ function renderText(results: LintedFile[], style: Style): string {
         const where = `${name}:${f.line}:${f.column}`.padEnd(width);
         // An infrastructure file's findings name the resource: template.yaml:42:11  MyKey  error  KW401 ...
         const owner = resource !== undefined ? `${resource}  ` : '';
-        const line = `${style.bold(where)}  ${owner}${paint[f.severity](f.severity.padEnd(7))}  ${style.dim(f.code)}  ${safeText(f.message)}`;
-        return f.hint ? `${line}\n${' '.repeat(width + 2)}${style.dim(`hint: ${safeText(f.hint)}`)}` : line;
+        const line = `${style.bold(where)}  ${owner}${paint[f.severity](f.severity.padEnd(7))}  ${style.dim(f.code)}  ${said(f.message)}`;
+        return f.hint ? `${line}\n${' '.repeat(width + 2)}${style.dim(`hint: ${said(f.hint)}`)}` : line;
       })
       .join('\n');
   });

@@ -107,6 +107,13 @@ describe('bash', () => {
     expect(bashComplete('kms-wizard simulate --action ')).toEqual([...KMS_ACTIONS]);
   });
 
+  it('completes the last action of a comma-separated --actions list, the ones before it kept', () => {
+    expect(bashComplete('kms-wizard generate --actions kms:Decr')).toEqual(['Decrypt']);
+    // Readline keeps "kms:Decrypt,kms:" (up to the last colon) and inserts the rest.
+    expect(bashComplete('kms-wizard generate --actions kms:Decrypt,kms:GenerateDataKeyW')).toEqual(['GenerateDataKeyWithoutPlaintext']);
+    expect(bashComplete('kms-wizard --actions=kms:Decrypt,kms:Enc')).toEqual(['Encrypt']);
+  });
+
   it('completes condition keys for simulate --context as KEY= (placeholder keys as their prefix)', () => {
     expect(bashComplete('kms-wizard simulate --context kms:Via')).toEqual(['ViaService=']);
     expect(bashComplete('kms-wizard simulate --context kms:EncryptionCo')).toEqual(['EncryptionContext:', 'EncryptionContextKeys=']);
@@ -144,6 +151,7 @@ describe('bash', () => {
       await completes('kms-wizard simulate --action kms:Decr', 'kms-wizard simulate --action kms:Decrypt ');
       await completes('kms-wizard simulate --action=kms:ScheduleK', 'kms-wizard simulate --action=kms:ScheduleKeyDeletion ');
       await completes('kms-wizard simulate --context kms:Via', 'kms-wizard simulate --context kms:ViaService=');
+      await completes('kms-wizard generate --actions kms:Decrypt,kms:GenerateDataKeyW', 'kms-wizard generate --actions kms:Decrypt,kms:GenerateDataKeyWithoutPlaintext');
       await completes('npx kms-wizard gen', 'npx kms-wizard generate ');
       await completes('npx kms-wizard generate --service secretsm', 'npx kms-wizard generate --service secretsmanager ');
     } finally {
@@ -177,6 +185,7 @@ describe.runIf(has('fish') || Boolean(process.env.CI))('fish', () => {
   it('completes KMS actions, condition keys as KEY=, lesson ids, and npx kms-wizard', () => {
     expect(complete('kms-wizard simulate --action kms:Decr')).toEqual(['kms:Decrypt']);
     expect(complete('kms-wizard simulate --context kms:Via')).toEqual(['kms:ViaService=']);
+    expect(complete('kms-wizard generate --actions kms:Decrypt,kms:GenerateDataKeyW')).toEqual(['kms:Decrypt,kms:GenerateDataKeyWithoutPlaintext']);
     expect(complete('kms-wizard learn via')).toEqual(compiledLessonIndex().map((l) => l.id).filter((id) => id.startsWith('via')));
     expect(complete('npx kms-wizard gen')).toEqual(['generate']);
     expect(complete('npx --yes kms-wizard generate --service secretsm')).toEqual(['secretsmanager']);
@@ -195,10 +204,10 @@ describe.runIf(has('zsh') || Boolean(process.env.CI))('zsh', () => {
     try {
       t.write(`PROMPT='zsh> '; autoload -U compinit && compinit -u -D && source '${scripts.zsh}' && echo $((6 * 7))READY\r`);
       await t.waitFor('42READY');
-      // A completed line reads "zsh> <line>", maybe with the "=" zsh offers after a flag.
+      // A completed line reads "zsh> <line>", maybe with the "=" zsh offers after a flag or the "," _sequence offers after a list item.
       const completes = async (typed: string, line: string) => {
         t.write(`${typed}\t`);
-        await t.waitFor(new RegExp(`^zsh> ${line.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}=? *$`, 'm'));
+        await t.waitFor(new RegExp(`^zsh> ${line.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}[=,]? *$`, 'm'));
         t.write(KEYS.ctrlU);
         await t.waitFor(/^zsh> *$/m);
       };
@@ -212,6 +221,7 @@ describe.runIf(has('zsh') || Boolean(process.env.CI))('zsh', () => {
       await completes('kms-wizard simulate --action kms:Decr', 'kms-wizard simulate --action kms:Decrypt');
       await completes('kms-wizard simulate --context kms:Via', 'kms-wizard simulate --context kms:ViaService=');
       await completes('kms-wizard learn via', 'kms-wizard learn via-service');
+      await completes('kms-wizard generate --actions kms:Decrypt,kms:GenerateDataKeyW', 'kms-wizard generate --actions kms:Decrypt,kms:GenerateDataKeyWithoutPlaintext');
       await completes('npx kms-wizard gen', 'npx kms-wizard generate');
       await completes('npx kms-wizard generate --service secretsm', 'npx kms-wizard generate --service secretsmanager');
     } finally {

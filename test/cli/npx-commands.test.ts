@@ -1,7 +1,7 @@
 // Run through npx (npm sets npm_command=exec), kms-wizard is not on PATH, so every command the
 // tool prints for the user to run says `npx kms-wizard` (issue 20): help, usage errors, the
 // lesson list. The "kms-wizard lint:" labels that say who speaks stay as they are.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,29 @@ describe('under npx every printed command says npx kms-wizard', () => {
     const unknown = await runCli(['genrate'], { env: NPX });
     expect(unknown.stderr).toContain('Run "npx kms-wizard --help" for usage.');
     expect(bareCommands(missing.stderr + shell.stderr + unknown.stderr)).toEqual([]);
+  });
+
+  it('lint text: a finding that suggests a generate command says npx kms-wizard; --json keeps the rule\'s words', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kmsw-npx-'));
+    // KW409: EBS never calls KMS as ec2.amazonaws.com; the fix names kms-wizard generate --service ebs.
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Root', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
+        { Sid: 'Ec2', Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: '*' },
+      ],
+    };
+    writeFileSync(join(dir, 'key-policy.json'), JSON.stringify(policy));
+    const text = await runCli(['lint', 'key-policy.json'], { cwd: dir, env: NPX });
+    expect(text.stdout).toContain('KW409');
+    expect(text.stdout).toContain('(npx kms-wizard generate --service ebs)');
+    expect(bareCommands(text.stdout)).toEqual([]);
+    const plain = await runCli(['lint', 'key-policy.json'], { cwd: dir });
+    expect(plain.stdout).toContain('(kms-wizard generate --service ebs)');
+    // Machine-read output is the same whoever runs it.
+    const json = await runCli(['lint', 'key-policy.json', '--json'], { cwd: dir, env: NPX });
+    expect(json.stdout).toContain('(kms-wizard generate --service ebs)');
+    expect(json.stdout).not.toContain('npx kms-wizard');
   });
 
   it('learn: the list and its errors name npx kms-wizard learn', async () => {
