@@ -66,12 +66,15 @@ export function resolvePrincipalServices(
       continue;
     }
     if (account && account !== '*' && !accounts.has(account)) {
-      warnings.push({
+      // Refused, not warned: the service statements are scoped to the key's and the consumers' accounts
+      // (aws:SourceAccount, the trail ARN's encryption context), so no statement could serve this resource.
+      errors.push({
         field: 'sourceArns',
         value,
-        message: `the ARN is in account ${account}, which is neither the key's account nor a consumer account`,
-        hint: `Add --consumer ${account} if that account's resources should use the key`,
+        message: `the ARN is in account ${safeText(account)}, which is neither the key's account nor a consumer account`,
+        hint: `Add --consumer ${safeText(account)} if that account's resources should use the key, or drop this --source-arn`,
       });
+      continue;
     }
     if (target.principalForm !== 'global' && region && region !== '*' && !regions.includes(region)) {
       warnings.push({ field: 'sourceArns', value, message: `the ARN is in Region ${safeText(region)}, not among the Regions (${regions.join(', ')})`, hint: `Add --region ${safeText(region)}` });

@@ -44,3 +44,21 @@ test('--accessible: a wrong answer is refused with the fix, and Ctrl-C exits 130
   expect((await t.exited).exitCode).toBe(130);
   expect(readdirSync(cwd)).toEqual([]);
 });
+
+test('--accessible as a screen reader hears it: a numbered choice is said in words once answered, and "back" returns to the previous question', async () => {
+  const cwd = tmp();
+  const t = spawnPty(['--accessible'], { cwd, cols: 100, rows: 60 });
+  let at = await t.waitForOutput('Choose 1 to 3:');
+  t.write(KEYS.enter); // the default: an existing key
+  at = await t.waitForOutput('Key ARN', at);
+  await t.waitFor('✔ Choose 1 to 3: an existing key');
+  t.write(`${KEY_ARN}\r`);
+  at = await t.waitForOutput('Administrator role or user ARNs', at);
+  await t.settle();
+  t.write('back\r');
+  at = await t.waitForOutput('Back to Step 2 of 10, Key.', at);
+  await t.waitForOutput('Key ARN', at);
+  t.write(KEYS.ctrlC);
+  expect((await t.exited).exitCode).toBe(130);
+  expect(readdirSync(cwd)).toEqual([]);
+});

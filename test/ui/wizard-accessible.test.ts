@@ -20,6 +20,8 @@ const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-
 function scripted(replies: string[]) {
   const asked: string[] = [];
   const refused: string[] = [];
+  /** Each accepted answer as the prompt shows it once answered (a numbered choice in words). */
+  const shown: string[] = [];
   const ask: Ask = async (q) => {
     asked.push(q.message);
     for (;;) {
@@ -27,11 +29,14 @@ function scripted(replies: string[]) {
       if (reply === undefined) throw new Error(`no scripted answer for "${q.message}"`);
       const value = reply === '' ? (q.default ?? '') : reply;
       const ok = q.validate ? q.validate(value) : true;
-      if (ok === true) return value;
+      if (ok === true) {
+        shown.push(q.answerText ? q.answerText(value) : value);
+        return value;
+      }
       refused.push(ok);
     }
   };
-  return { ask, asked, refused };
+  return { ask, asked, refused, shown };
 }
 
 function run(replies: string[], answers: Partial<PolicySpec> = {}, output: Partial<OutputPreset> = {}, cwd = mkdtempSync(join(tmpdir(), 'kms-wizard-acc-'))) {
@@ -84,6 +89,52 @@ describe('accessible wizard', () => {
     const expected = generated({ keyArn: KEY_ARN, admins: ['arn:aws:iam::111122223333:role/KeyAdmin'], access: 'principals', consumers: ['arn:aws:iam::111122223333:role/app'], services: ['ebs', 'secretsmanager'] });
     expect(r.out()).toContain(`Wrote into .: ${Object.keys(expected).join(', ')}.`);
     expect(written(r.cwd)).toEqual(expected);
+  });
+
+  test('"back" returns to the previous question, its answer offered again; the files are as if it was never typed', async () => {
+    const r = run([
+      '', KEY_ARN, // start (an existing key), key
+      'back', '', // admins: back to the key, whose ARN is the default now
+      '', '1', '', 'ebs', // admins, trust iam, consumers, services
+      '', '', '1', '', '', // regions, actions, write, json, "."
+    ]);
+    expect(await r.done).toBe(0);
+    expect(r.asked.map((m) => m.split(' ')[0])).toEqual(['Choose', 'Key', 'Administrator', 'Key', 'Administrator', 'Choose', 'Account', 'Services:', 'Regions,', 'Press', 'Choose', 'Format,', 'Directory']);
+    expect(r.out()).toContain('Type back to return to the previous question');
+    expect(r.out()).toContain('Back to Step 2 of 10, Key.');
+    expect(r.refused).toEqual([]);
+    expect(written(r.cwd)).toEqual(generated({ keyArn: KEY_ARN, services: ['ebs'] }));
+  });
+
+  test('"back" at the first question asked (start and key answered by --key-arn) says so and asks it again', async () => {
+    const answers = { keyArn: KEY_ARN, services: ['s3'] };
+    const r = run(['back', '', '1', '', '', '', '1', '', ''], answers);
+    expect(await r.done).toBe(0);
+    expect(r.out()).toContain('This is the first question.');
+    expect(r.asked.map((m) => m.split(' ')[0])).toEqual(['Administrator', 'Administrator', 'Choose', 'Account', 'Regions,', 'Press', 'Choose', 'Format,', 'Directory']);
+    expect(written(r.cwd)).toEqual(generated(answers));
+  });
+
+  test('"back" at the source ARNs returns to the services of the same step', async () => {
+    const r = run(['', KEY_ARN, '', '1', '', 'cloudtrail', 'back', 'ebs', '', '', '1', '', '']);
+    expect(await r.done).toBe(0);
+    expect(r.asked.map((m) => m.split(' ')[0])).toEqual(['Choose', 'Key', 'Administrator', 'Choose', 'Account', 'Services:', 'Source', 'Services:', 'Regions,', 'Press', 'Choose', 'Format,', 'Directory']);
+    expect(written(r.cwd)).toEqual(generated({ keyArn: KEY_ARN, services: ['ebs'] }));
+  });
+
+  test('a new key: "back" at the Region returns to the account id', async () => {
+    const r = run(['1', '111122223333', 'back', '444455556666', 'eu-west-1', 'no', '', '1', '', 'ebs', '', '', '1', '', '']);
+    expect(await r.done).toBe(0);
+    expect(r.asked.slice(1, 5).map((m) => m.split(' ')[0])).toEqual(['Account', 'Region', 'Account', 'Region']);
+    expect(r.out()).not.toContain('111122223333:');
+  });
+
+  test('a numbered choice, once answered, is shown in words, not as the number typed', async () => {
+    const r = run(['2', KEY_ARN, '', '2', 'arn:aws:iam::111122223333:role/app', 'ebs', '', '', '3', '1']);
+    expect(await r.done).toBe(0);
+    expect(r.shown[0]).toBe('an existing key');
+    expect(r.shown[3]).toBe('principals: the key policy names the roles and users itself');
+    expect(r.shown.slice(-2)).toEqual(['Print them in the terminal', 'json']);
   });
 
   test('a service named as a screen reader reads it ("Secrets Manager") is one choice, not two', async () => {

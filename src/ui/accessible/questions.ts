@@ -20,8 +20,38 @@ import { defaultScopeLines } from '../steps/source-arns.js';
 import { inWizardWords } from '../field-words.js';
 import { splitServiceValues } from './service-values.js';
 
-/** Asks one question; `validate` returns an error text or true. Resolves with the answer typed. */
-export type Ask = (q: { message: string; default?: string; validate?: (v: string) => true | string }) => Promise<string>;
+/**
+ * Asks one question; `validate` returns an error text or true. Resolves with the answer typed.
+ * `answerText` says a numbered choice in words once it is answered ("an existing key", not "2").
+ */
+export type Ask = (q: { message: string; default?: string; validate?: (v: string) => true | string; answerText?: (v: string) => string }) => Promise<string>;
+
+/** Typed at a question: go back to the previous one. */
+export const BACK_WORD = 'back';
+
+/** Thrown by an {@link Ask} from {@link withBack} when the answer is "back". */
+export class GoBack extends Error {
+  constructor() {
+    super('back to the previous question');
+    this.name = 'GoBack';
+  }
+}
+
+/** `ask`, where typing "back" (accepted by every question) throws {@link GoBack}. */
+export function withBack(ask: Ask): Ask {
+  const isBack = (v: string) => v.trim().toLowerCase() === BACK_WORD;
+  return async (q) => {
+    const answer = await ask({ ...q, validate: (v) => (isBack(v) ? true : (q.validate?.(v) ?? true)) });
+    if (isBack(answer)) throw new GoBack();
+    return answer;
+  };
+}
+
+/** The words of a numbered choice, for `answerText`. */
+export const choiceWords = (labels: readonly string[], options: readonly string[]) => (v: string) => {
+  const i = options.indexOf(choose(v, options) ?? '');
+  return i >= 0 ? labels[i]! : v;
+};
 /** Prints text (a paragraph, a numbered list) before a question. */
 export type Say = (text: string) => void;
 
@@ -46,7 +76,7 @@ export async function askStart(a: Answers, ask: Ask, say: Say): Promise<Answers>
   say(`${heading(a, 'start')}. What is this key policy for?`);
   START_OPTIONS.forEach((o, i) => say(`  ${i + 1}. ${o.label}\n     ${o.summary}`));
   const choices = START_OPTIONS.map((o) => o.choice);
-  const pick = await ask({ message: `Choose 1 to ${choices.length}:`, default: String(choices.indexOf(a.start) + 1), validate: numberValidator(choices) });
+  const pick = await ask({ message: `Choose 1 to ${choices.length}:`, default: String(choices.indexOf(a.start) + 1), validate: numberValidator(choices), answerText: choiceWords(START_OPTIONS.map((o) => o.label), choices) });
   return { ...a, start: choose(pick, choices) as StartChoice };
 }
 
@@ -57,20 +87,41 @@ async function askNewKey(a: Answers, ask: Ask, say: Say): Promise<Answers> {
     const errors = errorsFor(next, [field]);
     return errors.length ? issueText(errors) : true;
   };
-  const account = await ask({
-    message: 'Account id that will own the key (12 digits):',
-    ...(a.newKey.account ? { default: a.newKey.account } : {}),
-    validate: (v) => specIssues({ ...a, newKey: { ...a.newKey, account: v.trim() } }, 'account'),
-  });
-  let next: Answers = { ...a, newKey: { ...a.newKey, account: account.trim() } };
-  const region = await ask({
-    message: 'Region the key will live in (like us-east-1):',
-    ...(a.newKey.region ? { default: a.newKey.region } : {}),
-    validate: (v) => specIssues({ ...next, newKey: { ...next.newKey, region: v.trim() } }, 'keyRegion'),
-  });
-  next = { ...next, newKey: { ...next.newKey, region: region.trim() } };
-  const multi = await ask({ message: 'A multi-Region key? yes or no:', default: a.newKey.multiRegion ? 'yes' : 'no', validate: (v) => (/^(y|yes|n|no)$/i.test(v.trim()) ? true : 'type yes or no') });
-  return { ...next, newKey: { ...next.newKey, multiRegion: /^y/i.test(multi.trim()) } };
+  const withKey = (n: Answers, change: Partial<Answers['newKey']>): Answers => ({ ...n, newKey: { ...n.newKey, ...change } });
+  const parts: ((n: Answers) => Promise<Answers>)[] = [
+    async (n) => {
+      const account = await ask({
+        message: 'Account id that will own the key (12 digits):',
+        ...(n.newKey.account ? { default: n.newKey.account } : {}),
+        validate: (v) => specIssues(withKey(n, { account: v.trim() }), 'account'),
+      });
+      return withKey(n, { account: account.trim() });
+    },
+    async (n) => {
+      const region = await ask({
+        message: 'Region the key will live in (like us-east-1):',
+        ...(n.newKey.region ? { default: n.newKey.region } : {}),
+        validate: (v) => specIssues(withKey(n, { region: v.trim() }), 'keyRegion'),
+      });
+      return withKey(n, { region: region.trim() });
+    },
+    async (n) => {
+      const multi = await ask({ message: 'A multi-Region key? yes or no:', default: n.newKey.multiRegion ? 'yes' : 'no', validate: (v) => (/^(y|yes|n|no)$/i.test(v.trim()) ? true : 'type yes or no') });
+      return withKey(n, { multiRegion: /^y/i.test(multi.trim()) });
+    },
+  ];
+  // Three questions in one step: "back" goes to the one before, and from the first, to the step before.
+  let next = a;
+  for (let at = 0; at < parts.length; ) {
+    try {
+      next = await parts[at]!(next);
+      at++;
+    } catch (err) {
+      if (!(err instanceof GoBack) || at === 0) throw err;
+      at--;
+    }
+  }
+  return next;
 }
 
 export async function askKey(a: Answers, ask: Ask, say: Say): Promise<Answers> {
@@ -101,7 +152,8 @@ export async function askAccess(a: Answers, ask: Ask, say: Say): Promise<Answers
   say(`${heading(a, 'access')}. How should the key policy let the consumers in?`);
   ACCESS_OPTIONS.forEach((o, i) => say(`  ${i + 1}. ${o.label}\n     ${o.summary}`));
   const current = ACCESS_OPTIONS.findIndex((o) => o.mode === a.access) + 1;
-  const pick = await ask({ message: `Choose 1 to ${ACCESS_OPTIONS.length}:`, default: String(current), validate: numberValidator(ACCESS_OPTIONS.map((o) => o.mode)) });
+  const modes = ACCESS_OPTIONS.map((o) => o.mode);
+  const pick = await ask({ message: `Choose 1 to ${ACCESS_OPTIONS.length}:`, default: String(current), validate: numberValidator(modes), answerText: choiceWords(ACCESS_OPTIONS.map((o) => o.label), modes) });
   return { ...a, access: choose(pick, ACCESS_OPTIONS.map((o) => o.mode)) as AccessMode };
 }
 
@@ -147,7 +199,16 @@ export async function askServices(a: Answers, ask: Ask, say: Say): Promise<Answe
       if (note) say(`Note: ${note}`);
     }
     const errors = errorsFor(next, ['services']);
-    if (errors.length === 0) return askSourceArns(next, ask, say);
+    if (errors.length === 0) {
+      try {
+        return await askSourceArns(next, ask, say);
+      } catch (err) {
+        // Back from the source ARNs is back to the services, in the same step.
+        if (!(err instanceof GoBack)) throw err;
+        a = next;
+        continue;
+      }
+    }
     say(issueText(errors));
   }
 }

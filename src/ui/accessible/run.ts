@@ -21,7 +21,10 @@ import { STEP_FIELDS } from '../navigation.js';
 import { nextStepsFor } from '../next-steps-for.js';
 import { meetsExpectation, reviewFindings, reviewMatrix } from '../review-analysis.js';
 import type { OutputPreset, StepId } from '../state.js';
-import { QUESTIONS, askCurrent, choose, heading, type Ask, type ReadText, type Say } from './questions.js';
+import { GoBack, QUESTIONS, askCurrent, choiceWords, choose, heading, withBack, type Ask, type ReadText, type Say } from './questions.js';
+
+/** A question of the linear wizard: a step's, or the current policy's file after the key. */
+type QuestionId = keyof typeof QUESTIONS | 'current';
 import { currentPolicySummary, mergedWithCurrent, withCurrentPolicy } from '../current-policy.js';
 import { readTextFile } from '../../output/read-text-file.js';
 import { replaceNotice } from '../replace-warning.js';
@@ -81,8 +84,11 @@ function inquirerAsk(io: CommandIo): Ask {
       io.stdout.write(`Not offered as the answer: "${safeText(q.default!)}"${typeof why === 'string' ? ` (${safeLines(why)})` : ''}\n`);
     }
     const safeDefault = q.default !== undefined && !unsafe ? { default: q.default } : {};
+    // A numbered choice, once answered, is said in words: the screen reader reads "an existing key", not "2".
+    const answerText = q.answerText;
+    const transformer = answerText ? { transformer: (v: string, { isFinal }: { isFinal: boolean }) => (isFinal ? safeLines(answerText(v)) : v) } : {};
     return input(
-      { message: safeLines(q.message), ...safeDefault, ...(validate ? { validate: (v: string) => { const r = validate(v); return r === true ? r : safeLines(r); } } : {}) },
+      { message: safeLines(q.message), ...safeDefault, ...transformer, ...(validate ? { validate: (v: string) => { const r = validate(v); return r === true ? r : safeLines(r); } } : {}) },
       { input: io.stdin, output: io.stdout },
     );
   };
@@ -113,21 +119,40 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
     regions: given.regions !== undefined,
     actions: given.actions !== undefined,
   };
-  say(style.bold('kms-wizard: a KMS key policy and the matching IAM policy, one question at a time. Ctrl-C cancels; nothing is written until the end.'));
+  say(style.bold('kms-wizard: a KMS key policy and the matching IAM policy, one question at a time. Type back to return to the previous question; Ctrl-C cancels; nothing is written until the end.'));
   const flagged = (Object.keys(fromFlags) as (keyof typeof QUESTIONS)[]).filter((id) => fromFlags[id]);
   if (init.current) a = withCurrentPolicy(a, init.current, flagged);
-  for (const id of Object.keys(QUESTIONS) as (keyof typeof QUESTIONS)[]) {
-    if (fromFlags[id] && errorsFor(a, STEP_FIELDS[id as StepId]).length === 0) {
-      say(`${id}: answered by ${id === 'start' ? startFlag(a) : id === 'key' && a.start === 'new' ? '--account, --region' : FLAG[id]}.`);
-    } else {
-      a = await QUESTIONS[id](a, ask, say);
-    }
-    if (id === 'key' && a.start === 'current') {
-      if (init.current) {
-        say(`current policy: answered by --from (${safeText(currentPolicySummary(init.current))}).`);
-        a = withCurrentPolicy(a, init.current, flagged); // now that the key is known, the file can pre-answer
+  const back = withBack(ask);
+  // The questions of this run in order: the current policy's file follows the key when the run starts from it.
+  const order = (x: Answers): QuestionId[] => (Object.keys(QUESTIONS) as (keyof typeof QUESTIONS)[]).flatMap((id): QuestionId[] => (id === 'key' && x.start === 'current' ? ['key', 'current'] : [id]));
+  const asked: QuestionId[] = [];
+  for (let i = 0; i < order(a).length; ) {
+    const id = order(a)[i]!;
+    try {
+      if (id === 'current') {
+        if (init.current) {
+          say(`current policy: answered by --from (${safeText(currentPolicySummary(init.current))}).`);
+          a = withCurrentPolicy(a, init.current, flagged); // now that the key is known, the file can pre-answer
+        } else {
+          a = await askCurrent(a, back, say, read, flagged);
+          asked.push(id);
+        }
+      } else if (fromFlags[id] && errorsFor(a, STEP_FIELDS[id as StepId]).length === 0) {
+        say(`${id}: answered by ${id === 'start' ? startFlag(a) : id === 'key' && a.start === 'new' ? '--account, --region' : FLAG[id]}.`);
+      } else {
+        a = await QUESTIONS[id](a, back, say);
+        asked.push(id);
       }
-      else a = await askCurrent(a, ask, say, read, flagged);
+      i++;
+    } catch (err) {
+      if (!(err instanceof GoBack)) throw err;
+      const previous = asked.pop();
+      if (previous === undefined) {
+        say('This is the first question.');
+        continue;
+      }
+      say(`Back to ${heading(a, previous)}.`);
+      i = order(a).indexOf(previous);
     }
   }
 
@@ -155,12 +180,12 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
   if (!choice) {
     OUTPUT_OPTIONS.forEach((o, i) => say(`  ${i + 1}. ${o.label}`));
     const options = OUTPUT_OPTIONS.map((o) => o.choice);
-    choice = choose(await ask({ message: `Choose 1 to ${options.length}:`, default: '1', validate: (v) => (choose(v, options) ? true : `type a number from 1 to ${options.length}`) }), options)!;
+    choice = choose(await ask({ message: `Choose 1 to ${options.length}:`, default: '1', validate: (v) => (choose(v, options) ? true : `type a number from 1 to ${options.length}`), answerText: choiceWords(OUTPUT_OPTIONS.map((o) => o.label), options) }), options)!;
   }
   let format = preset.format;
   if (!init.formatGiven && FORMAT_NAMES.length > 1) {
     say(`Formats: ${FORMAT_NAMES.map((f, i) => `${i + 1}. ${f}`).join(', ')}.`);
-    const pick = await ask({ message: `Format, 1 to ${FORMAT_NAMES.length}:`, default: String(FORMAT_NAMES.indexOf(format) + 1), validate: (v) => (choose(v, FORMAT_NAMES) ? true : `type a number from 1 to ${FORMAT_NAMES.length}`) });
+    const pick = await ask({ message: `Format, 1 to ${FORMAT_NAMES.length}:`, default: String(FORMAT_NAMES.indexOf(format) + 1), validate: (v) => (choose(v, FORMAT_NAMES) ? true : `type a number from 1 to ${FORMAT_NAMES.length}`), answerText: choiceWords(FORMAT_NAMES, FORMAT_NAMES) });
     format = choose(pick, FORMAT_NAMES)!;
   }
   const files = FORMATS[format]!(result);
