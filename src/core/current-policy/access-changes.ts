@@ -105,8 +105,10 @@ export function compareAccess(input: CompareInput): AccessComparison {
     });
   };
 
-  const classifier = new RequestClassifier(set.actions, set.vias, (via) => keyIn(key, via.region));
+  const classifier = new RequestClassifier(set.actions, set.vias, (via) => keyIn(key, via.region), [before.key, after.key, ...before.iam]);
   const profiles = new Map<string, { readonly classes: RequestClasses; readonly answers: Map<number, { readonly b: DecisionKind; readonly a: DecisionKind } | null> }>();
+  // Only actions whose requests can carry kms:ViaService are ever made through a service [conditions-kms].
+  const callsOf = set.actions.map((action) => (actionSupportsConditionKey(action, 'kms:ViaService') ? [undefined, ...set.vias] : [undefined]));
   for (const p of set.principals) {
     if (p.kind === 'service') {
       for (const action of set.actions) {
@@ -126,14 +128,13 @@ export function compareAccess(input: CompareInput): AccessComparison {
     const profile = classifier.profile(caller, named, statements);
     let shared = profile === undefined ? undefined : profiles.get(profile);
     if (!shared) {
-      shared = { classes: classifier.classify(statements), answers: new Map() };
+      shared = { classes: classifier.classify(caller, statements), answers: new Map() };
       if (profile !== undefined) profiles.set(profile, shared);
     }
     const { classes, answers } = shared;
     const request = (act: string, via: ViaValue | undefined) => ({ principal: p.consumer.arn, action: act, keyArn: via ? keyIn(key, via.region) : key.arn, ...(via ? { viaService: via.value } : {}) });
     set.actions.forEach((action, ai) => {
-      // Only actions whose requests can carry kms:ViaService are ever made through a service [conditions-kms].
-      const vias = actionSupportsConditionKey(action, 'kms:ViaService') ? [undefined, ...set.vias] : [undefined];
+      const vias = callsOf[ai]!;
       const rep = classes.actionClass[ai]!;
       vias.forEach((via, v) => {
         const id = rep * (set.vias.length + 1) + classes.viaClass[v]!;

@@ -9,12 +9,13 @@
 //   Calls: the direct call is alone (no kms:ViaService, aws:ViaAWSService
 //   false); calls through services differ only in the kms:ViaService value
 //   and, for a multi-Region key, the replica called, so they are alike when
-//   they call the same key and no such statement's Condition mentions
-//   kms:ViaService (as a key or in a policy variable).
+//   they call the same key and every such statement whose Condition mentions
+//   kms:ViaService (as a key or in a policy variable) answers them alike.
 import { actionSupportsConditionKey } from '../catalog/actions.js';
-import type { PolicyStatement } from '../evaluate/policy-document.js';
+import { conditionsPass } from '../evaluate/conditions.js';
+import type { PolicyDocumentView, PolicyStatement } from '../evaluate/policy-document.js';
 import { principalCode } from '../evaluate/principal-match.js';
-import type { Caller } from '../evaluate/request-context.js';
+import { sharedRequestContext, type Caller } from '../evaluate/request-context.js';
 import { wildcardMatch } from '../evaluate/wildcard.js';
 import type { ViaValue } from '../evaluate/via-values.js';
 
@@ -33,12 +34,25 @@ export class RequestClassifier {
   private readonly viaAware = new Map<PolicyStatement, boolean>();
   private readonly actionKeys: readonly string[];
 
+  /** One action called through services with kms:GrantIsForAWSResource in its requests and one without, of those asked. */
+  private readonly grantVariants: readonly string[];
+  private readonly versions = new Map<PolicyStatement, boolean>();
+
+  /** `views`: the documents the statements come from (policy variables need a 2012-10-17 document). */
   constructor(
     private readonly actions: readonly string[],
     private readonly vias: readonly ViaValue[],
     private readonly keyArnFor: (via: ViaValue) => string,
+    views: readonly PolicyDocumentView[],
   ) {
     this.actionKeys = actions.map((a) => CLASS_KEYS.map((k) => (actionSupportsConditionKey(a, k) ? '1' : '0')).join(''));
+    const throughServices = actions.filter((a) => actionSupportsConditionKey(a, 'kms:ViaService'));
+    this.grantVariants = [true, false].flatMap((grant) => throughServices.find((a) => actionSupportsConditionKey(a, 'kms:GrantIsForAWSResource') === grant) ?? []);
+    for (const view of views) for (const s of view.statements) this.versions.set(s, view.version === '2012-10-17');
+  }
+
+  private variables(s: PolicyStatement): boolean {
+    return this.versions.get(s) ?? false;
   }
 
   /** One character per action: does the statement's Action / NotAction cover it? */
@@ -54,6 +68,21 @@ export class RequestClassifier {
       this.coverage.set(s, bits);
     }
     return bits;
+  }
+
+  /**
+   * What the Conditions that see kms:ViaService answer for a call through
+   * `via`, for requests with and without kms:GrantIsForAWSResource (the only
+   * other key that depends on the action): calls with the same outcomes
+   * (and the same key) get the same answers.
+   */
+  private viaOutcomes(caller: Caller, via: ViaValue, seeing: readonly PolicyStatement[]): string {
+    let out = '';
+    for (const action of this.grantVariants) {
+      const ctx = sharedRequestContext({ principal: caller.arn, action, keyArn: this.keyArnFor(via), viaService: via.value });
+      for (const s of seeing) out += conditionsPass(s.condition, ctx, this.variables(s)) ? '1' : '0';
+    }
+    return out;
   }
 
   /**
@@ -99,7 +128,7 @@ export class RequestClassifier {
    * (the index of its first action), and each call's class (0 the direct
    * call, then one per group of alike calls through the services `vias`).
    */
-  classify(statements: readonly PolicyStatement[]): RequestClasses {
+  classify(caller: Caller, statements: readonly PolicyStatement[]): RequestClasses {
     const bits = statements.map((s) => this.covered(s));
     const firstOf = new Map<string, number>();
     const actionClass = this.actions.map((_, a) => {
@@ -110,10 +139,10 @@ export class RequestClassifier {
       firstOf.set(signature, a);
       return a;
     });
-    const byValue = statements.some((s) => this.seesViaService(s));
+    const seeing = statements.filter((s) => this.seesViaService(s));
     const viaIds = new Map<string, number>();
     const viaClass = [0, ...this.vias.map((v) => {
-      const k = byValue ? `value ${v.value}` : `key ${this.keyArnFor(v)}`;
+      const k = `key ${this.keyArnFor(v)} ${seeing.length > 0 ? this.viaOutcomes(caller, v, seeing) : ''}`;
       let id = viaIds.get(k);
       if (id === undefined) viaIds.set(k, (id = viaIds.size + 1));
       return id;
