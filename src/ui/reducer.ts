@@ -14,7 +14,7 @@ import { advance, back, firstStep } from './navigation.js';
 import { currentPolicyIssue, withCurrentPolicy } from './current-policy.js';
 import { START_OPTIONS } from './choices.js';
 import { pickState } from './pick-list.js';
-import type { OutputPreset, StepId, WizardAction, WizardState } from './state.js';
+import type { OutputPreset, StepId, WizardAction, WizardExports, WizardState } from './state.js';
 import { SCREENS } from './steps/index.js';
 import { textField } from './text-field.js';
 
@@ -23,6 +23,8 @@ export interface WizardInit {
   readonly answers: Partial<PolicySpec>;
   /** `--from FILE`: the key's current policy, read (and checked) before the wizard starts. */
   readonly current?: CurrentPolicyFile;
+  /** `--account-details`, `--grants`, ...: read (and checked) before the wizard starts. */
+  readonly exports?: WizardExports;
   readonly output: OutputPreset;
   readonly size: { readonly columns: number; readonly rows: number };
 }
@@ -62,6 +64,7 @@ export function initialState(init: WizardInit): WizardState {
   const state: WizardState = {
     screen: 'start',
     answers,
+    ...(init.exports ? { exports: init.exports } : {}),
     preAnswered,
     fields: { key: textField(answers.keyArn), account: textField(answers.newKey.account), current: textField(init.current?.file ?? ''), admins: textField(), consumers: textField(), sourceArns: textField() },
     lists: {
