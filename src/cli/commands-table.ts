@@ -112,6 +112,7 @@ export const WIZARD: CommandSpec = {
     { name: 'force', description: 'overwrite existing files without asking' },
     { name: 'accessible', description: 'plain prompts, no screen redraws' },
     { name: 'no-interactive', description: 'never prompt: name the missing flags' },
+    ...EXPORT_FLAGS,
   ],
 };
 

@@ -51,9 +51,10 @@ Options:
   -h, --help           show this help
 
 ${EXPORTS_HELP}
-  With them, --json adds "principalChanges" (each {kind: access|takeover, principal, change:
-  gains|loses|conditions, action, via, services, grantId, conditions, external, path}) and
-  "principalNotes" (what who-can assumed), and a principal gaining access also exits 1.
+  --json then adds "principalChanges" (each {kind: access|takeover, principal,
+  change: gains|loses|conditions, action, via, services, grantId, conditions,
+  external, path}) and "principalNotes" (what who-can assumed); a principal that
+  gains access or a takeover path also exits 1.
 
 Either file may be - (standard input), e.g. the key's policy in place:
   aws kms get-key-policy --key-id ARN --policy-name default --query Policy --output text |

@@ -30,8 +30,9 @@ ${SPEC_FLAGS_HELP}
 
 ${FROM_HELP}
 
-${EXPORTS_HELP.replace('kms-wizard who-can reads them):', 'kms-wizard who-can reads them; with --from):')}
-  With them, --json adds "principalChanges" and "principalNotes" (as kms-wizard diff does).
+${EXPORTS_HELP}
+  They need --from (the policy before); --json then adds "principalChanges" and
+  "principalNotes", as kms-wizard diff does.
 
 Output:
   --out DIR              directory to write into (created if needed; default .)

@@ -47,15 +47,16 @@ export function exportUsageProblem(values: ExportFlagValues, stdinTaken: boolean
   return undefined;
 }
 
-/** The export flags in the --help of diff, generate and the wizard. */
-export const EXPORTS_HELP = `Who gains and loses access, from the accounts' exports (as kms-wizard who-can reads them):
-  --account-details FILE aws iam get-account-authorization-details, one file per account
-                         (repeatable); with it or --grants, the access change is also
-                         stated per real principal: "role/App in 111122223333 loses Decrypt
-                         directly", who-can run on both key policies over the same exports
+/** The export flags in the --help of diff, generate and the wizard (each then says what it does with them). */
+export const EXPORTS_HELP = `The accounts' exports (read as kms-wizard who-can reads them):
+  --account-details FILE aws iam get-account-authorization-details, one file per
+                         account (repeatable)
   --grants FILE          aws kms list-grants --key-id K
-  --scp FILE             the SCPs of one level of the organization (repeatable: one per level)
+  --scp FILE             the SCPs of one level of the organization (repeatable)
   --rcp FILE             the RCPs of one level (repeatable)
-  --describe-key FILE    aws kms describe-key --key-id K (the actions the key's spec allows)
-  --management-account ID  the organization's management account (SCPs and RCPs do not apply)
-  A malformed export is refused naming the file and the field (exit 1).`;
+  --describe-key FILE    aws kms describe-key --key-id K (the actions the key allows)
+  --management-account ID  the organization's management account (no SCPs, RCPs)
+  With --account-details or --grants, who-can runs on both key policies over the
+  same exports, and the change is stated per real principal: "role/App in
+  111122223333 loses Decrypt directly". A malformed export is refused naming the
+  file and the field (exit 1).`;

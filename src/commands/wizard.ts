@@ -13,6 +13,9 @@ import { safeText } from '../core/terminal-safe.js';
 import type { CurrentPolicyFile } from '../ui/answer-types.js';
 import type { PolicySpec } from '../core/spec.js';
 import { FROM_OPTIONS } from './from-flags.js';
+import { EXPORT_OPTIONS, EXPORTS_HELP, exportFiles, exportsGiven, type ExportFlagValues } from './who-can-flags.js';
+import type { WizardExports } from '../ui/state.js';
+import { parseKeyArn } from '../core/arn.js';
 import { INPUT_LIMITS_HELP } from './input-limits.js';
 import { readKeyPolicies } from './policy-files.js';
 import { SPEC_FLAGS_HELP, SPEC_OPTIONS, specAnswersFromFlags } from './spec-flags.js';
@@ -39,6 +42,10 @@ Start (the first step):
   --keep SID|#N          keep this statement as it is (repeatable; #N = the N-th statement)
   --drop SID|#N          leave this statement out (repeatable); the review's Changes tab shows both
 
+${EXPORTS_HELP}
+  The review then has a "Who can" tab (compared with --from's policy, or with none).
+  They need --key-arn: the key they were exported for.
+
 Output (the last step):
   --out DIR              write the files into DIR without asking where
   --stdout               print the files instead of writing them
@@ -62,7 +69,7 @@ kms-wizard generate with the flags it names.
 
 ${INPUT_LIMITS_HELP}
 
-Exit codes: 0 done, 1 could not write, 2 usage or no terminal, 130 cancelled (Ctrl-C).`;
+Exit codes: 0 done, 1 could not write or a malformed export, 2 usage or no terminal, 130 cancelled (Ctrl-C).`;
 
 const OPTIONS = {
   ...SPEC_OPTIONS,
@@ -73,6 +80,7 @@ const OPTIONS = {
   accessible: { type: 'boolean' },
   'no-interactive': { type: 'boolean' },
   ...FROM_OPTIONS,
+  ...EXPORT_OPTIONS,
 } as const;
 
 /** The generate flags for the questions the given answers leave open, from the shared help text. */
@@ -116,6 +124,7 @@ export const run: Command = async (argv, io) => {
   if (values.from === undefined && (values.keep || values.drop || values.policy !== undefined)) throw new UsageError(`${values.keep ? '--keep' : values.drop ? '--drop' : '--policy'} needs --from FILE (the key's current policy)`);
   const overrides = { ...(values.keep ? { keep: listFlag(values.keep) } : {}), ...(values.drop ? { drop: listFlag(values.drop) } : {}) };
   const current = values.from !== undefined ? await readCurrentPolicyFlag(values.from, values.policy, overrides, io) : undefined;
+  const exports = exportsGiven(values) ? await readExportsFlags(values, answers, io) : undefined;
 
   const reason = whyNotInteractive(io, Boolean(values['no-interactive']));
   if (reason) throw new UsageError(refusal(reason, argv, answers));
@@ -129,12 +138,12 @@ export const run: Command = async (argv, io) => {
   const accessible = Boolean(values.accessible) || isSet(io.env.ACCESSIBLE) || io.env.TERM === 'dumb';
   if (accessible) {
     const { runAccessible } = await import('../ui/accessible/run.js');
-    return runAccessible({ answers, ...(current ? { current } : {}), output, formatGiven: values.format !== undefined }, io, makeStyle(color));
+    return runAccessible({ answers, ...(current ? { current } : {}), ...(exports ? { exports } : {}), output, formatGiven: values.format !== undefined }, io, makeStyle(color));
   }
   const { runWizardTui, transcript } = await import('../ui/run.js');
   const columns = io.stdout.columns || 80;
   const rows = (io.stdout as { rows?: number }).rows || 24;
-  const { state, files } = await runWizardTui({ answers, ...(current ? { current } : {}), output, size: { columns, rows } }, io, color);
+  const { state, files } = await runWizardTui({ answers, ...(current ? { current } : {}), ...(exports ? { exports } : {}), output, size: { columns, rows } }, io, color);
   if (state.exit === 130) return EXIT.cancelled;
   const text = transcript(state, files, makeStyle(color));
   if (text.stderr) io.stderr.write(text.stderr);
@@ -160,6 +169,17 @@ async function readCurrentPolicyFlag(file: string, selector: string | undefined,
   // One line per message; a Sid's own line breaks (the file is untrusted) show escaped.
   if (problems.references.length > 0) throw new UsageError(problems.references.map(safeText).join('\n'));
   return current;
+}
+
+/** The export flags, read before anything is drawn: for the key --key-arn names (the grants and describe-key are of one key). */
+async function readExportsFlags(values: ExportFlagValues, answers: Partial<PolicySpec>, io: CommandIo): Promise<WizardExports> {
+  if (answers.newKey) throw new UsageError('--account-details and the other exports are of a key that exists; a new key (--new-key) has none yet');
+  const key = parseKeyArn(answers.keyArn?.trim() ?? '');
+  if (answers.keyArn === undefined) throw new UsageError('the exports (--account-details, --grants, ...) need --key-arn ARN: the key they were exported for');
+  if (!key.ok) throw new UsageError(`--key-arn: ${safeText(key.error.message)}. ${safeText(key.error.hint)}`);
+  if (exportFiles(values).includes('-')) throw new UsageError('an export from standard input ("-"): the wizard reads your keys from it, so save the export to a file and give its name');
+  const { readExportFlags } = await import('./who-can-exports.js');
+  return readExportFlags(values, key.value.arn, io);
 }
 
 const isSet = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v !== 'false';

@@ -15,7 +15,7 @@ import { advance, back, firstStep } from './navigation.js';
 import { currentPolicyIssue, withCurrentPolicy } from './current-policy.js';
 import { START_OPTIONS } from './choices.js';
 import { pickState } from './pick-list.js';
-import type { OutputPreset, StepId, WizardAction, WizardState } from './state.js';
+import type { OutputPreset, StepId, WizardAction, WizardExports, WizardState } from './state.js';
 import { SCREENS } from './steps/index.js';
 import { textField } from '../terminal/text-field.js';
 
@@ -24,6 +24,8 @@ export interface WizardInit {
   readonly answers: Partial<PolicySpec>;
   /** `--from FILE`: the key's current policy, read (and checked) before the wizard starts. */
   readonly current?: CurrentPolicyFile;
+  /** `--account-details`, `--grants`, ...: read (and checked) before the wizard starts. */
+  readonly exports?: WizardExports;
   readonly output: OutputPreset;
   readonly size: { readonly columns: number; readonly rows: number };
 }
@@ -63,6 +65,7 @@ export function initialState(init: WizardInit): WizardState {
   const state: WizardState = {
     screen: 'start',
     answers,
+    ...(init.exports ? { exports: init.exports } : {}),
     preAnswered,
     fields: { key: textField(answers.keyArn), account: textField(answers.newKey.account), current: textField(init.current?.file ?? ''), admins: textField(), consumers: textField(), sourceArns: textField() },
     lists: {

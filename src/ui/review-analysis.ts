@@ -12,6 +12,8 @@ import { lintFiles, type Finding } from '../core/lint/index.js';
 import { renderJson } from '../output/formats/json.js';
 
 export { meetsExpectation };
+// The "Who can" tab's engine: loaded with the other checkers, after the first frame.
+export { whoCanChange } from '../core/who-can/index.js';
 
 /** A lint finding with the file it is in. */
 export interface ReviewFinding extends Finding {

@@ -7,6 +7,7 @@
  * a {@link Effect} that the App runs; keys typed meanwhile wait in `queue`.
  */
 import type { SpecIssue } from '../core/spec-types.js';
+import type { WhoCanInput } from '../core/who-can/index.js';
 import type { Answers } from './answer-types.js';
 import type { OutputChoice } from './choices.js';
 import type { KeyEvent } from '../terminal/keys.js';
@@ -52,9 +53,14 @@ export type Finished =
   | { readonly kind: 'copied'; readonly how: string }
   | { readonly kind: 'printed'; readonly reason?: string };
 
+/** The accounts' exports (--account-details, --grants, ...), read for one key before the wizard starts. */
+export type WizardExports = Omit<WhoCanInput, 'keyPolicy'>;
+
 export interface WizardState {
   readonly screen: Screen;
   readonly answers: Answers;
+  /** With the exports, the review has a "Who can" tab. */
+  readonly exports?: WizardExports;
   /** Steps whose answers came from flags: shown as answered, not asked (unless the answer is invalid). */
   readonly preAnswered: readonly StepId[];
   readonly fields: { readonly key: TextField; readonly account: TextField; readonly current: TextField; readonly admins: TextField; readonly consumers: TextField; readonly sourceArns: TextField };

@@ -85,7 +85,7 @@ describe('bash', () => {
     expect(bashComplete('kms-wizard generate --ser')).toEqual(['--service']);
     expect(bashComplete('kms-wizard lint --')).toEqual(['--type', '--input', '--key-arn', '--format', '--json', '--strict', '--help', '--version']);
     // No command: the wizard's flags (and -v, which only the bare kms-wizard takes).
-    expect(bashComplete('kms-wizard --acc').sort()).toEqual(['--access', '--accessible', '--account']);
+    expect(bashComplete('kms-wizard --acc').sort()).toEqual(['--access', '--accessible', '--account', '--account-details']);
   });
 
   it('completes service names, Regions, formats and access modes as flag values, also after "="', () => {
@@ -179,7 +179,7 @@ describe.runIf(has('fish') || Boolean(process.env.CI))('fish', () => {
     expect(complete('kms-wizard generate --service secretsm')).toEqual(['secretsmanager']);
     expect(complete('kms-wizard generate --format ').sort()).toEqual(['cdk', 'cloudformation', 'json', 'terraform']);
     expect(complete('kms-wizard completion ').sort()).toEqual(['bash', 'fish', 'zsh']);
-    expect(complete('kms-wizard --acc').sort()).toEqual(['--access', '--accessible', '--account']);
+    expect(complete('kms-wizard --acc').sort()).toEqual(['--access', '--accessible', '--account', '--account-details']);
   });
 
   it('completes KMS actions, condition keys as KEY=, lesson ids, and npx kms-wizard', () => {

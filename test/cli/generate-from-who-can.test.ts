@@ -77,6 +77,7 @@ describe('kms-wizard generate --from --account-details', () => {
   test('--help lists the export flags', async () => {
     const r = await runCli(['generate', '--help']);
     expect(r.stdout).toMatch(/--account-details FILE aws iam get-account-authorization-details/);
+    expect(r.stdout).toMatch(/They need --from/);
     expect(r.stdout).toContain('principalChanges');
   });
 });

@@ -12,7 +12,7 @@ import type { CopyResult } from '../../src/output/clipboard.js';
 import { loadAnalysis } from '../../src/ui/analysis-loader.js';
 import { App } from '../../src/ui/App.js';
 import type { CurrentPolicyFile } from '../../src/ui/answer-types.js';
-import type { OutputPreset, WizardState } from '../../src/ui/state.js';
+import type { OutputPreset, WizardExports, WizardState } from '../../src/ui/state.js';
 import { realServices } from '../../src/ui/run.js';
 import type { WizardServices } from '../../src/ui/use-wizard-effects.js';
 import { KEYS } from '../helpers/keys.js';
@@ -46,6 +46,8 @@ export interface HarnessOptions {
   answers?: Partial<PolicySpec>;
   /** `--from FILE`, as the wizard command reads it. */
   current?: CurrentPolicyFile;
+  /** `--account-details`, `--grants`, ...: as the wizard command reads them. */
+  exports?: WizardExports;
   output?: Partial<OutputPreset>;
   columns?: number;
   rows?: number;
@@ -75,7 +77,7 @@ export async function startWizard(opts: HarnessOptions = {}): Promise<Harness> {
   let final: WizardState | undefined;
   const app = render(
     <App
-      init={{ answers: opts.answers ?? {}, ...(opts.current ? { current: opts.current } : {}), output: { format: 'json', force: false, ...opts.output }, size: { columns: opts.columns ?? 100, rows: opts.rows ?? 30 } }}
+      init={{ answers: opts.answers ?? {}, ...(opts.current ? { current: opts.current } : {}), ...(opts.exports ? { exports: opts.exports } : {}), output: { format: 'json', force: false, ...opts.output }, size: { columns: opts.columns ?? 100, rows: opts.rows ?? 30 } }}
       services={services}
       color={false}
       onExit={(s) => (final = s)}

@@ -19,8 +19,10 @@ import type { Answers, CurrentPolicyFile, StartChoice } from '../answer-types.js
 import { OUTPUT_OPTIONS } from '../choices.js';
 import { STEP_FIELDS } from '../navigation.js';
 import { nextStepsFor } from '../next-steps-for.js';
-import { meetsExpectation, reviewFindings, reviewMatrix } from '../review-analysis.js';
-import type { OutputPreset, StepId } from '../state.js';
+import { meetsExpectation, reviewFindings, reviewMatrix, whoCanChange } from '../review-analysis.js';
+import type { OutputPreset, StepId, WizardExports } from '../state.js';
+import { NO_CURRENT_NOTE, reviewWhoCan } from '../who-can-lines.js';
+import { whoCanChangeLines } from '../../output/who-can-change-text.js';
 import { GoBack, QUESTIONS, askCurrent, choiceWords, choose, heading, withBack, type Ask, type ReadText, type Say } from './questions.js';
 
 /** A question of the linear wizard: a step's, or the current policy's file after the key. */
@@ -38,6 +40,8 @@ export interface AccessibleInit {
   readonly answers: Partial<PolicySpec>;
   /** `--from FILE`: the key's current policy, read and checked by the command. */
   readonly current?: CurrentPolicyFile;
+  /** `--account-details`, `--grants`, ...: the review then says who gains and loses access. */
+  readonly exports?: WizardExports;
   readonly output: OutputPreset;
   /** `--format` was given: the format question is answered. */
   readonly formatGiven?: boolean;
@@ -163,6 +167,10 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
   const plain = buildFromAnswers(a);
   const merged = a.start === 'current' && plain ? mergedWithCurrent(a, plain) : undefined;
   if (merged?.ok) say(`Changes. ${fromText(merged.value, style)}`);
+  if (init.exports) {
+    const who = reviewWhoCan(a, result, init.exports, whoCanChange);
+    say(`Who can. ${who.kind === 'other-key' ? who.message : [...(who.noCurrent ? [NO_CURRENT_NOTE] : []), ...whoCanChangeLines(who.change, style)].join('\n')}`);
+  }
   const findings = reviewFindings(result);
   say(findings.length === 0 ? 'Lint: no findings.' : `Lint: ${findings.length} finding${findings.length === 1 ? '' : 's'}:`);
   for (const f of findings) say(`  ${f.severity} ${f.code} ${safeText(f.file ?? '')} line ${f.line}: ${safeText(f.message)}${f.hint ? ` Fix: ${safeText(f.hint)}` : ''}`);

@@ -6,6 +6,7 @@ import { build, buildFromAnswers, mergeProblems, validate } from '../answers.js'
 import type { Answers } from '../answer-types.js';
 import { changesLines, changesSummaryLines } from '../changes-lines.js';
 import { currentPolicyIssue, mergedWithCurrent } from '../current-policy.js';
+import { NO_CURRENT_NOTE, principalCount, reviewWhoCan, whoCanLines } from '../who-can-lines.js';
 import { safeText } from '../../core/terminal-safe.js';
 import { issueLines } from '../components/issues.js';
 import { jsonLines } from '../json-highlight.js';
@@ -13,7 +14,9 @@ import { blank, line, para, seg, truncate, windowOf, type Line } from '../../ter
 import { frameLayout } from '../layout.js';
 import { advance, firstStepWithErrors, STEP_FIELDS } from '../navigation.js';
 import { analysis, analysisFailure } from '../analysis-loader.js';
-import type { WizardState } from '../state.js';
+import type { WizardExports, WizardState } from '../state.js';
+
+type WhoCanChangeFn = typeof import('../review-analysis.js').whoCanChange;
 import type { ScreenModule } from './types.js';
 
 /** One tab of the review: its title (with a count) and its lines. */
@@ -22,18 +25,26 @@ export interface ReviewTab {
   readonly lines: readonly Line[];
 }
 
-let memo: { key: string; tabs: ReviewTab[] } | undefined;
+let memo: { key: string; exports: WizardExports | undefined; tabs: ReviewTab[] } | undefined;
 
-/** The review's tabs for these answers at this width (cached: the reducer and the view both ask). */
-export function reviewTabs(a: Answers, width: number): ReviewTab[] {
+/** The review's tabs for these answers at this width (cached: the reducer and the view both ask); with the exports, a "Who can" tab. */
+export function reviewTabs(a: Answers, width: number, exports?: WizardExports): ReviewTab[] {
   const key = `${width}\u0000${analysis() ? 'checked' : analysisFailure() ?? 'pending'}\u0000${JSON.stringify(a)}`;
-  if (memo?.key === key) return memo.tabs;
-  const tabs = computeTabs(a, width);
-  memo = { key, tabs };
+  if (memo?.key === key && memo.exports === exports) return memo.tabs;
+  const tabs = computeTabs(a, width, exports);
+  memo = { key, exports, tabs };
   return tabs;
 }
 
-function computeTabs(a: Answers, width: number): ReviewTab[] {
+/** The "Who can" tab: who among the exports' principals gains and loses access. */
+function whoCanTab(a: Answers, result: BuildResult, exports: WizardExports, change: WhoCanChangeFn, width: number): ReviewTab {
+  const r = reviewWhoCan(a, result, exports, change);
+  if (r.kind === 'other-key') return { title: 'Who can', lines: para(r.message, width) };
+  const intro = r.noCurrent ? [...para(NO_CURRENT_NOTE, width), blank] : [];
+  return { title: `Who can (${principalCount(r.change)})`, lines: [...intro, ...whoCanLines(r.change, width)] };
+}
+
+function computeTabs(a: Answers, width: number, exports?: WizardExports): ReviewTab[] {
   const r = validate(a);
   const result = build(a);
   if (!r.ok || !result) {
@@ -55,7 +66,8 @@ function computeTabs(a: Answers, width: number): ReviewTab[] {
     const waiting = [...explanationLines(result, width), blank, ...para(line(status), width)];
     return [{ title: 'Overview', lines: waiting }, ...changes, ...policyTabs];
   }
-  const { reviewExplanations, reviewFindings, reviewMatrix, meetsExpectation } = checkers;
+  const { reviewExplanations, reviewFindings, reviewMatrix, meetsExpectation, whoCanChange } = checkers;
+  const whoCan = exports ? [whoCanTab(a, result, exports, whoCanChange, width)] : [];
   const findings = reviewFindings(result);
   const errors = findings.filter((f) => f.severity === 'error').length;
 
@@ -116,6 +128,7 @@ function computeTabs(a: Answers, width: number): ReviewTab[] {
   return [
     { title: 'Overview', lines: overview },
     ...changes,
+    ...whoCan,
     { title: `Findings (${findings.length})`, lines: findingLines },
     { title: 'Access', lines: access },
     { title: 'In plain words', lines: plain },
@@ -175,7 +188,7 @@ export const reviewStep: ScreenModule = {
   hints: () => '←→ view, ↑↓ PgUp PgDn scroll, Enter next',
 
   onKey(s, ev) {
-    const tabs = reviewTabs(s.answers, frameLayout(s, reviewStep.minHeight).bodyWidth);
+    const tabs = reviewTabs(s.answers, frameLayout(s, reviewStep.minHeight).bodyWidth, s.exports);
     const { tab, scroll } = s.review;
     const page = contentRoom(s, tabs);
     const maxScroll = Math.max(0, (tabs[tab]?.lines.length ?? 0) - page);
@@ -217,7 +230,7 @@ export const reviewStep: ScreenModule = {
   },
 
   view(s, { width, height }) {
-    const tabs = reviewTabs(s.answers, width);
+    const tabs = reviewTabs(s.answers, width, s.exports);
     const active = Math.min(s.review.tab, tabs.length - 1);
     const bar = tabBar(tabs, active, width);
     const room = Math.max(1, Math.min(height - bar.length - 1, contentRoom(s, tabs)));
