@@ -15,7 +15,7 @@ export function principalLabel(principal: string): string {
   return iam[2] === 'root' ? `account ${iam[1]} (root)` : `${safeText(iam[2]!)} in ${iam[1]}`;
 }
 
-const short = (action: string) => action.replace(/^kms:/, '');
+const short = (action: string) => safeText(action.replace(/^kms:/, ''));
 
 function how(c: PrincipalChange): string {
   if (c.kind === 'takeover') return '';

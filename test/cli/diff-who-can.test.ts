@@ -76,6 +76,16 @@ describe('kms-wizard diff --account-details: who gains and loses access', () => 
   });
 });
 
+describe('kms-wizard diff --account-details: untrusted text', () => {
+  test("a Sid's control characters reach the who-can section escaped, never raw", async () => {
+    const evil = write('evil.json', { ...withoutUse, Statement: [...withoutUse.Statement, { ...keyAdminThroughS3, Sid: 'KeyAdmin\u001B[31m red' }] });
+    const r = await diff(evil, ...exports);
+    const section = r.stdout.slice(r.stdout.indexOf('Who can use the key'));
+    expect(section).toContain("key policy statement 'KeyAdmin\\u001b[31m red'");
+    expect(r.stdout).not.toContain('\u001B');
+  });
+});
+
 describe('kms-wizard diff: bad exports', () => {
   test('a truncated account export exits 1 naming the file and the field, no stack trace', async () => {
     const trunc = write('trunc.json', { ...(JSON.parse(readFileSync(`${D}/prod-account.json`, 'utf8')) as object), IsTruncated: true, Marker: 'x' });
