@@ -10,6 +10,7 @@
 // "KMS key access and permissions", https://docs.aws.amazon.com/kms/latest/developerguide/control-access.html).
 // Each statement is matched by the evaluator, through ./policy-decision.ts.
 import { parseKeyArn } from '../arn.js';
+import { actionSupportsConditionKey, CRYPTOGRAPHIC_ACTIONS } from '../catalog/actions.js';
 import { DocumentIndex, type IndexedDocument } from './document-index.js';
 import { boundaryDocument, identityDocuments } from './identity.js';
 import { worksAcrossAccounts } from './cross-account.js';
@@ -350,18 +351,29 @@ function grantAccess(s: Setting, grant: KeyGrant, subjects: ReadonlyMap<string, 
       action: op,
       via: 'grant',
       grantId: grant.grantId,
-      conditions: unique([...conditions, ...denial]),
+      conditions: unique([...(constrained(op) ? conditions : []), ...denial]),
       external,
       path: [head, ...(constraintLine ? [constraintLine] : []), ...(retiring ? [retiring] : [])],
     });
     if (op === 'kms:CreateGrant') {
       // A grantee with CreateGrant may create grants for a subset of the grant's operations, for any grantee
       // ("Grants in AWS KMS", as above, "Grant concepts"): the key's use spreads without a policy change.
-      takeover.push({ principal: grantee, action: 'kms:CreateGrant', path: [head, `with CreateGrant in the grant it can grant ${grant.operations.map((o) => o.slice(4)).join(', ')} to any principal`] });
+      const strict = constraint ? ` (with an encryption context constraint at least as strict as ${constraint.kind})` : '';
+      takeover.push({ principal: grantee, action: 'kms:CreateGrant', path: [head, `with CreateGrant in the grant it can grant ${grant.operations.map((o) => o.slice(4)).join(', ')} to any principal${strict}`] });
     }
   }
   return { access, takeover };
 }
+
+/**
+ * Whether a grant's encryption-context constraint binds an operation: only operations that take an
+ * encryption context; "Grants with grant constraints can include the DescribeKey and RetireGrant
+ * operations, but the constraint doesn't apply to these operations", and with CreateGrant it binds the
+ * grants created, not the call ("CreateGrant", Constraints,
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateGrant.html; "GrantConstraints",
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_GrantConstraints.html).
+ */
+const constrained = (op: string) => CRYPTOGRAPHIC_ACTIONS.includes(op) && actionSupportsConditionKey(op, 'kms:EncryptionContext:x');
 
 /**
  * The retiring principal may retire the grant with no policy allowing it ("Retiring and revoking grants",

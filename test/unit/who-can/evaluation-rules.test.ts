@@ -99,3 +99,12 @@ test('kms:GrantIsForAWSResource with no kms:ViaService named: CreateGrant works 
   expect(entry(r, prodRole('App'), 'kms:CreateGrant')).toMatchObject({ via: 'service', services: ['any other AWS service'], path: ["key policy statement 'Allow attachment of persistent resources'"] });
   expect(r.takeover.filter((t) => t.principal === prodRole('App'))).toEqual([]);
 });
+
+test('a grant constraint binds only operations that take an encryption context, not DescribeKey, RetireGrant or the CreateGrant call (https://docs.aws.amazon.com/kms/latest/APIReference/API_GrantConstraints.html)', () => {
+  const grants = [{ grantId: 'g-constrained', granteePrincipal: prodRole('Batch'), operations: ['kms:Decrypt', 'kms:DescribeKey', 'kms:RetireGrant', 'kms:CreateGrant'], constraint: { kind: 'EncryptionContextEquals' as const, pairs: { app: 'ledger' } } }];
+  const r = whoCan({ ...orgInput(['scp', 'rcp']), grants });
+  const conditionsOf = (action: string) => entry(r, prodRole('Batch'), action)!.conditions;
+  expect(conditionsOf('kms:Decrypt')).toEqual(['kms:EncryptionContext:app']);
+  for (const action of ['kms:DescribeKey', 'kms:RetireGrant', 'kms:CreateGrant']) expect(conditionsOf(action)).toEqual([]);
+  expect(r.takeover.find((t) => t.principal === prodRole('Batch'))!.path.join('\n')).toContain('at least as strict as EncryptionContextEquals');
+});
