@@ -108,3 +108,13 @@ test('a grant constraint binds only operations that take an encryption context, 
   for (const action of ['kms:DescribeKey', 'kms:RetireGrant', 'kms:CreateGrant']) expect(conditionsOf(action)).toEqual([]);
   expect(r.takeover.find((t) => t.principal === prodRole('Batch'))!.path.join('\n')).toContain('at least as strict as EncryptionContextEquals');
 });
+
+test('a key policy naming a role session gives that session access of its own, not limited by the role\'s boundary, and not to the role\'s other sessions (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html, "IAM role session")', () => {
+  const session = `arn:aws:sts::${PROD}:assumed-role/BoundedApp/nightly`;
+  const r = whoCan(orgInput(['scp', 'rcp', 'grants'], withStatements({ Sid: 'Nightly job', Effect: 'Allow', Principal: { AWS: session }, Action: 'kms:Decrypt', Resource: '*' })));
+  // BoundedApp's S3-only boundary caps what a key policy grants the role ARN, not what it grants one session.
+  const e = entry(r, session, 'kms:Decrypt');
+  expect([e?.via, e?.conditions, e?.path]).toEqual(['direct', [], ["key policy statement 'Nightly job'"]]);
+  expect(actionsOf(r, session)).toEqual(['kms:Decrypt']);
+  expect(actionsOf(r, prodRole('BoundedApp'))).toEqual([]);
+});
