@@ -10,13 +10,14 @@
 // "KMS key access and permissions", https://docs.aws.amazon.com/kms/latest/developerguide/control-access.html).
 // Each statement is matched by the evaluator, through ./policy-decision.ts.
 import { parseKeyArn } from '../arn.js';
+import { actionSupportsConditionKey, CRYPTOGRAPHIC_ACTIONS } from '../catalog/actions.js';
 import { DocumentIndex } from './document-index.js';
 import { boundaryDocument, identityDocuments } from './identity.js';
 import { worksAcrossAccounts } from './cross-account.js';
 import { keyActions } from './key-actions.js';
 import { forPrincipal } from './resource-variables.js';
 import type { AccountExport, IamPrincipal, KeyDescription, KeyGrant, OrgPolicyLevel } from './model.js';
-import { callerDependence, decide, namedPrincipals, prepareRequest, principalReach, readDocument, reach, viaServiceValues, type DocumentDecision, type StatementHit } from './policy-decision.js';
+import { callerDependence, decide, namedPrincipals, statementsNaming, prepareRequest, principalReach, readDocument, reach, viaServiceValues, type DocumentDecision, type StatementHit } from './policy-decision.js';
 import type { AccessEntry, TakeoverEntry, WhoCanResult } from './result.js';
 import { takeoverPaths } from './takeover.js';
 import type { Outcome, Setting, Subject } from './setting.js';
@@ -115,7 +116,9 @@ function decideSubject(s: Setting, subject: Subject, action: string, via: string
       // boundary's implicit deny does not limit what a resource-based policy grants an IAM user's ARN,
       // but does limit what it grants a role's ARN ("Permissions boundaries for IAM entities",
       // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html, "Resource-based policies").
-      if (keyDirect && (subject.kind === 'user' || boundaryOk)) path = [keyDirect, ...(subject.kind === 'role' && boundaryHit ? [boundaryHit] : [])];
+      const toSession = subject.directLabels ? best(key.allows.filter((h) => subject.directLabels!.has(h.label))) : undefined;
+      if (toSession) path = [toSession];
+      else if (keyDirect && (subject.kind === 'user' || boundaryOk)) path = [keyDirect, ...(subject.kind === 'role' && boundaryHit ? [boundaryHit] : [])];
       else if (keyAccount && idHit && boundaryOk) path = [keyAccount, idHit, ...(boundaryHit ? [boundaryHit] : [])];
     } else {
       // Across accounts both sides must allow ("Allowing users in other accounts to use a KMS key",
@@ -152,6 +155,19 @@ export function rcpAppliesTo(s: Setting, serviceLinked: boolean, action: string)
 
 /** The session every request of a role is evaluated as: its name is not in the exports, so it is one no policy names. */
 export const sessionOf = (p: IamPrincipal) => `arn:${p.arn.split(':')[1]}:sts::${p.account}:assumed-role/${p.name}/who-can-session`;
+
+/**
+ * A role session the key policy names by its ARN. "Permissions granted directly to a session are not
+ * limited by an implicit deny in an identity-based policy, a permissions boundary, or session policy"
+ * ("Policy evaluation logic", IAM role session, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html):
+ * in the key's account the statements naming it are enough by themselves; its role's policies, tags and SCPs still apply.
+ */
+function sessionSubject(s: Setting, entry: string, subjects: ReadonlyMap<string, Subject>): Subject | undefined {
+  const m = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/[^/]+$/.exec(entry);
+  const role = m ? s.accounts.get(m[2]!)?.roles.find((r) => r.name === m[3]) : undefined;
+  const of = role ? subjects.get(role.arn) : undefined;
+  return of ? { ...of, arn: entry, caller: entry, directLabels: statementsNaming(s.keyDoc, entry) } : undefined;
+}
 
 function principalSubject(s: Setting, account: AccountExport, p: IamPrincipal): Subject {
   // aws:PrincipalArn of a role session is the role's ARN, path included; aws:username exists only for
@@ -294,18 +310,29 @@ function grantAccess(s: Setting, grant: KeyGrant, subjects: ReadonlyMap<string, 
       action: op,
       via: 'grant',
       grantId: grant.grantId,
-      conditions: unique([...conditions, ...denial]),
+      conditions: unique([...(constrained(op) ? conditions : []), ...denial]),
       external,
       path: [head, ...(constraintLine ? [constraintLine] : []), ...(retiring ? [retiring] : [])],
     });
     if (op === 'kms:CreateGrant') {
       // A grantee with CreateGrant may create grants for a subset of the grant's operations, for any grantee
       // ("Grants in AWS KMS", as above, "Grant concepts"): the key's use spreads without a policy change.
-      takeover.push({ principal: grantee, action: 'kms:CreateGrant', path: [head, `with CreateGrant in the grant it can grant ${grant.operations.map((o) => o.slice(4)).join(', ')} to any principal`] });
+      const strict = constraint ? ` (with an encryption context constraint at least as strict as ${constraint.kind})` : '';
+      takeover.push({ principal: grantee, action: 'kms:CreateGrant', path: [head, `with CreateGrant in the grant it can grant ${grant.operations.map((o) => o.slice(4)).join(', ')} to any principal${strict}`] });
     }
   }
   return { access, takeover };
 }
+
+/**
+ * Whether a grant's encryption-context constraint binds an operation: only operations that take an
+ * encryption context; "Grants with grant constraints can include the DescribeKey and RetireGrant
+ * operations, but the constraint doesn't apply to these operations", and with CreateGrant it binds the
+ * grants created, not the call ("CreateGrant", Constraints,
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateGrant.html; "GrantConstraints",
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_GrantConstraints.html).
+ */
+const constrained = (op: string) => CRYPTOGRAPHIC_ACTIONS.includes(op) && actionSupportsConditionKey(op, 'kms:EncryptionContext:x');
 
 /**
  * The retiring principal may retire the grant with no policy allowing it ("Retiring and revoking grants",
@@ -379,7 +406,13 @@ export function whoCan(input: WhoCanInput): WhoCanResult {
     const account = id ?? ARN_ACCOUNT.exec(entry)?.[1];
     if (!account) continue;
     if (id === undefined && s.accounts.has(account)) {
-      if (/^arn:[^:]+:sts::/.test(entry)) notes.push(`the key policy names the role session ${entry}: only that session, which the exports cannot tell apart, so it is not listed`);
+      if (/^arn:[^:]+:sts::/.test(entry)) {
+        const session = sessionSubject(s, entry, subjects);
+        if (session) {
+          access.push(...accessFor(s, session, s.actions.filter((a) => s.keyNames.byEntry.get(entry)?.has(a)), false));
+          notes.push(`the key policy names the role session ${entry}: it is listed as a principal of its own; the role's other sessions are not covered by that statement`);
+        } else notes.push(`the key policy names the role session ${entry}, whose role the export of account ${account} does not hold`);
+      }
       else if (!subjects.has(entry)) notes.push(`the key policy names ${entry}, which the export of account ${account} does not hold (deleted, or renamed: AWS then shows its unique id)`);
       continue;
     }

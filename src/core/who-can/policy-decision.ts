@@ -88,8 +88,19 @@ export interface DocumentDecision {
   readonly denies: readonly StatementHit[];
 }
 
-function statementLabel(doc: ReadDocument, t: StatementTrace): string {
+function statementLabel(doc: ReadDocument, t: { readonly sid?: string | undefined; readonly index: number }): string {
   return `${doc.label} statement ${t.sid ? `'${t.sid}'` : `#${t.index + 1}`}`;
+}
+
+/** The labels of a key policy's statements whose Principal names `entry` itself (an AWS entry, as written). */
+export function statementsNaming(doc: ReadDocument, entry: string): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const stmt of doc.view.statements) {
+    const p = stmt.hasPrincipal ? stmt.principal : undefined;
+    const aws = typeof p === 'object' && p !== null && !Array.isArray(p) ? [(p as Record<string, unknown>).AWS].flat() : [];
+    if (aws.includes(entry)) out.add(statementLabel(doc, stmt));
+  }
+  return out;
 }
 
 function classify(doc: ReadDocument, t: StatementTrace, isUnknown: (k: string) => boolean): StatementHit | undefined {

@@ -22,6 +22,8 @@ export interface Subject {
   readonly identity: readonly IndexedDocument[];
   readonly boundary?: IndexedDocument;
   readonly scpApplies: boolean;
+  /** For a role session the key policy names: the statements that name it, which grant to it directly. */
+  readonly directLabels?: ReadonlySet<string>;
   /** A service-linked role: neither SCPs nor RCPs apply to its calls. */
   readonly serviceLinked?: boolean;
   readonly context: Readonly<Record<string, string>>;

@@ -99,3 +99,22 @@ test('kms:GrantIsForAWSResource with no kms:ViaService named: CreateGrant works 
   expect(entry(r, prodRole('App'), 'kms:CreateGrant')).toMatchObject({ via: 'service', services: ['any other AWS service'], path: ["key policy statement 'Allow attachment of persistent resources'"] });
   expect(r.takeover.filter((t) => t.principal === prodRole('App'))).toEqual([]);
 });
+
+test('a grant constraint binds only operations that take an encryption context, not DescribeKey, RetireGrant or the CreateGrant call (https://docs.aws.amazon.com/kms/latest/APIReference/API_GrantConstraints.html)', () => {
+  const grants = [{ grantId: 'g-constrained', granteePrincipal: prodRole('Batch'), operations: ['kms:Decrypt', 'kms:DescribeKey', 'kms:RetireGrant', 'kms:CreateGrant'], constraint: { kind: 'EncryptionContextEquals' as const, pairs: { app: 'ledger' } } }];
+  const r = whoCan({ ...orgInput(['scp', 'rcp']), grants });
+  const conditionsOf = (action: string) => entry(r, prodRole('Batch'), action)!.conditions;
+  expect(conditionsOf('kms:Decrypt')).toEqual(['kms:EncryptionContext:app']);
+  for (const action of ['kms:DescribeKey', 'kms:RetireGrant', 'kms:CreateGrant']) expect(conditionsOf(action)).toEqual([]);
+  expect(r.takeover.find((t) => t.principal === prodRole('Batch'))!.path.join('\n')).toContain('at least as strict as EncryptionContextEquals');
+});
+
+test('a key policy naming a role session gives that session access of its own, not limited by the role\'s boundary, and not to the role\'s other sessions (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html, "IAM role session")', () => {
+  const session = `arn:aws:sts::${PROD}:assumed-role/BoundedApp/nightly`;
+  const r = whoCan(orgInput(['scp', 'rcp', 'grants'], withStatements({ Sid: 'Nightly job', Effect: 'Allow', Principal: { AWS: session }, Action: 'kms:Decrypt', Resource: '*' })));
+  // BoundedApp's S3-only boundary caps what a key policy grants the role ARN, not what it grants one session.
+  const e = entry(r, session, 'kms:Decrypt');
+  expect([e?.via, e?.conditions, e?.path]).toEqual(['direct', [], ["key policy statement 'Nightly job'"]]);
+  expect(actionsOf(r, session)).toEqual(['kms:Decrypt']);
+  expect(actionsOf(r, prodRole('BoundedApp'))).toEqual([]);
+});
