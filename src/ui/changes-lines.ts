@@ -7,13 +7,15 @@
  */
 import type { FromCurrentPolicy } from '../core/current-policy/index.js';
 import { fromText } from '../output/current-policy-text.js';
+import { inWizardWords } from './field-words.js';
 import { line, para, seg, type Line } from '../terminal/lines.js';
 
 const same = (s: string) => s;
 const PLAIN = { bold: same, dim: same, yellow: same, red: same, green: same };
 
 export function changesLines(from: FromCurrentPolicy, width: number): Line[] {
-  return fromText(from, PLAIN)
+  // generate's words, with its flags said as the wizard's steps ("unless changed on the Administrators step").
+  return inWizardWords(fromText(from, PLAIN))
     .split('\n')
     .flatMap((text) => {
       const indent = text.length - text.trimStart().length;
@@ -22,6 +24,8 @@ export function changesLines(from: FromCurrentPolicy, width: number): Line[] {
     });
 }
 
+const plural = (n: number, word: string) => (n === 1 ? word : `${word}s`);
+
 /** The Overview's lines about the current policy: counts, and where to read more. */
 export function changesSummaryLines(from: FromCurrentPolicy, width: number): Line[] {
   const count = (fate: string) => from.fates.statements.filter((f) => f.fate === fate).length;
@@ -29,8 +33,8 @@ export function changesSummaryLines(from: FromCurrentPolicy, width: number): Lin
   return para(
     line(
       seg('Current policy: ', { bold: true }),
-      `${count('kept')} statement(s) kept, ${count('replaced')} replaced, ${count('merged')} merged; `,
-      seg(`${removed.length} request(s) lose access, ${added.length} gain it`, { color: from.warnings.length > 0 ? 'yellow' : undefined, bold: from.warnings.length > 0 }),
+      `${count('kept')} ${plural(count('kept'), 'statement')} kept, ${count('replaced')} replaced, ${count('merged')} merged; `,
+      seg(`${removed.length} ${plural(removed.length, 'request')} ${removed.length === 1 ? 'loses' : 'lose'} access, ${added.length} ${added.length === 1 ? 'gains' : 'gain'} it`, { color: from.warnings.length > 0 ? 'yellow' : undefined, bold: from.warnings.length > 0 }),
       ', see Changes',
     ),
     width,

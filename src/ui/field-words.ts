@@ -26,6 +26,7 @@ export function inWizardWords(hint: string): string {
     .replace(/\b(e\.g\.|such as|just) --([a-z-]+) (\S+)/g, (m, lead: string, flag: string, value: string) => (SCREEN_NAME[flag] ? `${lead} ${value}` : m))
     .replace(/\b(Remove|remove|Drop|drop) this --([a-z-]+)/g, (m, verb: string, flag: string) => (SCREEN_NAME[flag] ? `${verb} it from ${SCREEN_NAME[flag]}` : m))
     .replace(/\buse --access (\S+)/g, 'choose "$1" on the Trust step')
+    .replace(/\bunless --([a-z-]+) is given/g, (m, flag: string) => (SCREEN_NAME[flag] ? `unless changed on ${SCREEN_NAME[flag]}` : m))
     .replace(/\bGive --([a-z-]+)/g, (m, flag: string) => (SCREEN_NAME[flag] ? `Fill in ${SCREEN_NAME[flag]}` : m))
     .replace(/--([a-z-]+)(?: ([^\s,;)]+))?/g, (m, flag: string, value: string | undefined) => {
       const name = SCREEN_NAME[flag];

@@ -45,7 +45,7 @@ describe('first question and Changes tab in a pseudo-terminal', () => {
     await t.waitFor('Step 9 of 11: Actions');
     t.write(KEYS.enter);
     await t.waitFor('Step 10 of 11: Review');
-    await t.waitFor('Current policy: 0 statement(s) kept, 3 replaced, 1 merged');
+    await t.waitFor('Current policy: 0 statements kept, 3 replaced, 1 merged');
     t.write('2');
     await t.waitFor('What happens to each statement of current-key-policy.json');
     expect(t.text()).toMatch(/replaced #1 "Enable IAM User Permissions"/);

@@ -24,3 +24,9 @@ describe('wizard hints speak of the field on screen, not flags', () => {
     expect(text).toContain('Fill in the Account field');
   });
 });
+
+describe('the Changes tab words', () => {
+  it('"unless --admin is given" is said as the step that changes it', () => {
+    expect(inWizardWords('become the administrators unless --admin is given')).toBe('become the administrators unless changed on the Administrators step');
+  });
+});

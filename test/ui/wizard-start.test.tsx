@@ -201,7 +201,7 @@ describe('an existing key and its current policy', () => {
     await h.burst('secretsmanager');
     await h.press(K.space, K.enter, K.enter, K.enter); // services, regions, actions
     expect(h.frame()).toContain('Step 10 of 11: Review');
-    expect(h.frame()).toContain('Current policy: 0 statement(s) kept, 3 replaced, 1 merged');
+    expect(h.frame()).toContain('Current policy: 0 statements kept, 3 replaced, 1 merged');
     await h.press('2');
     expect(h.frame()).toMatch(/2 Changes \(\d+\)/);
     expect(h.frame()).toMatch(/replaced\s+#1 "Enable IAM User Permissions": the account root with kms:\*/);
