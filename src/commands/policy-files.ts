@@ -6,7 +6,7 @@ import { readPolicyInput, selectIamPolicies, selectKeyPolicy, type InputFormat, 
 import type { LintedFile, PolicyKind } from '../core/lint/index.js';
 import type { Result } from '../core/result.js';
 import { safeText } from '../core/terminal-safe.js';
-import { readTextFile, type ReadLimits } from '../output/read-text-file.js';
+import { readTextFile, textOf, type ReadLimits } from '../output/read-text-file.js';
 import { inputLimits } from './input-limits.js';
 
 /** A policy file's name (as given) and text. */
@@ -30,7 +30,7 @@ async function readStdin(io: CommandIo, limits: ReadLimits): Promise<string> {
     }
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return textOf(Buffer.concat(chunks));
 }
 
 /** Reads every file (`-` = standard input) within the input limit; reports all unreadable ones at once, exit 2. */

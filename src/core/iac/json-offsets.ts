@@ -97,7 +97,7 @@ function isSpace(c: number): boolean {
 }
 
 /** The offset just past the string literal that opens at `start`. */
-function stringEnd(text: string, start: number): number {
+export function stringLiteralEnd(text: string, start: number): number {
   let i = start + 1;
   for (;;) {
     const c = text.charCodeAt(i);
@@ -137,7 +137,7 @@ function scanJson(text: string, root: Trie): DuplicateKey[] {
     if (c === 123 /* { */) stack.push({ array: false, trie, opened: true, index: 0, names: new Map() });
     else if (c === 91 /* [ */) stack.push({ array: true, trie, opened: true, index: 0 });
     else {
-      i = c === QUOTE ? stringEnd(text, i) : scalarEnd(text, i);
+      i = c === QUOTE ? stringLiteralEnd(text, i) : scalarEnd(text, i);
       return;
     }
     i++;
@@ -146,7 +146,7 @@ function scanJson(text: string, root: Trie): DuplicateKey[] {
   const member = (frame: Frame) => {
     skipSpace();
     const keyOffset = i;
-    i = stringEnd(text, i);
+    i = stringLiteralEnd(text, i);
     const raw = text.slice(keyOffset + 1, i - 1);
     const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
     const earlier = frame.names!.get(key);

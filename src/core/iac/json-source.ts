@@ -8,10 +8,26 @@ import type { DuplicateKey, ParsedSource, SourceEntry, SourceNode } from './sour
 /** Deeper than any template or plan nests; the parser recurses once per level. */
 const MAX_FILE_NESTING = 256;
 
-/** A JSON file read with JSON.parse: its value, without positions (json-offsets.ts finds those in the text). */
-export interface JsonValueSource {
-  readonly ok: true;
-  readonly json: unknown;
+/**
+ * A JSON file read with JSON.parse (no positions: json-offsets.ts finds them
+ * in the text), handed over once. The reader that takes the value holds the
+ * only reference, so it is freed once read (a 10,000-key plan's is 20 MB)
+ * though callers keep this wrapper to the end of their run.
+ */
+export class JsonValueSource {
+  readonly ok = true;
+  #json: { value: unknown } | undefined;
+
+  constructor(json: unknown) {
+    this.#json = { value: json };
+  }
+
+  /** The value the first time; undefined after (read the text again). */
+  take(): { value: unknown } | undefined {
+    const json = this.#json;
+    this.#json = undefined;
+    return json;
+  }
 }
 
 /** What a reader was handed: a tree with positions, a JSON.parse value, or why the file cannot be read. */
@@ -27,7 +43,7 @@ function tooDeep(text: string): Extract<ParsedSource, { ok: false }> | undefined
  * gives (found by a scan that builds no tree). jsonc-parser in strict mode
  * and JSON.parse accept the same texts (test/unit/iac/json-value.test.ts).
  */
-export function parseJsonValue(text: string): JsonValueSource | Extract<ParsedSource, { ok: false }> {
+export function parseJsonValue(text: string): { ok: true; json: unknown } | Extract<ParsedSource, { ok: false }> {
   const deep = tooDeep(text);
   if (deep) return deep;
   try {

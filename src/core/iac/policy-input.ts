@@ -9,7 +9,7 @@ import { LineIndex, parseJson, tooDeepAt } from '../lint/json-tree.js';
 import { MAX_LINT_CHARS, MAX_NESTING } from '../lint/rules/too-large-to-lint.js';
 import type { DocumentKind } from '../policy-kind.js';
 import { isTemplate, templatePolicies } from './cloudformation.js';
-import { parseJsonSource, parseJsonValue, type ReadSource } from './json-source.js';
+import { JsonValueSource, parseJsonSource, parseJsonValue, type ReadSource } from './json-source.js';
 import type { IacNote } from './notes.js';
 import { stringLiteralOffsets, type ExtractedPolicy } from './policy-text.js';
 import { memberOf, stringOf, type DuplicateKey } from './source-tree.js';
@@ -64,10 +64,10 @@ export function detectInput(rawText: string): { readonly format: InputFormat; re
     // A template needs a Resources key and a plan a format_version key, spelled
     // out or with \u escapes: a text with neither is a policy, with no parse.
     if (!/Resources|format_version|\\u/.test(text)) return { format: 'json' };
-    const source = parseJsonValue(text);
-    if (!source.ok) return { format: PLAN_JSON_KEY.test(text) ? 'terraform-plan' : TEMPLATE_JSON_KEY.test(text) ? 'cloudformation' : 'json', source };
-    if (isTerraformPlan({ value: source.json })) return { format: 'terraform-plan', source };
-    if (!isTemplateValue(source.json)) return { format: 'json' };
+    const read = parseJsonValue(text);
+    if (!read.ok) return { format: PLAN_JSON_KEY.test(text) ? 'terraform-plan' : TEMPLATE_JSON_KEY.test(text) ? 'cloudformation' : 'json', source: read };
+    if (isTerraformPlan({ value: read.json })) return { format: 'terraform-plan', source: new JsonValueSource(read.json) };
+    if (!isTemplateValue(read.json)) return { format: 'json' };
     const tree = parseJsonSource(text);
     return tree.ok && isTemplate(tree.root) ? { format: 'cloudformation', source: tree } : { format: 'json' };
   }
@@ -103,7 +103,9 @@ export async function readPolicyInput(rawText: string, opts: ReadInputOptions = 
   const fail = (offset: number, message: string): PolicyInput => ({ ok: false, format, lines, offset, message });
   const isJson = /^\s*\{/.test(text);
   if (format === 'terraform-plan') {
-    const parsed = detected.source && !('root' in detected.source) ? detected.source : isJson ? parseJsonValue(text) : { ok: false as const, message: 'a Terraform plan is JSON (terraform show -json PLAN)', offset: 0 };
+    const given = detected.source;
+    const taken = given instanceof JsonValueSource ? given.take() : undefined;
+    const parsed = taken ? { ok: true as const, json: taken.value } : given?.ok === false ? given : isJson ? parseJsonValue(text) : { ok: false as const, message: 'a Terraform plan is JSON (terraform show -json PLAN)', offset: 0 };
     if (!parsed.ok) return fail(parsed.offset, `This Terraform plan cannot be read: ${parsed.message}.`);
     const root = { value: parsed.json };
     if (!isTerraformPlan(root)) return fail(text.length - text.trimStart().length, 'This is not a Terraform plan: it has no format_version with planned_values, resource_changes or prior_state. Make one with: terraform plan -out=tfplan && terraform show -json tfplan > plan.json');
@@ -111,7 +113,7 @@ export async function readPolicyInput(rawText: string, opts: ReadInputOptions = 
     return { ok: true, format, lines, policies: found.policies, notes: found.notes, ...(found.duplicates.length ? { duplicates: found.duplicates } : {}) };
   }
   const parsed =
-    detected.source && !('json' in detected.source)
+    detected.source && !(detected.source instanceof JsonValueSource)
       ? detected.source
       : isJson
         ? parseJsonSource(text)

@@ -5,7 +5,7 @@
 // JSON.parse and no position tree: the offsets of the policies and resources
 // reported are found afterwards, in one scan of the text (json-offsets.ts).
 import type { PolicyKind } from '../lint/types.js';
-import { itemsAt as items, memberAt as memberOf, OffsetRequests, stringAt as stringOf, type JsonAt, type OffsetSlot } from './json-offsets.js';
+import { itemsAt as items, memberAt as memberOf, OffsetRequests, stringAt as stringOf, stringLiteralEnd, type JsonAt, type OffsetSlot } from './json-offsets.js';
 import { planKeyFacts } from './key-facts.js';
 import type { IacNote } from './notes.js';
 import { stringLiteralOffsets, type ExtractedPolicy, type FoundPolicies } from './policy-text.js';
@@ -104,7 +104,7 @@ function instanceEmit(inst: Instance, config: JsonAt | undefined, offsets: Offse
       // A key is named in IAM policies by its ARN (known once it exists).
       const refs = ['arn', 'key_id'].map((a) => stringOf(memberOf(inst.values, a))).filter((r): r is string => r !== undefined && r !== '');
       const key = spec.kind === 'key' && refs.length > 0 ? { keyRefs: refs, key: planKeyFacts(inst.type, inst.values?.value, inst.unknown?.value, refs) } : {};
-      emits.push((policies) => policies.push({ ...stringPolicy(inst.address, spec.kind, raw, at, text), ...key }));
+      emits.push((policies) => policies.push(stringPolicy(inst.address, spec.kind, raw, at, key)));
     } else if (inst.type === 'aws_kms_key' && !unknown) {
       const at = offsets.want(inst.node);
       emits.push((_, notes) => notes.push({ resource: inst.address, kind: 'key', offset: at.offset, note: 'default-key-policy' }));
@@ -118,9 +118,24 @@ function instanceEmit(inst: Instance, config: JsonAt | undefined, offsets: Offse
   return emits.length === 0 ? undefined : (policies, notes) => emits.forEach((e) => e(policies, notes));
 }
 
-/** A policy written as a JSON string; `at` has been scanned. */
-function stringPolicy(resource: string, kind: PolicyKind | undefined, raw: string, at: OffsetSlot, text: string): ExtractedPolicy {
-  return { resource, kind, text, fileOffset: stringLiteralOffsets(raw, at.offset), opaque: [] };
+/**
+ * A policy written as a JSON string; `at` has been scanned. Its text is
+ * decoded from the file each time it is read rather than kept: a plan's
+ * policies are most of the plan, and the linter reads each a few times.
+ */
+function stringPolicy(resource: string, kind: PolicyKind | undefined, raw: string, at: OffsetSlot, key: Pick<ExtractedPolicy, 'keyRefs' | 'key'> = {}): ExtractedPolicy {
+  const start = at.offset;
+  const end = stringLiteralEnd(raw, start);
+  return {
+    resource,
+    kind,
+    get text() {
+      return JSON.parse(raw.slice(start, end)) as string;
+    },
+    fileOffset: stringLiteralOffsets(raw, start),
+    opaque: [],
+    ...key,
+  };
 }
 
 /** aws_iam_role.inline_policy: a list of {name, policy} blocks. */
@@ -134,7 +149,7 @@ function inlinePolicies(inst: Instance, offsets: OffsetRequests, raw: string): E
     const unknown = isTrue(unknownList) || isTrue(memberOf(items(unknownList)[i], 'policy'));
     if (text !== undefined && text.trim() !== '') {
       const at = offsets.want(value!);
-      return [(policies) => policies.push(stringPolicy(resource, 'iam', raw, at, text))];
+      return [(policies) => policies.push(stringPolicy(resource, 'iam', raw, at))];
     }
     if (!unknown) return [];
     const at = offsets.want(block);

@@ -58,3 +58,13 @@ test('duplicates at any level are reported, each at the copy that is ignored', a
   const findings = await lint(text);
   expect(findings.filter((f) => f.code === 'KW904')).toHaveLength(2);
 });
+
+test("a plan's parsed value is handed over once: a second read of the same detectInput source parses the text again, with the same result", async () => {
+  const text = JSON.stringify({ format_version: '1.2', planned_values: { root_module: { resources: [{ address: 'aws_kms_key.k', type: 'aws_kms_key', values: { policy: JSON.stringify(open) } }] } } }, null, 2);
+  const { format, source } = detectInput(text);
+  expect(format).toBe('terraform-plan');
+  const first = await lintInfrastructure('plan.json', text, 'terraform-plan', {}, source);
+  const second = await lintInfrastructure('plan.json', text, 'terraform-plan', {}, source);
+  expect(second).toEqual(first);
+  expect(first[0]!.findings.map((f) => f.code)).toContain('KW401');
+});
