@@ -10,6 +10,7 @@ import { blank, line, lineWidth, seg, truncate, type Line, type Segment } from '
 import { answeringFlag, applies, isSkipped, stepsOfRun } from './navigation.js';
 import { STEP_ORDER, type WizardState } from './state.js';
 import { SCREENS } from './steps/index.js';
+import { programName } from '../core/invoked-as.js';
 
 /** The text every first frame starts with (benchmarks wait for it). */
 export const TITLE = 'kms-wizard';
@@ -71,11 +72,13 @@ function answeredLines(s: WizardState, layout: FrameLayout): Line[] {
 /** The "why" panel: a rule with its title, the lesson text, and where to read more. */
 export function whyPanel(step: Parameters<typeof whyText>[0], width: number, height: number): Line[] {
   const why = whyText(step);
+  // Under npx, `kms-wizard` is not on PATH: say the command the way the user ran it.
+  const learn = `${programName(process.env)} learn`;
   const title: Line = truncate(line(seg('── Why: ', { dim: true }), seg(why.title, { bold: true }), seg(' ──', { dim: true })), width);
-  const more: Line = line(seg(why.lessonId ? `More: kms-wizard learn ${why.lessonId}` : '', { dim: true }));
+  const more: Line = line(seg(why.lessonId ? `More: ${learn} ${why.lessonId}` : '', { dim: true }));
   const text = markdownLines(why.body, width).map(fromLessonLine);
   if (text.length + 2 <= height) return [title, ...text, ...(why.lessonId ? [more] : [])];
-  return [title, ...text.slice(0, Math.max(0, height - 2)), why.lessonId ? line(seg(`… more: kms-wizard learn ${why.lessonId}`, { dim: true })) : line(seg('…', { dim: true }))];
+  return [title, ...text.slice(0, Math.max(0, height - 2)), why.lessonId ? line(seg(`… more: ${learn} ${why.lessonId}`, { dim: true })) : line(seg('…', { dim: true }))];
 }
 
 /** How the lessons' tones look in the wizard (the why text is laid out by the lessons' own renderer). */
