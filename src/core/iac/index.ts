@@ -17,7 +17,7 @@ export { policyTooLarge } from './policy-size.js';
 export { inputProblem, selectIamPolicies, selectKeyPolicy, selectPolicies, sizeProblem, type SelectedPolicy } from './select-policy.js';
 export { DEFAULT_YAML_LIMITS, type YamlLimits } from './yaml-limits.js';
 
-/** The result for one policy of an infrastructure file; `name` is the file. A policy of a template or plan comes without its parsed `document`. */
+/** The result for one policy of an infrastructure file; `name` is the file. Its `document` is parsed anew each time it is read. */
 export interface IacLintedFile extends LintedFile {
   /** The Terraform address or CloudFormation logical id; undefined when the file itself is the problem. */
   readonly resource?: string;
@@ -55,6 +55,14 @@ const safeKey = (key: string) => (key.length > 60 ? `${key.slice(0, 57)}...` : k
 
 function at(rule: RuleMeta, lines: LineIndex, offset: number, message: string, hint?: string): Finding {
   return { code: rule.code, severity: rule.severity, message, ...(hint ? { hint } : {}), pointer: '', ...lines.position(offset) };
+}
+
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 const CROSS_CODES = new Set(CROSS_RULES.map((r) => r.code));
@@ -125,7 +133,16 @@ function lintExtracted(name: string, input: Extract<PolicyInput, { ok: true }>, 
       .filter((f) => TEMPLATE_VALUE_CODES.has(f.code) || !p.opaque.some((o) => f.pointer === o || f.pointer.startsWith(`${o}/`)))
       .map((f) => ({ ...f, ...filePosition(input, p, f.line, f.column, starts), file: name }))
       .sort((a, b) => a.line - b.line || a.column - b.column);
-    const entry: IacLintedFile = { name, ...(p.resource !== undefined ? { resource: p.resource } : {}), kind: r.kind, findings };
+    const entry: IacLintedFile = {
+      name,
+      ...(p.resource !== undefined ? { resource: p.resource } : {}),
+      kind: r.kind,
+      findings,
+      // Parsed when asked for (explain asks whether a policy is an object), not kept for every policy.
+      get document() {
+        return parsedOrUndefined(p.text);
+      },
+    };
     return { entry, offset: p.fileOffset(0) };
   });
 }
