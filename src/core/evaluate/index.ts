@@ -1,6 +1,6 @@
 import type { PolicyDocumentView } from './policy-document.js';
 import { buildRequestContext, type Caller, type KmsRequest, type RequestContext } from './request-context.js';
-import { matchStatement, type PolicyKind } from './statement-match.js';
+import { isValid, matchStatement, type PolicyKind } from './statement-match.js';
 import { candidateStatements } from './decide.js';
 import { allowSentence, denySentence, nearestMiss, noIamAllowSentence, noKeyAllowSentence } from './summary.js';
 import type { PolicyTrace, StatementTrace } from './trace.js';
@@ -84,9 +84,11 @@ export interface DecisionSummary {
 /**
  * The decision and sentence of {@link evaluateRead}, for requests that are
  * shown but whose trace is not: the key policy statements that cannot apply
- * to the caller (decide.ts candidateStatements) are not traced, unless the
- * sentence could name one of them (no statement allows and none comes closer
- * than the Principal), when the whole key policy is.
+ * to the caller (decide.ts candidateStatements) are not traced. When no
+ * statement allows and none traced gets past its Principal, one valid Allow
+ * left out is traced too (it fails at its Principal, as every other does);
+ * only when there is none is the whole key policy traced, since the sentence
+ * may then name an invalid statement.
  * test/unit/evaluate/summarize.test.ts holds it to evaluateRead's answers.
  */
 export function summarizeRead(request: KmsRequest, policies: ReadPolicySet): DecisionSummary {
@@ -96,8 +98,27 @@ export function summarizeRead(request: KmsRequest, policies: ReadPolicySet): Dec
   const iam = traceDocuments(policies.iam, policies.iamNames, ctx, 'iam').statements;
   const partial = judge(ctx, keyTraces, iam, true);
   if (partial) return { ...partial, ...firstAllow(keyTraces) };
+  // Every statement left out fails at its Principal or is invalid. When one of them is a valid Allow, it (or
+  // any other such) is the nearest miss, and the sentence says only that no statement names the caller.
+  const standIn = validAllows(policies.key).find((i) => !keyTraces.some((t) => t.index === i));
+  if (standIn !== undefined) {
+    const traces = [...keyTraces, matchStatement(policies.key.statements[standIn]!, ctx, 'key policy', 'key', variables)];
+    return { ...judge(ctx, traces, iam, false)!, ...firstAllow(keyTraces) };
+  }
   const full = evaluateRead(request, policies);
   return { decision: full.decision, summary: full.summary, ...firstAllow(full.keyPolicy.statements) };
+}
+
+const validAllowLists = new WeakMap<PolicyDocumentView, readonly number[]>();
+
+/** The indexes of a key policy's valid Allow statements, in order. */
+function validAllows(view: PolicyDocumentView): readonly number[] {
+  let list = validAllowLists.get(view);
+  if (!list) {
+    list = view.statements.flatMap((s, i) => (s.effect === 'Allow' && isValid(s, 'key') ? [i] : []));
+    validAllowLists.set(view, list);
+  }
+  return list;
 }
 
 function firstAllow(traces: readonly StatementTrace[]): { keyAllow?: StatementTrace } {

@@ -64,7 +64,7 @@ function resourceCovers(stmt: PolicyStatement, keyArn: string): boolean {
 const validity = [new WeakMap<PolicyStatement, boolean>(), new WeakMap<PolicyStatement, boolean>()] as const;
 
 /** True when the statement is valid policy language for its kind of policy (an invalid one never applies). */
-function isValid(stmt: PolicyStatement, kind: PolicyKind): boolean {
+export function isValid(stmt: PolicyStatement, kind: PolicyKind): boolean {
   const cache = validity[kind === 'key' ? 0 : 1];
   let valid = cache.get(stmt);
   if (valid === undefined) {
