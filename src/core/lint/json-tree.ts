@@ -153,6 +153,8 @@ export function effectiveMembers(node: Node, pointer: string): Member[] {
 
 /** effectiveMembers of a list of members already read. */
 export function lastCopies(members: Member[]): Member[] {
+  // Nearly every object names each member once: then there is nothing to drop.
+  if (new Set(members.map((m) => m.name)).size === members.length) return members;
   const last = new Map<string, Member>();
   for (const m of members) last.set(m.name, m);
   return members.filter((m) => last.get(m.name) === m);
