@@ -117,7 +117,10 @@ function trailingCommaAt(text: string, offset: number): boolean {
 
 /** Escapes one JSON pointer segment (RFC 6901). */
 export function pointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  // Most segments (indexes, element names) need no escape: skip the two replaces.
+  if (typeof segment === 'number') return String(segment);
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function childPointer(parent: string, segment: string | number): string {
