@@ -35,7 +35,7 @@ export function classifyNames(names: readonly string[], known: readonly string[]
   const elements = new Map<string, { index: number; misspelled: boolean }>();
   const rest: number[] = [];
   names.forEach((name, index) => {
-    if (known.includes(name) && !elements.has(name)) elements.set(name, { index, misspelled: false });
+    if (!elements.has(name) && known.includes(name)) elements.set(name, { index, misspelled: false });
     else rest.push(index);
   });
   const unknown: number[] = [];

@@ -117,7 +117,10 @@ function trailingCommaAt(text: string, offset: number): boolean {
 
 /** Escapes one JSON pointer segment (RFC 6901). */
 export function pointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  // Most segments (indexes, element names) need no escape: skip the two replaces.
+  if (typeof segment === 'number') return String(segment);
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function childPointer(parent: string, segment: string | number): string {
@@ -153,6 +156,8 @@ export function effectiveMembers(node: Node, pointer: string): Member[] {
 
 /** effectiveMembers of a list of members already read. */
 export function lastCopies(members: Member[]): Member[] {
+  // Nearly every object names each member once: then there is nothing to drop.
+  if (new Set(members.map((m) => m.name)).size === members.length) return members;
   const last = new Map<string, Member>();
   for (const m of members) last.set(m.name, m);
   return members.filter((m) => last.get(m.name) === m);
