@@ -101,6 +101,10 @@ beforeAll(() => {
   // !Join and Fn::Sub in turn, 20 deep, no aliases: each !Sub names its variable, an !Join of the level below, 10 times (10^10 characters from 1 KB).
   let joined = "'x'";
   for (let i = 20; i > 0; i--) joined = i % 2 ? `!Join ['-', [${joined}, y]]` : `!Sub ['${'${v}'.repeat(10)}', {v: ${joined}}]`;
+  // The same Fn::Sub bomb in a policy file's Principal (a KeyPolicy copied out of a template), 1 KB.
+  let policySub: unknown = 'x';
+  for (let i = 12; i > 0; i--) policySub = { 'Fn::Sub': ['${v}'.repeat(10), { v: policySub }] };
+  writeFileSync(join(dir, 'sub-bomb-policy.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ ...statement, Principal: { AWS: policySub } }] }));
   writeFileSync(join(dir, 'join-bomb.yaml'), `${KEY_HEAD}            Sid: ${joined}\n`);
 });
 
@@ -181,6 +185,15 @@ describe('intrinsic expansion is bounded in text and values per template (Fn::Su
     const r = await runBounded(args, dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/sub-bomb\.yaml:\d+:\d+: This CloudFormation template \(YAML\) cannot be read: the intrinsic functions of resource Key expand to more than 10,485,760 characters/);
+    expectBounded(r);
+  });
+
+  // lint and explain evaluate a policy file's intrinsics (simulate, diff and --from read the policy as written).
+  test.each([['lint'], ['explain']])('%s: the bomb in a policy file is refused as larger than any policy', async (command) => {
+    const args = [command, 'sub-bomb-policy.json'];
+    const r = await runBounded(args, dir);
+    expect(r.code).toBe(args[0] === 'lint' ? 1 : 2);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/sub-bomb-policy\.json:1:\d+:? .*The policy's intrinsic functions expand to more than 10,485,760 characters of text; the largest policy AWS accepts is a 32,768-byte key policy/);
     expectBounded(r);
   });
 
