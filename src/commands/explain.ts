@@ -112,7 +112,8 @@ export const run: Command = async (argv, io) => {
   }
 
   const texts = await readPolicyTexts(positionals, io);
-  const linted = await lintInputs(texts.map((t) => ({ ...t, ...(type ? { type } : {}) })), undefined, keyArn ? { keyArn } : {}, { yaml: inputLimits(io.env).yaml });
+  const { yaml, intrinsics } = inputLimits(io.env);
+  const linted = await lintInputs(texts.map((t) => ({ ...t, ...(type ? { type } : {}) })), undefined, keyArn ? { keyArn } : {}, { yaml, intrinsics });
   const bad = linted.map(unreadableReason).filter((p, i): p is string => p !== undefined && isUnreadable(linted[i]!));
   if (bad.length > 0) throw new CliError(bad.join('\n'), EXIT.usage);
   const files = selectExplained(linted, values.policy);

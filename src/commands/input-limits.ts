@@ -3,6 +3,7 @@
 // variables that raise them. One place, so that every reader refuses the same
 // input the same way, and each refusal can say how to raise its limit.
 import { UsageError } from '../cli/errors.js';
+import { DEFAULT_INTRINSIC_LIMITS, type IntrinsicLimits } from '../core/iac/intrinsics.js';
 import { DEFAULT_YAML_LIMITS, type YamlLimits } from '../core/iac/yaml-limits.js';
 import { INPUT_READ_LIMITS, type ReadLimits } from '../output/read-text-file.js';
 
@@ -10,6 +11,7 @@ import { INPUT_READ_LIMITS, type ReadLimits } from '../output/read-text-file.js'
 export interface InputLimits {
   readonly read: ReadLimits;
   readonly yaml: YamlLimits;
+  readonly intrinsics: IntrinsicLimits;
 }
 
 /** For each command's --help. */
@@ -17,7 +19,9 @@ export const INPUT_LIMITS_HELP = `Input limits (a refusal names the one it hit):
   KMS_WIZARD_MAX_INPUT_BYTES=N        largest file read (default ${INPUT_READ_LIMITS.maxBytes.toLocaleString('en-US')} bytes)
   KMS_WIZARD_YAML_MAX_ALIASES=N       YAML aliases read in a template (default ${DEFAULT_YAML_LIMITS.maxAliasCount.toLocaleString('en-US')})
   KMS_WIZARD_YAML_MAX_ALIAS_NODES=N   values YAML aliases may copy (default ${DEFAULT_YAML_LIMITS.maxAliasNodes.toLocaleString('en-US')})
-  KMS_WIZARD_YAML_MAX_ALIAS_CHARS=N   characters of text YAML aliases may copy (default ${DEFAULT_YAML_LIMITS.maxAliasChars.toLocaleString('en-US')})`;
+  KMS_WIZARD_YAML_MAX_ALIAS_CHARS=N   characters of text YAML aliases may copy (default ${DEFAULT_YAML_LIMITS.maxAliasChars.toLocaleString('en-US')})
+  KMS_WIZARD_INTRINSIC_MAX_CHARS=N    characters Fn::Sub/Fn::Join/Fn::Split may make in a template (default ${DEFAULT_INTRINSIC_LIMITS.maxChars.toLocaleString('en-US')})
+  KMS_WIZARD_INTRINSIC_MAX_STEPS=N    values intrinsic expansion may evaluate in a template (default ${DEFAULT_INTRINSIC_LIMITS.maxSteps.toLocaleString('en-US')})`;
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -36,6 +40,10 @@ export function inputLimits(env: NodeJS.ProcessEnv): InputLimits {
       maxAliasCount: positive(env, 'KMS_WIZARD_YAML_MAX_ALIASES', DEFAULT_YAML_LIMITS.maxAliasCount),
       maxAliasNodes: positive(env, 'KMS_WIZARD_YAML_MAX_ALIAS_NODES', DEFAULT_YAML_LIMITS.maxAliasNodes),
       maxAliasChars: positive(env, 'KMS_WIZARD_YAML_MAX_ALIAS_CHARS', DEFAULT_YAML_LIMITS.maxAliasChars),
+    },
+    intrinsics: {
+      maxChars: positive(env, 'KMS_WIZARD_INTRINSIC_MAX_CHARS', DEFAULT_INTRINSIC_LIMITS.maxChars),
+      maxSteps: positive(env, 'KMS_WIZARD_INTRINSIC_MAX_STEPS', DEFAULT_INTRINSIC_LIMITS.maxSteps),
     },
   };
 }

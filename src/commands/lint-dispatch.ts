@@ -6,7 +6,7 @@ import { detectInput, filePosition, lintInfrastructure, readPolicyInput, type Ia
 import { lintFiles, type LintInput, type LintOptions } from '../core/lint/index.js';
 
 /** Lints every input; results keep the input order (an infrastructure file gives one result per policy). */
-export async function lintInputs(inputs: LintInput[], forced: InputFormat | undefined, opts: LintOptions, read: Pick<ReadInputOptions, 'yaml'> = {}): Promise<IacLintedFile[]> {
+export async function lintInputs(inputs: LintInput[], forced: InputFormat | undefined, opts: LintOptions, read: Pick<ReadInputOptions, 'yaml' | 'intrinsics'> = {}): Promise<IacLintedFile[]> {
   const detected = inputs.map((i) => (forced ? { format: forced } : detectInput(i.text)));
   // A policy file is its own policy, or the policy inside `aws kms get-key-policy`'s JSON output.
   const documents = await Promise.all(inputs.map(async (input, i) => (detected[i]!.format === 'json' ? { input, read: await readPolicyInput(input.text, { format: 'json' }) } : undefined)));

@@ -85,7 +85,7 @@ export const run: Command = async (argv, io) => {
 
   const limits = inputLimits(io.env);
   const inputs = await readInputs(positionals, io, type, limits);
-  const results = await lintInputs(inputs, input, keyArn ? { keyArn } : {}, { yaml: limits.yaml });
+  const results = await lintInputs(inputs, input, keyArn ? { keyArn } : {}, { yaml: limits.yaml, intrinsics: limits.intrinsics });
   const out =
     format === 'sarif'
       ? renderSarif(results, { toolVersion: VERSION, rules: [...RULES, ...IAC_RULES] })

@@ -96,12 +96,12 @@ export interface ChosenPolicy extends PolicyText {
 type Choice = (name: string, input: Awaited<ReturnType<typeof readPolicyInput>>) => Result<SelectedPolicy | SelectedPolicy[], string>;
 
 async function choosePolicies(texts: readonly PolicyText[], io: CommandIo, choose: Choice): Promise<{ chosen: ChosenPolicy[][]; formats: InputFormat[] }> {
-  const { yaml } = inputLimits(io.env);
+  const { yaml, intrinsics } = inputLimits(io.env);
   const problems: string[] = [];
   const chosen: ChosenPolicy[][] = [];
   const formats: InputFormat[] = [];
   for (const t of texts) {
-    const input = await readPolicyInput(t.text, { yaml });
+    const input = await readPolicyInput(t.text, { yaml, intrinsics });
     formats.push(input.format);
     const picked = choose(t.name, input);
     if (!picked.ok) {

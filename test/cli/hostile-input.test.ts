@@ -94,6 +94,18 @@ beforeAll(() => {
   const statement = { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' };
   writeFileSync(join(dir, 'huge-policy.json'), JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 100_000 }, (_, i) => ({ Sid: `S${i}`, ...statement })) }));
   writeFileSync(join(dir, 'small-policy.json'), JSON.stringify({ Version: '2012-10-17', Statement: [statement] }));
+  // 1.2 KB: an Fn::Sub whose variable is an Fn::Sub naming its own variable 10 times, 12 deep (10^12 characters; lint ran past 60 s).
+  let sub = JSON.stringify('x');
+  for (let i = 12; i > 0; i--) sub = `{"Fn::Sub": [${JSON.stringify('${v}'.repeat(10))}, {"v": ${sub}}]}`;
+  writeFileSync(join(dir, 'sub-bomb.yaml'), `${KEY_HEAD}            Sid: ${sub}\n`);
+  // !Join and Fn::Sub in turn, 20 deep, no aliases: each !Sub names its variable, an !Join of the level below, 10 times (10^10 characters from 1 KB).
+  let joined = "'x'";
+  for (let i = 20; i > 0; i--) joined = i % 2 ? `!Join ['-', [${joined}, y]]` : `!Sub ['${'${v}'.repeat(10)}', {v: ${joined}}]`;
+  // The same Fn::Sub bomb in a policy file's Principal (a KeyPolicy copied out of a template), 1 KB.
+  let policySub: unknown = 'x';
+  for (let i = 12; i > 0; i--) policySub = { 'Fn::Sub': ['${v}'.repeat(10), { v: policySub }] };
+  writeFileSync(join(dir, 'sub-bomb-policy.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ ...statement, Principal: { AWS: policySub } }] }));
+  writeFileSync(join(dir, 'join-bomb.yaml'), `${KEY_HEAD}            Sid: ${joined}\n`);
 });
 
 const simulate = (file: string) => ['simulate', '--key-policy', file, '--key-arn', KEY, '--principal', '123456789012', '--action', 'kms:Decrypt'];
@@ -156,6 +168,43 @@ describe('YAML alias expansion is bounded in count and size (the limits yaml and
     const r = await runBounded(['lint', 'reuse.yaml'], dir, { KMS_WIZARD_YAML_MAX_ALIASES: 'lots' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('KMS_WIZARD_YAML_MAX_ALIASES must be a whole number above 0, not "lots"');
+  });
+});
+
+describe('intrinsic expansion is bounded in text and values per template (Fn::Sub, Fn::Join, Fn::Split)', () => {
+  test.each(['sub-bomb.yaml', 'join-bomb.yaml'])('%s: lint gives KW903 naming the text limit, the resource and its variable', async (file) => {
+    const started = Date.now();
+    const r = await runBounded(['lint', file], dir);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/:\d+:\d+ +error +KW903 +This CloudFormation template \(YAML\) cannot be read: the intrinsic functions of resource Key expand to more than 10,485,760 characters of text \(the intrinsic text limit; raise it with KMS_WIZARD_INTRINSIC_MAX_CHARS\)/);
+    expectBounded(r);
+  });
+
+  test.each(everyReader('sub-bomb.yaml'))('%s refuses the Fn::Sub bomb: exit 2, the limit named', async (_, args) => {
+    const r = await runBounded(args, dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/sub-bomb\.yaml:\d+:\d+: This CloudFormation template \(YAML\) cannot be read: the intrinsic functions of resource Key expand to more than 10,485,760 characters/);
+    expectBounded(r);
+  });
+
+  // lint and explain evaluate a policy file's intrinsics (simulate, diff and --from read the policy as written).
+  test.each([['lint'], ['explain']])('%s: the bomb in a policy file is refused as larger than any policy', async (command) => {
+    const args = [command, 'sub-bomb-policy.json'];
+    const r = await runBounded(args, dir);
+    expect(r.code).toBe(args[0] === 'lint' ? 1 : 2);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/sub-bomb-policy\.json:1:\d+:? .*The policy's intrinsic functions expand to more than 10,485,760 characters of text; the largest policy AWS accepts is a 32,768-byte key policy/);
+    expectBounded(r);
+  });
+
+  test('a real template is far under both limits; lowering the step limit below it names that limit, and a bad value is a usage error', async () => {
+    expect((await runBounded(['lint', 'reuse.yaml'], dir)).stdout).not.toMatch(/KW903/);
+    const lowered = await runBounded(['lint', 'reuse.yaml'], dir, { KMS_WIZARD_INTRINSIC_MAX_STEPS: '50' });
+    expect(lowered.code).toBe(1);
+    expect(lowered.stdout).toMatch(/KW903 .*the intrinsic functions of resource Key expand to more than 50 values \(the intrinsic step limit; raise it with KMS_WIZARD_INTRINSIC_MAX_STEPS\)/);
+    const bad = await runBounded(['lint', 'reuse.yaml'], dir, { KMS_WIZARD_INTRINSIC_MAX_CHARS: '-1' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('KMS_WIZARD_INTRINSIC_MAX_CHARS must be a whole number above 0, not "-1"');
   });
 });
 
@@ -222,6 +271,8 @@ describe('every reader applies the same size limits', () => {
       const r = await runBounded([command, '--help'], dir);
       expect(r.stdout, command).toMatch(/KMS_WIZARD_MAX_INPUT_BYTES=N +largest file read \(default 67,108,864 bytes\)/);
       expect(r.stdout, command).toContain('KMS_WIZARD_YAML_MAX_ALIASES=N');
+      expect(r.stdout, command).toMatch(/KMS_WIZARD_INTRINSIC_MAX_CHARS=N .*\(default 10,485,760\)/);
+      expect(r.stdout, command).toMatch(/KMS_WIZARD_INTRINSIC_MAX_STEPS=N .*\(default 1,000,000\)/);
     }
   });
 });

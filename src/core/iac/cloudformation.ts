@@ -4,7 +4,7 @@
 // User Guide, and "AWS::Serverless::Function" Policies, AWS SAM Developer Guide.
 import type { PolicyKind } from '../lint/types.js';
 import type { KeyFacts } from '../lint/model.js';
-import { evaluate, type PolicyValue } from './intrinsics.js';
+import { evaluate, ExpansionBudget, type IntrinsicLimits, type PolicyValue } from './intrinsics.js';
 import { templateKeyFacts } from './key-facts.js';
 import type { IacNote } from './notes.js';
 import { policyTextOf, stringLiteralOffsets, type ExtractedPolicy, type FoundPolicies } from './policy-text.js';
@@ -25,7 +25,9 @@ export function isTemplate(root: SourceNode): boolean {
  * is JSON (a policy given as a JSON string then maps into it character by
  * character); for YAML such a string maps to where it starts.
  */
-export function templatePolicies(root: SourceNode, raw: string | undefined): FoundPolicies {
+export function templatePolicies(root: SourceNode, raw: string | undefined, limits?: IntrinsicLimits): FoundPolicies {
+  // One budget for the whole template; evaluate() throws IntrinsicLimitError past it.
+  const budget = new ExpansionBudget(limits);
   const policies: ExtractedPolicy[] = [];
   const notes: IacNote[] = [];
   const add = (resource: string, kind: PolicyKind | undefined, doc: PolicyValue | undefined, keyRefs?: string[], key?: KeyFacts) => {
@@ -37,7 +39,8 @@ export function templatePolicies(root: SourceNode, raw: string | undefined): Fou
   for (const { key: id, keyOffset, value: resource } of resources.entries) {
     const type = stringOf(memberOf(resource, 'Type'));
     const propsNode = memberOf(resource, 'Properties');
-    const props = propsNode ? evaluate(propsNode) : undefined;
+    budget.resource = id;
+    const props = propsNode ? evaluate(propsNode, budget) : undefined;
     const prop = (name: string) => (props?.type === 'object' ? props.entries.find((e) => e.key === name)?.value : undefined);
     switch (type) {
       case 'AWS::KMS::Key':

@@ -9,10 +9,11 @@ import { LineIndex, parseJson, tooDeepAt } from '../lint/json-tree.js';
 import { MAX_LINT_CHARS, MAX_NESTING } from '../lint/rules/too-large-to-lint.js';
 import type { DocumentKind } from '../policy-kind.js';
 import { isTemplate, templatePolicies } from './cloudformation.js';
+import { IntrinsicLimitError, type IntrinsicLimits } from './intrinsics.js';
 import { JsonValueSource, parseJsonSource, parseJsonValue, type ReadSource } from './json-source.js';
 import type { IacNote } from './notes.js';
 import { stringLiteralOffsets, type ExtractedPolicy } from './policy-text.js';
-import { memberOf, stringOf, type DuplicateKey } from './source-tree.js';
+import { memberOf, stringOf, type DuplicateKey, type SourceNode } from './source-tree.js';
 import { isTerraformPlan, planPolicies } from './terraform-plan.js';
 import type { YamlLimits } from './yaml-limits.js';
 
@@ -88,6 +89,8 @@ export interface ReadInputOptions {
   readonly source?: ReadSource;
   /** Alias limits for YAML templates. */
   readonly yaml?: Partial<YamlLimits>;
+  /** Expansion limits of a template's intrinsic functions (Fn::Sub, Fn::Join...). */
+  readonly intrinsics?: IntrinsicLimits;
 }
 
 /**
@@ -120,8 +123,19 @@ export async function readPolicyInput(rawText: string, opts: ReadInputOptions = 
         : (await import('./yaml-source.js')).parseYamlSource(text, opts.yaml);
   if (!parsed.ok) return fail(parsed.offset, `This CloudFormation template (${isJson ? 'JSON' : 'YAML'}) cannot be read: ${parsed.message}.`);
   if (!isTemplate(parsed.root)) return fail(parsed.root.offset, 'This is not a CloudFormation template: it has no Resources section with typed resources.');
-  const found = templatePolicies(parsed.root, isJson ? text : undefined);
+  const found = readTemplate(parsed.root, isJson ? text : undefined, opts.intrinsics);
+  if (found instanceof IntrinsicLimitError) return fail(found.offset, `This CloudFormation template (${isJson ? 'JSON' : 'YAML'}) cannot be read: ${found.message} (${found.raise}).`);
   return { ok: true, format, lines, policies: found.policies, notes: found.notes, ...(parsed.duplicates?.length ? { duplicates: parsed.duplicates } : {}) };
+}
+
+/** A template's policies, or the limit its intrinsic functions went past. */
+function readTemplate(root: SourceNode, raw: string | undefined, limits: IntrinsicLimits | undefined): ReturnType<typeof templatePolicies> | IntrinsicLimitError {
+  try {
+    return templatePolicies(root, raw, limits);
+  } catch (err) {
+    if (err instanceof IntrinsicLimitError) return err;
+    throw err;
+  }
 }
 
 function wholeFile(text: string): InputPolicy {

@@ -2,7 +2,8 @@
 // (which adds the checks of IAM policies against the key policy).
 import { getNodeValue } from 'jsonc-parser';
 import { LineIndex, parseJson, tooDeepAt, type Loc } from './json-tree.js';
-import { carriesIntrinsics, evaluatePolicyText } from './intrinsic-policy.js';
+import { IntrinsicLimitError } from '../iac/intrinsics.js';
+import { carriesIntrinsics, evaluatePolicyText, type EvaluatedPolicy } from './intrinsic-policy.js';
 import type { KeyFacts } from './model.js';
 import { buildModel, type PolicyModel } from './model.js';
 import { withoutPlaceholderEchoes } from './placeholders.js';
@@ -73,7 +74,8 @@ function lintOne(name: string, rawText: string, type: PolicyKind | undefined, ke
     return { ...result, file: { ...result.file, document } };
   }
   // The text test first: nearly every policy has no intrinsic, and it costs less than a walk.
-  const evaluated = /"(Ref|Fn::[A-Za-z]+)"\s*:/.test(text) && carriesIntrinsics(parsed.root) ? evaluatePolicyText(text) : undefined;
+  const evaluated = /"(Ref|Fn::[A-Za-z]+)"\s*:/.test(text) && carriesIntrinsics(parsed.root) ? evaluateWithinLimits(text) : undefined;
+  if (evaluated instanceof IntrinsicLimitError) return only(tooLargeToLint, { pointer: '', offset: evaluated.offset }, intrinsicsTooLargeMessage(evaluated));
   if (evaluated) {
     // Linted as a template's policy is: the evaluated text, findings moved back onto the input.
     const inner = lintOne(name, evaluated.text, type, key, evaluated.opaque, { position: (offset) => lines.position(evaluated.fileOffset(offset)) });
@@ -88,6 +90,20 @@ function lintOne(name: string, rawText: string, type: PolicyKind | undefined, ke
   // A trust policy or another service's resource policy is neither kind lint checks (KW020 says what it is).
   const kind = model.kind === 'key' || model.kind === 'iam' ? model.kind : undefined;
   return { file: { name, kind, findings: withoutPlaceholderEchoes(findings, model, templateValues), document }, model, lines, opaque: [] };
+}
+
+/** A policy's intrinsics evaluated, or the expansion limit they went past (a policy is not a template: its limits are the defaults). */
+function evaluateWithinLimits(text: string): EvaluatedPolicy | IntrinsicLimitError | undefined {
+  try {
+    return evaluatePolicyText(text);
+  } catch (err) {
+    if (err instanceof IntrinsicLimitError) return err;
+    throw err;
+  }
+}
+
+function intrinsicsTooLargeMessage(err: IntrinsicLimitError): string {
+  return `The policy's ${err.message.replace(/^its /, '')}; the largest policy AWS accepts is a 32,768-byte key policy, so this cannot be one. Check that you passed the right file.`;
 }
 
 /**
