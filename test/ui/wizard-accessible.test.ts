@@ -1,6 +1,6 @@
 // The accessible wizard: the same questions as plain prompts. The prompt
 // function is scripted here (the e2e test drives the real one in a pty).
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -49,10 +49,10 @@ function run(replies: string[], answers: Partial<PolicySpec> = {}, output: Parti
   return { done, cwd, out: () => text, ...s };
 }
 
-const generated = (a: Partial<PolicySpec>) => {
+const generated = (a: Partial<PolicySpec>, format = 'json') => {
   const r = validateSpec(specWithDefaults(a));
   if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return Object.fromEntries(FORMATS.json!(buildPolicies(r.value)).map((f) => [f.name, f.content]));
+  return Object.fromEntries(FORMATS[format]!(buildPolicies(r.value)).map((f) => [f.name, f.content]));
 };
 const written = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
@@ -120,6 +120,54 @@ describe('accessible wizard', () => {
     expect(await r.done).toBe(0);
     expect(r.asked.map((m) => m.split(' ')[0])).toEqual(['Choose', 'Key', 'Administrator', 'Choose', 'Account', 'Services:', 'Source', 'Services:', 'Regions,', 'Press', 'Choose', 'Format,', 'Directory']);
     expect(written(r.cwd)).toEqual(generated({ keyArn: KEY_ARN, services: ['ebs'] }));
+  });
+
+  test('"back" after the review: from the output choice to the last question, from the directory to the format, from the format to the output choice', async () => {
+    const answers = { keyArn: KEY_ARN, services: ['s3'] };
+    const r = run([
+      '', '1', '', '', '', // admins, trust iam, consumers, regions, actions
+      'back', '', // output: back to the actions, kept
+      '1', '2', // write, terraform
+      'back', 'back', // directory: back to the format; format: back to the output choice
+      '', '', 'out', // write and terraform, offered again; the directory
+    ], answers);
+    expect(await r.done).toBe(0);
+    expect(r.asked.map((m) => m.split(' ')[0])).toEqual(['Administrator', 'Choose', 'Account', 'Regions,', 'Press', 'Choose', 'Press', 'Choose', 'Format,', 'Directory', 'Format,', 'Choose', 'Format,', 'Directory']);
+    expect(r.out()).toContain('Back to Step 8 of 10, Actions.');
+    expect(r.out().split('Step 9 of 10, Review.').length - 1).toBe(2); // the review is said again after the questions
+    expect(r.out()).toContain('Back to the format.');
+    expect(r.out()).toContain('Back to Step 10 of 10, Output.');
+    expect(r.refused).toEqual([]);
+    expect(written(join(r.cwd, 'out'))).toEqual(generated(answers, 'terraform'));
+  });
+
+  test('"back" at the format offers the output choice made before (print), not the first one', async () => {
+    const answers = { keyArn: KEY_ARN, admins: [], consumers: [], access: 'iam' as const, services: ['s3'], regions: [], actions: [] };
+    const r = run(['3', 'back', '', ''], answers);
+    expect(await r.done).toBe(0);
+    expect(r.shown).toEqual(['Print them in the terminal', 'back', 'Print them in the terminal', 'json']);
+    expect(r.out()).toContain(generated(answers)['iam-policy.json']);
+    expect(readdirSync(r.cwd)).toEqual([]);
+  });
+
+  test('"back" at the output choice when flags answered every question says so and asks it again', async () => {
+    const answers = { keyArn: KEY_ARN, admins: [], consumers: [], access: 'iam' as const, services: ['s3'], regions: [], actions: [] };
+    const r = run(['back', '1', '', ''], answers);
+    expect(await r.done).toBe(0);
+    expect(r.out()).toContain('This is the first question.');
+    expect(r.asked.map((m) => m.split(' ')[0])).toEqual(['Choose', 'Choose', 'Format,', 'Directory']);
+    expect(written(r.cwd)).toEqual(generated(answers));
+  });
+
+  test('"back" at the overwrite question returns to the directory, the one typed offered again', async () => {
+    const answers = { keyArn: KEY_ARN, admins: [], consumers: [], access: 'iam' as const, services: ['s3'], regions: [], actions: [] };
+    const cwd = mkdtempSync(join(tmpdir(), 'kms-wizard-acc-'));
+    mkdirSync(join(cwd, 'out'));
+    writeFileSync(join(cwd, 'out', 'key-policy.json'), 'mine\n');
+    const r = run(['1', '', 'out', 'back', '', 'yes'], answers, {}, cwd);
+    expect(await r.done).toBe(0);
+    expect(r.asked.map((m) => m.split(' ')[0])).toEqual(['Choose', 'Format,', 'Directory', 'Overwrite', 'Directory', 'Overwrite']);
+    expect(written(join(cwd, 'out'))).toEqual(generated(answers));
   });
 
   test('a new key: "back" at the Region returns to the account id', async () => {

@@ -130,38 +130,50 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
   // The questions of this run in order: the current policy's file follows the key when the run starts from it.
   const order = (x: Answers): QuestionId[] => (Object.keys(QUESTIONS) as (keyof typeof QUESTIONS)[]).flatMap((id): QuestionId[] => (id === 'key' && x.start === 'current' ? ['key', 'current'] : [id]));
   const asked: QuestionId[] = [];
-  for (let i = 0; i < order(a).length; ) {
-    const id = order(a)[i]!;
-    try {
-      if (id === 'current') {
-        if (init.current) {
-          say(`current policy: answered by --from (${safeText(currentPolicySummary(init.current))}).`);
-          a = withCurrentPolicy(a, init.current, flagged); // now that the key is known, the file can pre-answer
+  // Back from the first prompt after the review returns to the last question asked, then the review is said again.
+  for (let i = 0; ; ) {
+    for (; i < order(a).length; ) {
+      const id = order(a)[i]!;
+      try {
+        if (id === 'current') {
+          if (init.current) {
+            say(`current policy: answered by --from (${safeText(currentPolicySummary(init.current))}).`);
+            a = withCurrentPolicy(a, init.current, flagged); // now that the key is known, the file can pre-answer
+          } else {
+            a = await askCurrent(a, back, say, read, flagged);
+            asked.push(id);
+          }
+        } else if (fromFlags[id] && errorsFor(a, STEP_FIELDS[id as StepId]).length === 0) {
+          say(`${id}: answered by ${id === 'start' ? startFlag(a) : id === 'key' && a.start === 'new' ? '--account, --region' : FLAG[id]}.`);
         } else {
-          a = await askCurrent(a, back, say, read, flagged);
+          a = await QUESTIONS[id](a, back, say);
           asked.push(id);
         }
-      } else if (fromFlags[id] && errorsFor(a, STEP_FIELDS[id as StepId]).length === 0) {
-        say(`${id}: answered by ${id === 'start' ? startFlag(a) : id === 'key' && a.start === 'new' ? '--account, --region' : FLAG[id]}.`);
-      } else {
-        a = await QUESTIONS[id](a, back, say);
-        asked.push(id);
+        i++;
+      } catch (err) {
+        if (!(err instanceof GoBack)) throw err;
+        const previous = backTo(a, asked, say);
+        if (previous !== undefined) i = order(a).indexOf(previous);
       }
-      i++;
-    } catch (err) {
-      if (!(err instanceof GoBack)) throw err;
-      const previous = asked.pop();
-      if (previous === undefined) {
-        say('This is the first question.');
-        continue;
-      }
-      say(`Back to ${heading(a, previous)}.`);
-      i = order(a).indexOf(previous);
     }
+    const result = build(a);
+    if (!result) throw new Error('the answers did not validate after every question was checked');
+    sayReview(a, result, init, style, say);
+    const code = await deliver(a, result, init, io, style, back, say, asked.length > 0);
+    if (code !== BACK_TO_QUESTIONS) return code;
+    const previous = backTo(a, asked, say)!;
+    i = order(a).indexOf(previous);
   }
+}
 
-  const result = build(a);
-  if (!result) throw new Error('the answers did not validate after every question was checked');
+/** Pops the question to return to and says so; undefined (and says so) at the first question. */
+function backTo(a: Answers, asked: QuestionId[], say: Say): QuestionId | undefined {
+  const previous = asked.pop();
+  say(previous === undefined ? 'This is the first question.' : `Back to ${heading(a, previous)}.`);
+  return previous;
+}
+
+function sayReview(a: Answers, result: NonNullable<ReturnType<typeof build>>, init: AccessibleInit, style: Style, say: Say): void {
   say('');
   say(`${heading(a, 'review')}.\n${formatExplanation(result, style)}`);
   const plain = buildFromAnswers(a);
@@ -179,29 +191,79 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
     const unexpected = meetsExpectation(r) ? '' : ` (NOT the intended decision: ${r.expected === 'Allow' ? 'allowed' : 'denied'})`;
     say(`  ${r.decision === 'Allow' ? 'allowed' : 'denied'}: ${safeText(r.scenario)}${unexpected}. ${safeText(r.reason)}`);
   }
+}
 
-  say(`\n${heading(a, 'output')}.`);
+/** Returned by {@link deliver} when "back" is typed at its first prompt: the questions resume at the last one asked. */
+const BACK_TO_QUESTIONS = -1;
+
+/** The prompts after the review, in order; "back" at one returns to the one before, its answer offered again. */
+type OutputPrompt = 'output' | 'format' | 'directory';
+
+/**
+ * The output step: how to deliver (write, copy, print), the format, the directory. Returns the exit code,
+ * or {@link BACK_TO_QUESTIONS} for "back" at its first prompt when a question was asked before the review.
+ */
+async function deliver(a: Answers, result: NonNullable<ReturnType<typeof build>>, init: AccessibleInit, io: CommandIo, style: Style, ask: Ask, say: Say, questionsAsked: boolean): Promise<number> {
+  const outputHeading = heading(a, 'output');
+  say(`\n${outputHeading}.`);
   const notice = replaceNotice(a);
   if (notice) say(notice.warning ? `Warning: ${notice.text}` : notice.text);
   const preset = init.output;
   let choice: string = preset.choice ?? '';
-  if (!choice) {
-    OUTPUT_OPTIONS.forEach((o, i) => say(`  ${i + 1}. ${o.label}`));
-    const options = OUTPUT_OPTIONS.map((o) => o.choice);
-    choice = choose(await ask({ message: `Choose 1 to ${options.length}:`, default: '1', validate: (v) => (choose(v, options) ? true : `type a number from 1 to ${options.length}`), answerText: choiceWords(OUTPUT_OPTIONS.map((o) => o.label), options) }), options)!;
-  }
   let format = preset.format;
-  if (!init.formatGiven && FORMAT_NAMES.length > 1) {
-    say(`Formats: ${FORMAT_NAMES.map((f, i) => `${i + 1}. ${f}`).join(', ')}.`);
-    const pick = await ask({ message: `Format, 1 to ${FORMAT_NAMES.length}:`, default: String(FORMAT_NAMES.indexOf(format) + 1), validate: (v) => (choose(v, FORMAT_NAMES) ? true : `type a number from 1 to ${FORMAT_NAMES.length}`), answerText: choiceWords(FORMAT_NAMES, FORMAT_NAMES) });
-    format = choose(pick, FORMAT_NAMES)!;
+  let dir = preset.dir ?? '.';
+  const askedPrompts: OutputPrompt[] = [];
+  let at: OutputPrompt = 'output';
+  for (;;) {
+    try {
+      if (at === 'output') {
+        if (!preset.choice) {
+          choice = await askOutputChoice(ask, say, choice);
+          askedPrompts.push(at);
+        }
+        at = 'format';
+        continue;
+      }
+      if (at === 'format') {
+        if (!init.formatGiven && FORMAT_NAMES.length > 1) {
+          say(`Formats: ${FORMAT_NAMES.map((f, i) => `${i + 1}. ${f}`).join(', ')}.`);
+          const pick = await ask({ message: `Format, 1 to ${FORMAT_NAMES.length}:`, default: String(FORMAT_NAMES.indexOf(format) + 1), validate: (v) => (choose(v, FORMAT_NAMES) ? true : `type a number from 1 to ${FORMAT_NAMES.length}`), answerText: choiceWords(FORMAT_NAMES, FORMAT_NAMES) });
+          format = choose(pick, FORMAT_NAMES)!;
+          askedPrompts.push(at);
+        }
+        at = 'directory';
+        continue;
+      }
+      const files = FORMATS[format]!(result);
+      if (choice !== 'write') return await printOrCopy(choice, files, format, result, a, io, style, say);
+      if (preset.dir === undefined) dir = (await ask({ message: 'Directory to write into (Enter for the current directory):', default: dir })).trim() || '.';
+      const code = await writeInto(dir, files, format, result, a, preset, io, style, ask, say);
+      if (code !== undefined) return code;
+    } catch (err) {
+      if (!(err instanceof GoBack)) throw err;
+      const previous = askedPrompts.pop();
+      if (previous === undefined) {
+        if (questionsAsked) return BACK_TO_QUESTIONS;
+        say('This is the first question.');
+        continue;
+      }
+      say(`Back to ${previous === 'output' ? outputHeading : 'the format'}.`);
+      at = previous;
+    }
   }
-  const files = FORMATS[format]!(result);
-  if (choice === 'print') {
-    io.stdout.write(filesAsText(files));
-    say(`\n${formatNextSteps(nextStepsFor(format, result, '.', a, false), style)}`);
-    return EXIT.ok;
-  }
+}
+
+async function askOutputChoice(ask: Ask, say: Say, previous: string): Promise<string> {
+  OUTPUT_OPTIONS.forEach((o, i) => say(`  ${i + 1}. ${o.label}`));
+  const options = OUTPUT_OPTIONS.map((o) => o.choice);
+  const offered = String(Math.max(options.findIndex((o) => o === previous), 0) + 1);
+  const pick = await ask({ message: `Choose 1 to ${options.length}:`, default: offered, validate: (v) => (choose(v, options) ? true : `type a number from 1 to ${options.length}`), answerText: choiceWords(OUTPUT_OPTIONS.map((o) => o.label), options) });
+  return choose(pick, options)!;
+}
+
+type Files = ReturnType<(typeof FORMATS)[string]>;
+
+async function printOrCopy(choice: string, files: Files, format: string, result: NonNullable<ReturnType<typeof build>>, a: Answers, io: CommandIo, style: Style, say: Say): Promise<number> {
   if (choice === 'copy') {
     const copied = await copyToClipboard(filesAsText(files), { env: io.env, writeTerminal: (d) => io.stdout.write(d) });
     if (copied.ok) say(`Copied ${files.map((f) => f.name).join(' and ')} to the clipboard ${copied.how}.`);
@@ -209,37 +271,44 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
       say(`Could not copy to the clipboard: ${safeText(copied.reason)}. Here are the policies instead:`);
       io.stdout.write(filesAsText(files));
     }
-    say(`\n${formatNextSteps(nextStepsFor(format, result, '.', a, false), style)}`);
-    return EXIT.ok;
-  }
-  for (;;) {
-    const dir = preset.dir ?? ((await ask({ message: 'Directory to write into (Enter for the current directory):', default: '.' })).trim() || '.');
-    const abs = resolve(io.cwd, dir);
-    const shown = relative(io.cwd, abs) || '.';
-    const existing = (await planWrites(abs, files)).filter((p) => p.exists).map((p) => relative(io.cwd, p.path) || p.path);
-    let force = preset.force;
-    if (existing.length > 0 && !force) {
-      say(`These files exist and would be overwritten: ${safeText(existing.join(', '))}.`);
-      const yes = await ask({ message: 'Overwrite them? Type yes to overwrite, or press Enter to choose another directory:', default: 'no' });
-      if (!/^y(es)?$/i.test(yes.trim())) {
-        if (preset.dir !== undefined) {
-          say('Nothing written.');
-          return EXIT.failure;
-        }
-        continue;
-      }
-      force = true;
-    }
+  } else io.stdout.write(filesAsText(files));
+  say(`\n${formatNextSteps(nextStepsFor(format, result, '.', a, false), style)}`);
+  return EXIT.ok;
+}
+
+/** Writes the files into `dir`, asking before overwriting; undefined when the directory is to be asked again. */
+async function writeInto(dir: string, files: Files, format: string, result: NonNullable<ReturnType<typeof build>>, a: Answers, preset: OutputPreset, io: CommandIo, style: Style, ask: Ask, say: Say): Promise<number | undefined> {
+  const abs = resolve(io.cwd, dir);
+  const shown = relative(io.cwd, abs) || '.';
+  const existing = (await planWrites(abs, files)).filter((p) => p.exists).map((p) => relative(io.cwd, p.path) || p.path);
+  let force = preset.force;
+  if (existing.length > 0 && !force) {
+    say(`These files exist and would be overwritten: ${safeText(existing.join(', '))}.`);
+    let yes: string;
     try {
-      await writeFilesAtomically(abs, files, { force });
+      yes = await ask({ message: 'Overwrite them? Type yes to overwrite, or press Enter to choose another directory:', default: 'no' });
     } catch (err) {
-      const reason = err instanceof FilesExistError ? `${err.paths.join(', ')} appeared meanwhile` : (err as Error).message;
-      say(`Nothing written: ${safeText(reason)}.`);
-      if (preset.dir !== undefined) return EXIT.failure;
-      continue;
+      // Back from the overwrite question is back to the directory; with --out there is none to ask.
+      if (!(err instanceof GoBack)) throw err;
+      yes = 'no';
     }
-    say(`Wrote into ${safeText(shown)}: ${files.map((f) => f.name).join(', ')}.`);
-    say(`\n${formatNextSteps(nextStepsFor(format, result, shown, a), style)}`);
-    return EXIT.ok;
+    if (!/^y(es)?$/i.test(yes.trim())) {
+      if (preset.dir !== undefined) {
+        say('Nothing written.');
+        return EXIT.failure;
+      }
+      return undefined;
+    }
+    force = true;
   }
+  try {
+    await writeFilesAtomically(abs, files, { force });
+  } catch (err) {
+    const reason = err instanceof FilesExistError ? `${err.paths.join(', ')} appeared meanwhile` : (err as Error).message;
+    say(`Nothing written: ${safeText(reason)}.`);
+    return preset.dir !== undefined ? EXIT.failure : undefined;
+  }
+  say(`Wrote into ${safeText(shown)}: ${files.map((f) => f.name).join(', ')}.`);
+  say(`\n${formatNextSteps(nextStepsFor(format, result, shown, a), style)}`);
+  return EXIT.ok;
 }
