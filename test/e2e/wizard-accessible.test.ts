@@ -19,7 +19,7 @@ test.each([
   const cwd = tmp();
   const t = spawnPty([...extra, ...flags], { cwd, env });
   let at = 0;
-  for (const prompt of ['Administrator role or user ARNs', 'Choose 1 to 3:', 'Account ids', 'Regions, separated by commas', 'Press Enter to keep them', 'Choose 1 to 3:', 'Format, 1 to', 'Directory to write into']) {
+  for (const prompt of ['Administrator role or user ARNs', 'Choose 1 to 3 (', 'Account ids', 'Regions, separated by commas', 'Press Enter to keep them', 'Choose 1 to 3 (', 'Format, 1 to', 'Directory to write into']) {
     at = await t.waitForOutput(prompt, at);
     t.write(KEYS.enter);
   }
@@ -35,7 +35,7 @@ test('--accessible: a wrong answer is refused with the fix, and Ctrl-C exits 130
   const cwd = tmp();
   const t = spawnPty(['--accessible'], { cwd });
   await t.waitFor('Step 1 of 10, Start');
-  await t.waitFor('Choose 1 to 3:');
+  await t.waitFor('Choose 1 to 3 (');
   t.write(KEYS.enter); // an existing key
   await t.waitFor('Key ARN');
   t.write('alias/app\r');
@@ -45,10 +45,10 @@ test('--accessible: a wrong answer is refused with the fix, and Ctrl-C exits 130
   expect(readdirSync(cwd)).toEqual([]);
 });
 
-test('--accessible as a screen reader hears it: a numbered choice is said in words once answered, and "back" returns to the previous question', async () => {
+test('--accessible as a screen reader hears it: each question says how to go back and cancel, a numbered choice is said in words once answered, and "back" returns to the previous question', async () => {
   const cwd = tmp();
   const t = spawnPty(['--accessible'], { cwd, cols: 100, rows: 60 });
-  let at = await t.waitForOutput('Choose 1 to 3:');
+  let at = await t.waitForOutput('Choose 1 to 3 (type back to go back, Ctrl-C to cancel):');
   t.write(KEYS.enter); // the default: an existing key
   at = await t.waitForOutput('Key ARN', at);
   await t.waitFor('✔ Choose 1 to 3: an existing key');
@@ -58,6 +58,12 @@ test('--accessible as a screen reader hears it: a numbered choice is said in wor
   t.write('back\r');
   at = await t.waitForOutput('Back to Step 2 of 10, Key.', at);
   await t.waitForOutput('Key ARN', at);
+  await t.settle();
+  // On screen: the answered lines without the hint, the waiting question with it, once.
+  const screen = t.screen().join(''); // rows joined: a long question wraps
+  expect(screen).toContain('✔ Choose 1 to 3: an existing key');
+  expect(screen).not.toContain('✔ Choose 1 to 3 (');
+  expect(screen.split('type back to go back, Ctrl-C to cancel').length - 1).toBe(1);
   t.write(KEYS.ctrlC);
   expect((await t.exited).exitCode).toBe(130);
   expect(readdirSync(cwd)).toEqual([]);

@@ -10,7 +10,7 @@ import { makeStyle } from '../../src/cli/style.js';
 import { buildPolicies } from '../../src/core/build.js';
 import { validateSpec, type PolicySpec } from '../../src/core/spec.js';
 import { FORMATS } from '../../src/output/formats/index.js';
-import type { Ask } from '../../src/ui/accessible/questions.js';
+import { BACK_HINT, withHint, type Ask } from '../../src/ui/accessible/questions.js';
 import { runAccessible } from '../../src/ui/accessible/run.js';
 import type { OutputPreset } from '../../src/ui/state.js';
 
@@ -22,8 +22,11 @@ function scripted(replies: string[]) {
   const refused: string[] = [];
   /** Each accepted answer as the prompt shows it once answered (a numbered choice in words). */
   const shown: string[] = [];
+  /** The hint each question says while it waits. */
+  const hints: (string | undefined)[] = [];
   const ask: Ask = async (q) => {
     asked.push(q.message);
+    hints.push(q.hint);
     for (;;) {
       const reply = replies.shift();
       if (reply === undefined) throw new Error(`no scripted answer for "${q.message}"`);
@@ -36,7 +39,7 @@ function scripted(replies: string[]) {
       refused.push(ok);
     }
   };
-  return { ask, asked, refused, shown };
+  return { ask, asked, refused, shown, hints };
 }
 
 function run(replies: string[], answers: Partial<PolicySpec> = {}, output: Partial<OutputPreset> = {}, cwd = mkdtempSync(join(tmpdir(), 'kms-wizard-acc-'))) {
@@ -100,7 +103,6 @@ describe('accessible wizard', () => {
     ]);
     expect(await r.done).toBe(0);
     expect(r.asked.map((m) => m.split(' ')[0])).toEqual(['Choose', 'Key', 'Administrator', 'Key', 'Administrator', 'Choose', 'Account', 'Services:', 'Regions,', 'Press', 'Choose', 'Format,', 'Directory']);
-    expect(r.out()).toContain('Type back to return to the previous question');
     expect(r.out()).toContain('Back to Step 2 of 10, Key.');
     expect(r.refused).toEqual([]);
     expect(written(r.cwd)).toEqual(generated({ keyArn: KEY_ARN, services: ['ebs'] }));
@@ -139,6 +141,25 @@ describe('accessible wizard', () => {
     expect(r.out()).toContain('Back to Step 10 of 10, Output.');
     expect(r.refused).toEqual([]);
     expect(written(join(r.cwd, 'out'))).toEqual(generated(answers, 'terraform'));
+  });
+
+  test('every question, the output, format, directory and overwrite ones too, says how to go back and cancel, once', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kms-wizard-acc-'));
+    writeFileSync(join(cwd, 'key-policy.json'), 'mine\n');
+    const r = run(['', KEY_ARN, '', '1', '', 'cloudtrail', '', '', '', '1', '', '', 'yes'], {}, {}, cwd);
+    expect(await r.done).toBe(0);
+    expect(r.asked.map((m) => m.split(' ')[0])).toEqual(['Choose', 'Key', 'Administrator', 'Choose', 'Account', 'Services:', 'Source', 'Regions,', 'Press', 'Choose', 'Format,', 'Directory', 'Overwrite']);
+    expect(r.hints).toEqual(r.asked.map(() => BACK_HINT));
+    // Nothing else says it: not the questions' own words, not the text around them.
+    for (const m of r.asked) expect(m).not.toMatch(/\bback\b|Ctrl-C/);
+    expect(r.out()).not.toMatch(/\bback\b|Ctrl-C/i);
+  });
+
+  test('the hint goes before the closing colon, and never twice', () => {
+    expect(withHint('Choose 1 to 3:', BACK_HINT)).toBe('Choose 1 to 3 (type back to go back, Ctrl-C to cancel):');
+    expect(withHint(withHint('Services:', BACK_HINT), BACK_HINT)).toBe('Services (type back to go back, Ctrl-C to cancel):');
+    expect(withHint('Overwrite them?', BACK_HINT)).toBe('Overwrite them? (type back to go back, Ctrl-C to cancel)');
+    expect(withHint('Services:', undefined)).toBe('Services:');
   });
 
   test('"back" at the format offers the output choice made before (print), not the first one', async () => {

@@ -23,8 +23,9 @@ import { splitServiceValues } from './service-values.js';
 /**
  * Asks one question; `validate` returns an error text or true. Resolves with the answer typed.
  * `answerText` says a numbered choice in words once it is answered ("an existing key", not "2").
+ * `hint` is said with the question while it waits for the answer (how to go back and cancel).
  */
-export type Ask = (q: { message: string; default?: string; validate?: (v: string) => true | string; answerText?: (v: string) => string }) => Promise<string>;
+export type Ask = (q: { message: string; default?: string; validate?: (v: string) => true | string; answerText?: (v: string) => string; hint?: string }) => Promise<string>;
 
 /** Typed at a question: go back to the previous one. */
 export const BACK_WORD = 'back';
@@ -37,14 +38,26 @@ export class GoBack extends Error {
   }
 }
 
-/** `ask`, where typing "back" (accepted by every question) throws {@link GoBack}. */
+/** Said with every question that accepts "back": a screen reader hears it at the prompt itself. */
+export const BACK_HINT = `type ${BACK_WORD} to go back, Ctrl-C to cancel`;
+
+/** `ask`, where typing "back" (accepted by every question) throws {@link GoBack}; the question says so in its hint. */
 export function withBack(ask: Ask): Ask {
   const isBack = (v: string) => v.trim().toLowerCase() === BACK_WORD;
   return async (q) => {
-    const answer = await ask({ ...q, validate: (v) => (isBack(v) ? true : (q.validate?.(v) ?? true)) });
+    const answer = await ask({ ...q, hint: BACK_HINT, validate: (v) => (isBack(v) ? true : (q.validate?.(v) ?? true)) });
     if (isBack(answer)) throw new GoBack();
     return answer;
   };
+}
+
+/**
+ * The question as shown while it waits: the hint in parentheses before its closing colon
+ * ("Choose 1 to 3 (type back to go back, Ctrl-C to cancel):"), never twice.
+ */
+export function withHint(message: string, hint: string | undefined): string {
+  if (!hint || message.includes(hint)) return message;
+  return message.endsWith(':') ? `${message.slice(0, -1)} (${hint}):` : `${message} (${hint})`;
 }
 
 /** The words of a numbered choice, for `answerText`. */

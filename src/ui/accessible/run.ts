@@ -23,7 +23,7 @@ import { meetsExpectation, reviewFindings, reviewMatrix, whoCanChange } from '..
 import type { OutputPreset, StepId, WizardExports } from '../state.js';
 import { NO_CURRENT_NOTE, reviewWhoCan } from '../who-can-lines.js';
 import { whoCanChangeLines } from '../../output/who-can-change-text.js';
-import { GoBack, QUESTIONS, askCurrent, choiceWords, choose, heading, withBack, type Ask, type ReadText, type Say } from './questions.js';
+import { GoBack, QUESTIONS, askCurrent, choiceWords, choose, heading, withBack, withHint, type Ask, type ReadText, type Say } from './questions.js';
 
 /** A question of the linear wizard: a step's, or the current policy's file after the key. */
 type QuestionId = keyof typeof QUESTIONS | 'current';
@@ -64,7 +64,7 @@ const FLAG: Record<keyof typeof QUESTIONS, string> = {
 export async function runAccessible(init: AccessibleInit, io: CommandIo, style: Style, askImpl?: Ask): Promise<number> {
   // An effect the flow needs (the current policy's file) goes through the same reader the full-screen wizard uses.
   const say: Say = (text) => io.stdout.write(`${text}\n`);
-  const ask = askImpl ?? inquirerAsk(io);
+  const ask = askImpl ?? inquirerAsk(io, style);
   try {
     return await flow(init, io, style, ask, say, (file) => readTextFile(file, io.cwd));
   } catch (err) {
@@ -76,7 +76,7 @@ export async function runAccessible(init: AccessibleInit, io: CommandIo, style: 
   }
 }
 
-function inquirerAsk(io: CommandIo): Ask {
+function inquirerAsk(io: CommandIo, style: Style): Ask {
   // The prompt library prints the default and the validation message as they are: a flag value with
   // control characters is never a valid answer, so it is not offered as the default (the refusal that
   // follows shows it escaped), and messages pass through safeLines.
@@ -91,8 +91,11 @@ function inquirerAsk(io: CommandIo): Ask {
     // A numbered choice, once answered, is said in words: the screen reader reads "an existing key", not "2".
     const answerText = q.answerText;
     const transformer = answerText ? { transformer: (v: string, { isFinal }: { isFinal: boolean }) => (isFinal ? safeLines(answerText(v)) : v) } : {};
+    // The hint is said while the question waits, and dropped from the answered line ("✔ Choose 1 to 3: an existing key").
+    const waiting = safeLines(withHint(q.message, q.hint));
+    const theme = { style: { message: (text: string, status: string) => style.bold(status === 'done' ? text : waiting) } };
     return input(
-      { message: safeLines(q.message), ...safeDefault, ...transformer, ...(validate ? { validate: (v: string) => { const r = validate(v); return r === true ? r : safeLines(r); } } : {}) },
+      { message: safeLines(q.message), theme, ...safeDefault, ...transformer, ...(validate ? { validate: (v: string) => { const r = validate(v); return r === true ? r : safeLines(r); } } : {}) },
       { input: io.stdin, output: io.stdout },
     );
   };
@@ -123,7 +126,7 @@ async function flow(init: AccessibleInit, io: CommandIo, style: Style, ask: Ask,
     regions: given.regions !== undefined,
     actions: given.actions !== undefined,
   };
-  say(style.bold('kms-wizard: a KMS key policy and the matching IAM policy, one question at a time. Type back to return to the previous question; Ctrl-C cancels; nothing is written until the end.'));
+  say(style.bold('kms-wizard: a KMS key policy and the matching IAM policy, one question at a time; nothing is written until the end.'));
   const flagged = (Object.keys(fromFlags) as (keyof typeof QUESTIONS)[]).filter((id) => fromFlags[id]);
   if (init.current) a = withCurrentPolicy(a, init.current, flagged);
   const back = withBack(ask);
