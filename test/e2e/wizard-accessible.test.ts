@@ -68,3 +68,21 @@ test('--accessible as a screen reader hears it: each question says how to go bac
   expect((await t.exited).exitCode).toBe(130);
   expect(readdirSync(cwd)).toEqual([]);
 });
+
+test('--accessible after the review: "back" at the directory returns to the format, its choice offered again', async () => {
+  const cwd = tmp();
+  const flags = ['--key-arn', KEY_ARN, '--service', 's3', '--admin', '111122223333', '--access', 'iam', '--consumer', '111122223333', '--region', 'us-east-1', '--actions', 'kms:Decrypt'];
+  const t = spawnPty(['--accessible', ...flags], { cwd, cols: 120, rows: 60 });
+  let at = await t.waitForOutput('Choose 1 to 3 (type back to go back, Ctrl-C to cancel):');
+  t.write(KEYS.enter); // write the files
+  at = await t.waitForOutput('Format, 1 to', at);
+  t.write('2\r'); // terraform
+  at = await t.waitForOutput('Directory to write into', at);
+  await t.settle();
+  t.write('back\r');
+  at = await t.waitForOutput('Back to the format.', at);
+  await t.waitForOutput('(2)', at); // terraform, the answer given, is the default
+  t.write(KEYS.ctrlC);
+  expect((await t.exited).exitCode).toBe(130);
+  expect(readdirSync(cwd)).toEqual([]);
+});
