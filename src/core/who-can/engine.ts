@@ -52,6 +52,15 @@ function best(hits: readonly StatementHit[]): StatementHit | undefined {
 const ANYONE_UNKNOWN = new Set(['kms:calleraccount', 'aws:principalaccount', 'aws:principalarn', 'aws:principaltype', 'aws:principalorgid', 'aws:principalisawsservice', 'aws:principaltag/']);
 
 /**
+ * The class a caller's answer is shared by: its kind, account, whether its account was given, whether it
+ * is service-linked, the request, and its context when a policy reads its tags. Joined with NUL, which
+ * none of them holds (a string built per call, not a JSON text: who-can asks it of every caller and action).
+ */
+function classOf(subject: Subject, action: string, via: string | undefined, tags: boolean): string {
+  return `${subject.kind}\u0000${subject.account}\u0000${subject.given}\u0000${subject.serviceLinked === true}\u0000${action}\u0000${via ?? ''}\u0000${tags ? JSON.stringify(subject.context) : ''}`;
+}
+
+/**
  * Whether `subject` may call `action` on the key (through `via`, or directly),
  * and by which statements. Undefined when some policy denies it for certain
  * or nothing allows it.
@@ -62,7 +71,7 @@ export function evaluateSubject(s: Setting, subject: Subject, action: string, vi
   // or name it, every caller of its account and kind gets the same answer, worked out once.
   const alone = !subject.boundary && !subject.scpApplies && !subject.identity.some((d) => d.kms.allow.has(action) || d.kms.deny.has(action));
   const classKey = alone && !s.dependence.arn && !s.keyNames.byEntry.has(subject.arn) && (subject.kind === 'user' || subject.kind === 'role')
-    ? JSON.stringify([subject.kind, subject.account, subject.given, subject.serviceLinked === true, action, via ?? '', s.dependence.tags ? subject.context : {}])
+    ? classOf(subject, action, via, s.dependence.tags)
     : undefined;
   if (classKey !== undefined) {
     if (s.classOutcomes.has(classKey)) return s.classOutcomes.get(classKey);

@@ -246,6 +246,15 @@ export function reach(doc: ReadDocument, resource: string | undefined, actions: 
   return { allow, deny };
 }
 
+/**
+ * Whether the document's Allow statements reach `action` on a resource, as `reach(doc, resource, [action]).allow`
+ * says, with the statements that name the action picked once: for testing many resources against one action.
+ */
+export function allowsOn(doc: ReadDocument, action: string): (resource: string) => boolean {
+  const statements = doc.view.statements.filter((stmt) => stmt.effect && stmt.effect !== 'Deny' && statementActions(stmt, [action]).length > 0);
+  return (resource) => statements.some((stmt) => statementResource(stmt, resource));
+}
+
 /** The kms:ViaService values a document's String conditions name (Allow or Deny, positive or negated), `*` in the Region slot read as `region`. */
 export function viaServiceValues(doc: ReadDocument, region: string): string[] {
   const out = new Set<string>();

@@ -4,7 +4,7 @@
 // ("IAM JSON policy elements: Action", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
 import { describe, expect, test } from 'vitest';
 import { KMS_ACTIONS } from '../../../src/core/catalog/actions.js';
-import { reach, readDocument } from '../../../src/core/who-can/policy-decision.js';
+import { allowsOn, reach, readDocument } from '../../../src/core/who-can/policy-decision.js';
 
 const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const allowed = (statement: object, actions: readonly string[] = KMS_ACTIONS) =>
@@ -31,5 +31,28 @@ describe('reach: which KMS actions a statement covers', () => {
   });
   test('an action list of several services (kms: and iam:) keeps each service apart', () => {
     expect(allowed({ Action: ['iam:PassRole', 's3:*'] }, ['kms:Decrypt', 'iam:PassRole', 'iam:PutRolePolicy'])).toEqual(['iam:PassRole']);
+  });
+});
+
+describe('allowsOn: one action against many resources, as reach says', () => {
+  const doc = readDocument('p', {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: 'iam:PutRolePolicy', Resource: 'arn:aws:iam::111122223333:role/team-1-*' },
+      { Effect: 'Allow', Action: 'iam:*', NotResource: 'arn:aws:iam::111122223333:role/admin*' },
+      { Effect: 'Deny', Action: 'iam:AttachRolePolicy', Resource: '*' },
+      { Effect: 'Allow', Action: 's3:*', Resource: '*' },
+    ],
+  });
+  const resources = ['arn:aws:iam::111122223333:role/team-1-app', 'arn:aws:iam::111122223333:role/admin-x', 'arn:aws:iam::111122223333:user/u', 'arn:aws:iam::444455556666:role/team-1-app'];
+  test.each(['iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:PassRole', 's3:GetObject', 'kms:Decrypt'])('%s', (action) => {
+    const covers = allowsOn(doc, action);
+    const expected = resources.map((r) => reach(doc, r, [action]).allow.has(action));
+    expect(resources.map(covers)).toEqual(expected);
+    if (action.startsWith('iam:')) expect(expected).toContain(true);
+    if (action === 'kms:Decrypt') expect(expected).toEqual([false, false, false, false]);
+  });
+  test('the Deny statement does not count as reaching: only NotResource admin* is left out', () => {
+    expect(resources.map(allowsOn(doc, 'iam:AttachRolePolicy'))).toEqual([true, false, true, true]);
   });
 });
