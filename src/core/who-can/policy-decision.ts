@@ -337,7 +337,12 @@ export function principalReach(doc: ReadDocument, resource: string, actions: rea
  * (aws:PrincipalTag). Documents that depend on neither answer alike for every caller of one
  * account and kind, which lets who-can answer thousands of such callers once.
  */
-export function callerDependence(doc: ReadDocument): { readonly arn: boolean; readonly tags: boolean } {
+export interface CallerDependence {
+  readonly arn: boolean;
+  readonly tags: boolean;
+}
+
+export function callerDependence(doc: ReadDocument): CallerDependence {
   let arn = false;
   let tags = false;
   for (const stmt of doc.view.statements) {
