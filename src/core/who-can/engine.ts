@@ -56,11 +56,11 @@ const ANYONE_UNKNOWN = new Set(['kms:calleraccount', 'aws:principalaccount', 'aw
  * deciding the request reads the caller's ARN (see callerDependence) and the key policy does not name it,
  * the answer depends only on its kind, account, whether its account was given, whether it is service-linked,
  * which SCPs apply, the identity documents that reach the action and its boundary (the same document
- * objects: a managed policy is read once for every principal it is attached to), the request, and its tags
+ * objects: a managed policy is read once for every principal it is attached to), the action (evaluateSubject adds the service), and its tags
  * when some of those policies read them. Most roles of a big account share a few classes, each decided once.
  * Joined with NUL, which none of the parts holds.
  */
-function classOf(s: Setting, subject: Subject, action: string, via: string | undefined): string | undefined {
+function classOf(s: Setting, subject: Subject, action: string): string | undefined {
   if ((subject.kind !== 'user' && subject.kind !== 'role') || subject.directLabels || s.dependence.arn || s.keyNames.byEntry.has(subject.arn)) return undefined;
   let tags = s.dependence.tags;
   let docs = '';
@@ -79,7 +79,7 @@ function classOf(s: Setting, subject: Subject, action: string, via: string | und
     if (s.scpDependence.arn) return undefined;
     tags ||= s.scpDependence.tags;
   }
-  return `${subject.kind}\u0000${subject.account}\u0000${subject.given}\u0000${subject.serviceLinked === true}\u0000${subject.scpApplies}\u0000${action}\u0000${via ?? ''}\u0000${docs}\u0000${tags ? tagText(subject.context) : ''}`;
+  return `${subject.kind}\u0000${subject.account}\u0000${subject.given}\u0000${subject.serviceLinked === true}\u0000${subject.scpApplies}\u0000${action}\u0000${docs}\u0000${tags ? tagText(subject.context) : ''}`;
 }
 
 /** The caller's tags in its request context, in order. */
@@ -92,9 +92,9 @@ function tagText(context: Readonly<Record<string, string>>): string {
  * and by which statements. Undefined when some policy denies it for certain
  * or nothing allows it.
  */
-export function evaluateSubject(s: Setting, subject: Subject, action: string, via: string | undefined): Outcome | undefined {
-  const classKey = classOf(s, subject, action, via);
-  if (classKey === undefined) return decideSubject(s, subject, action, via);
+export function evaluateSubject(s: Setting, subject: Subject, action: string, via: string | undefined, cls = classOf(s, subject, action)): Outcome | undefined {
+  if (cls === undefined) return decideSubject(s, subject, action, via);
+  const classKey = `${cls}\u0000${via ?? ''}`;
   if (s.classOutcomes.has(classKey)) return s.classOutcomes.get(classKey);
   const outcome = decideSubject(s, subject, action, via);
   s.classOutcomes.set(classKey, outcome);
@@ -248,7 +248,9 @@ function accessFor(s: Setting, subject: Subject, wanted: readonly string[], exte
   const vias = unique([...s.keyVia, ...s.orgVia, ...subject.identity.flatMap((d) => (d.kms.allow.size > 0 || d.kms.deny.size > 0 ? d.via : [])), ...(subject.boundary?.via ?? [])]);
   const out: AccessEntry[] = [];
   for (const action of actions) {
-    const direct = evaluateSubject(s, subject, action, undefined);
+    // Its class for this action, worked out once for the direct call and every service.
+    const cls = classOf(s, subject, action);
+    const direct = evaluateSubject(s, subject, action, undefined, cls);
     if (direct) {
       out.push({ principal, action, via: 'direct', conditions: direct.conditions, external, path: direct.path });
       continue;
@@ -257,7 +259,7 @@ function accessFor(s: Setting, subject: Subject, wanted: readonly string[], exte
     let first: Outcome | undefined;
     const conditions = new Set<string>();
     for (const via of [...vias, unnamedService(s.region)]) {
-      const o = evaluateSubject(s, subject, action, via);
+      const o = evaluateSubject(s, subject, action, via, cls);
       if (!o) continue;
       services.push(vias.includes(via) ? via : ANY_OTHER_SERVICE);
       first ??= o;
