@@ -252,7 +252,15 @@ export function reach(doc: ReadDocument, resource: string | undefined, actions: 
  */
 export function allowsOn(doc: ReadDocument, action: string): (resource: string) => boolean {
   const statements = doc.view.statements.filter((stmt) => stmt.effect && stmt.effect !== 'Deny' && statementActions(stmt, [action]).length > 0);
-  return (resource) => statements.some((stmt) => statementResource(stmt, resource));
+  // Each statement's Resource (or NotResource) patterns with their literal prefixes, as statementResource reads them.
+  const tests = statements.map((stmt) => {
+    const listed = stmt.resource ?? stmt.notResource;
+    if (!listed) return () => false;
+    const patterns = listed.map((pattern) => ({ pattern, prefix: literalPrefix(pattern) }));
+    const matches = (arn: string) => patterns.some((p) => arn.startsWith(p.prefix) && arnMatch(p.pattern, arn));
+    return stmt.resource ? matches : (arn: string) => !matches(arn);
+  });
+  return (resource) => tests.some((covers) => covers(resource));
 }
 
 /** The kms:ViaService values a document's String conditions name (Allow or Deny, positive or negated), `*` in the Region slot read as `region`. */
