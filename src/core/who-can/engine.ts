@@ -17,7 +17,7 @@ import { worksAcrossAccounts } from './cross-account.js';
 import { keyActions } from './key-actions.js';
 import { forPrincipal } from './resource-variables.js';
 import type { AccountExport, IamPrincipal, KeyDescription, KeyGrant, OrgPolicyLevel } from './model.js';
-import { callerDependence, decide, namedPrincipals, statementsNaming, prepareRequest, principalReach, readDocument, reach, viaServiceValues, type DocumentDecision, type StatementHit } from './policy-decision.js';
+import { callerDependence, decide, namedPrincipals, statementsNaming, prepareRequest, principalReach, readDocument, reach, viaServiceValues, type CallerDependence, type DocumentDecision, type ReadDocument, type StatementHit } from './policy-decision.js';
 import type { AccessEntry, TakeoverEntry, WhoCanResult } from './result.js';
 import { takeoverPaths } from './takeover.js';
 import type { Outcome, Setting, Subject } from './setting.js';
@@ -52,25 +52,53 @@ function best(hits: readonly StatementHit[]): StatementHit | undefined {
 const ANYONE_UNKNOWN = new Set(['kms:calleraccount', 'aws:principalaccount', 'aws:principalarn', 'aws:principaltype', 'aws:principalorgid', 'aws:principalisawsservice', 'aws:principaltag/']);
 
 /**
+ * The class a user's or role's answer is shared by, or undefined when it may be its own. When no policy
+ * deciding the request reads the caller's ARN (see callerDependence) and the key policy does not name it,
+ * the answer depends only on its kind, account, whether its account was given, whether it is service-linked,
+ * which SCPs apply, the identity documents that reach the action and its boundary (the same document
+ * objects: a managed policy is read once for every principal it is attached to), the action (evaluateSubject adds the service), and its tags
+ * when some of those policies read them. Most roles of a big account share a few classes, each decided once.
+ * Joined with NUL, which none of the parts holds.
+ */
+function classOf(s: Setting, subject: Subject, action: string): string | undefined {
+  if ((subject.kind !== 'user' && subject.kind !== 'role') || subject.directLabels || s.dependence.arn || s.keyNames.byEntry.has(subject.arn)) return undefined;
+  let tags = s.dependence.tags;
+  let docs = '';
+  for (const d of subject.identity) {
+    if (!d.kms.allow.has(action) && !d.kms.deny.has(action)) continue;
+    if (d.dependence.arn) return undefined;
+    tags ||= d.dependence.tags;
+    docs += `${d.id},`;
+  }
+  if (subject.boundary) {
+    if (subject.boundary.dependence.arn) return undefined;
+    tags ||= subject.boundary.dependence.tags;
+    docs += `b${subject.boundary.id}`;
+  }
+  if (subject.scpApplies) {
+    if (s.scpDependence.arn) return undefined;
+    tags ||= s.scpDependence.tags;
+  }
+  return `${subject.kind}\u0000${subject.account}\u0000${subject.given}\u0000${subject.serviceLinked === true}\u0000${subject.scpApplies}\u0000${action}\u0000${docs}\u0000${tags ? tagText(subject.context) : ''}`;
+}
+
+/** The caller's tags in its request context, in order. */
+function tagText(context: Readonly<Record<string, string>>): string {
+  return JSON.stringify(Object.entries(context).filter(([k]) => k.startsWith('aws:PrincipalTag/')));
+}
+
+/**
  * Whether `subject` may call `action` on the key (through `via`, or directly),
  * and by which statements. Undefined when some policy denies it for certain
  * or nothing allows it.
  */
-export function evaluateSubject(s: Setting, subject: Subject, action: string, via: string | undefined): Outcome | undefined {
-  // A caller no identity policy, boundary or SCP speaks for (most roles of a big account, when the key
-  // policy names "*") is decided by the key policy and RCPs alone: unless those depend on its ARN or tags,
-  // or name it, every caller of its account and kind gets the same answer, worked out once.
-  const alone = !subject.boundary && !subject.scpApplies && !subject.identity.some((d) => d.kms.allow.has(action) || d.kms.deny.has(action));
-  const classKey = alone && !s.dependence.arn && !s.keyNames.byEntry.has(subject.arn) && (subject.kind === 'user' || subject.kind === 'role')
-    ? JSON.stringify([subject.kind, subject.account, subject.given, subject.serviceLinked === true, action, via ?? '', s.dependence.tags ? subject.context : {}])
-    : undefined;
-  if (classKey !== undefined) {
-    if (s.classOutcomes.has(classKey)) return s.classOutcomes.get(classKey);
-    const outcome = decideSubject(s, subject, action, via);
-    s.classOutcomes.set(classKey, outcome);
-    return outcome;
-  }
-  return decideSubject(s, subject, action, via);
+export function evaluateSubject(s: Setting, subject: Subject, action: string, via: string | undefined, cls = classOf(s, subject, action)): Outcome | undefined {
+  if (cls === undefined) return decideSubject(s, subject, action, via);
+  const classKey = `${cls}\u0000${via ?? ''}`;
+  if (s.classOutcomes.has(classKey)) return s.classOutcomes.get(classKey);
+  const outcome = decideSubject(s, subject, action, via);
+  s.classOutcomes.set(classKey, outcome);
+  return outcome;
 }
 
 function decideSubject(s: Setting, subject: Subject, action: string, via: string | undefined): Outcome | undefined {
@@ -220,7 +248,9 @@ function accessFor(s: Setting, subject: Subject, wanted: readonly string[], exte
   const vias = unique([...s.keyVia, ...s.orgVia, ...subject.identity.flatMap((d) => (d.kms.allow.size > 0 || d.kms.deny.size > 0 ? d.via : [])), ...(subject.boundary?.via ?? [])]);
   const out: AccessEntry[] = [];
   for (const action of actions) {
-    const direct = evaluateSubject(s, subject, action, undefined);
+    // Its class for this action, worked out once for the direct call and every service.
+    const cls = classOf(s, subject, action);
+    const direct = evaluateSubject(s, subject, action, undefined, cls);
     if (direct) {
       out.push({ principal, action, via: 'direct', conditions: direct.conditions, external, path: direct.path });
       continue;
@@ -229,7 +259,7 @@ function accessFor(s: Setting, subject: Subject, wanted: readonly string[], exte
     let first: Outcome | undefined;
     const conditions = new Set<string>();
     for (const via of [...vias, unnamedService(s.region)]) {
-      const o = evaluateSubject(s, subject, action, via);
+      const o = evaluateSubject(s, subject, action, via, cls);
       if (!o) continue;
       services.push(vias.includes(via) ? via : ANY_OTHER_SERVICE);
       first ??= o;
@@ -239,6 +269,9 @@ function accessFor(s: Setting, subject: Subject, wanted: readonly string[], exte
   }
   return out;
 }
+
+const dependenceOf = (docs: readonly ReadDocument[]): CallerDependence =>
+  docs.map(callerDependence).reduce((a, b) => ({ arn: a.arn || b.arn, tags: a.tags || b.tags }), { arn: false, tags: false });
 
 const ROOT = /^arn:[^:]+:iam::(\d{12}):root$/;
 const ARN_ACCOUNT = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/;
@@ -275,7 +308,8 @@ function setting(input: WhoCanInput): Setting {
     ...(input.managementAccount ? { managementAccount: input.managementAccount } : {}),
     index: new DocumentIndex(k.arn, k.region),
     accounts,
-    dependence: [keyDoc, ...rcp].map(callerDependence).reduce((a, b) => ({ arn: a.arn || b.arn, tags: a.tags || b.tags })),
+    dependence: dependenceOf([keyDoc, ...rcp]),
+    scpDependence: dependenceOf(scp.flat()),
     classOutcomes: new Map(),
   };
 }

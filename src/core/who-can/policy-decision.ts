@@ -171,15 +171,51 @@ const literalPrefix = (pattern: string) => {
   return i < 0 ? pattern : pattern.slice(0, i);
 };
 
-/** Whether an action pattern matches the action; a quick prefix test first (actions compare case-insensitively). */
-function actionMatches(pattern: string, action: string): boolean {
-  const prefix = literalPrefix(pattern).toLowerCase();
-  return action.slice(0, prefix.length).toLowerCase() === prefix && wildcardMatch(pattern, action, true);
+// The lower-case service prefixes ("kms:", "iam:") of an action list, worked out once per list.
+const servicesOf = new WeakMap<readonly string[], readonly string[]>();
+
+function services(actions: readonly string[]): readonly string[] {
+  let found = servicesOf.get(actions);
+  if (!found) servicesOf.set(actions, (found = [...new Set(actions.map((a) => a.slice(0, a.indexOf(':') + 1).toLowerCase()))]));
+  return found;
 }
 
+/** An action pattern with the lower-case characters before its first wildcard: an action it matches starts with them. */
+interface ActionPattern {
+  readonly pattern: string;
+  readonly prefix: string;
+}
+
+/**
+ * The patterns that can match some action of `actions` (actions compare case-insensitively): a pattern
+ * whose literal prefix neither starts with nor is the start of one of their service prefixes
+ * (`s3:Get*` against `kms:`) matches none of them, whatever follows.
+ */
+function patternsFor(patterns: readonly string[], actions: readonly string[]): ActionPattern[] {
+  const prefixes = services(actions);
+  const out: ActionPattern[] = [];
+  for (const pattern of patterns) {
+    const prefix = literalPrefix(pattern).toLowerCase();
+    if (prefixes.some((s) => s.startsWith(prefix) || prefix.startsWith(s))) out.push({ pattern, prefix });
+  }
+  return out;
+}
+
+/** Whether one of the patterns matches the action; a quick prefix test first. */
+const anyMatches = (patterns: readonly ActionPattern[], action: string): boolean => {
+  const lower = action.toLowerCase();
+  return patterns.some((p) => lower.startsWith(p.prefix) && wildcardMatch(p.pattern, action, true));
+};
+
 function statementActions(stmt: PolicyStatement, actions: readonly string[]): string[] {
-  if (stmt.action) return actions.filter((a) => stmt.action!.some((p) => actionMatches(p, a)));
-  if (stmt.notAction) return actions.filter((a) => !stmt.notAction!.some((p) => actionMatches(p, a)));
+  if (stmt.action) {
+    const patterns = patternsFor(stmt.action, actions);
+    return patterns.length === 0 ? [] : actions.filter((a) => anyMatches(patterns, a));
+  }
+  if (stmt.notAction) {
+    const patterns = patternsFor(stmt.notAction, actions);
+    return patterns.length === 0 ? [...actions] : actions.filter((a) => !anyMatches(patterns, a));
+  }
   return [];
 }
 
@@ -208,6 +244,23 @@ export function reach(doc: ReadDocument, resource: string | undefined, actions: 
     for (const a of statementActions(stmt, actions)) (stmt.effect === 'Deny' ? deny : allow).add(a);
   }
   return { allow, deny };
+}
+
+/**
+ * Whether the document's Allow statements reach `action` on a resource, as `reach(doc, resource, [action]).allow`
+ * says, with the statements that name the action picked once: for testing many resources against one action.
+ */
+export function allowsOn(doc: ReadDocument, action: string): (resource: string) => boolean {
+  const statements = doc.view.statements.filter((stmt) => stmt.effect && stmt.effect !== 'Deny' && statementActions(stmt, [action]).length > 0);
+  // Each statement's Resource (or NotResource) patterns with their literal prefixes, as statementResource reads them.
+  const tests = statements.map((stmt) => {
+    const listed = stmt.resource ?? stmt.notResource;
+    if (!listed) return () => false;
+    const patterns = listed.map((pattern) => ({ pattern, prefix: literalPrefix(pattern) }));
+    const matches = (arn: string) => patterns.some((p) => arn.startsWith(p.prefix) && arnMatch(p.pattern, arn));
+    return stmt.resource ? matches : (arn: string) => !matches(arn);
+  });
+  return (resource) => tests.some((covers) => covers(resource));
 }
 
 /** The kms:ViaService values a document's String conditions name (Allow or Deny, positive or negated), `*` in the Region slot read as `region`. */
@@ -292,7 +345,12 @@ export function principalReach(doc: ReadDocument, resource: string, actions: rea
  * (aws:PrincipalTag). Documents that depend on neither answer alike for every caller of one
  * account and kind, which lets who-can answer thousands of such callers once.
  */
-export function callerDependence(doc: ReadDocument): { readonly arn: boolean; readonly tags: boolean } {
+export interface CallerDependence {
+  readonly arn: boolean;
+  readonly tags: boolean;
+}
+
+export function callerDependence(doc: ReadDocument): CallerDependence {
   let arn = false;
   let tags = false;
   for (const stmt of doc.view.statements) {

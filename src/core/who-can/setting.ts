@@ -4,7 +4,7 @@
 // here rather than in engine.ts, which imports takeover.ts. Types only.
 import type { DocumentIndex, IndexedDocument } from './document-index.js';
 import type { AccountExport } from './model.js';
-import type { PrincipalReach, ReadDocument } from './policy-decision.js';
+import type { CallerDependence, PrincipalReach, ReadDocument } from './policy-decision.js';
 
 /** Who asks: a principal from the exports, an account root, a service, someone outside, or anyone. */
 export interface Subject {
@@ -60,7 +60,9 @@ export interface Setting {
   readonly index: DocumentIndex;
   readonly accounts: ReadonlyMap<string, AccountExport>;
   /** Whether the key policy's and RCPs' answers depend on the caller's ARN or tags (see callerDependence). */
-  readonly dependence: { readonly arn: boolean; readonly tags: boolean };
-  /** Outcomes of callers that only the key policy and RCPs decide, by class (see evaluateSubject). */
+  readonly dependence: CallerDependence;
+  /** The same of the SCPs. */
+  readonly scpDependence: CallerDependence;
+  /** Outcomes of callers that documents independent of their ARN decide, by class (see evaluateSubject). */
   readonly classOutcomes: Map<string, Outcome | undefined>;
 }

@@ -10,7 +10,7 @@
 //   https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-auth.html);
 // - IAM writes, where the key policy lets IAM policies decide.
 import type { Outcome, Setting, Subject } from './setting.js';
-import { decide, prepareRequest, reach, type ReadDocument, type StatementHit } from './policy-decision.js';
+import { allowsOn, decide, prepareRequest, type ReadDocument, type StatementHit } from './policy-decision.js';
 import type { AccessEntry, TakeoverEntry } from './result.js';
 import { IAM_WRITE_ACTIONS, IAM_WRITE_TARGET } from './takeover-actions.js';
 
@@ -87,7 +87,7 @@ function coveredTargets(doc: ReadDocument, action: string, account: string, list
   if (!byAction) coveredCache.set(doc, (byAction = new Map()));
   const key = `${action} ${account}`;
   let found = byAction.get(key);
-  if (!found) byAction.set(key, (found = new Set(list.filter((t) => reach(doc, t, [action]).allow.has(action)))));
+  if (!found) byAction.set(key, (found = new Set(list.filter(allowsOn(doc, action)))));
   return found;
 }
 

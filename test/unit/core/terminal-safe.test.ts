@@ -24,6 +24,14 @@ describe('safeLines', () => {
   it('escapes a carriage return, which could overwrite the start of a line', () => {
     expect(safeLines('ok\rfake')).toBe('ok\\u000dfake');
   });
+  it('escapes every code point but the line feed as safeText does, line by line (one pass over the whole text)', () => {
+    // Every BMP code point (lone surrogates included) and the astral ranges with Cf and ignorable characters.
+    const points = [...Array.from({ length: 0x10000 }, (_, i) => i), ...Array.from({ length: 0x200 }, (_, i) => 0xe0000 + i), 0x1d173, 0x1f600, 0x10ffff];
+    const text = points.map((p) => String.fromCodePoint(p)).join('') + '\n\u001b[2K\n';
+    const expected = text.split('\n').map(safeText).join('\n');
+    expect(safeLines(text)).toBe(expected);
+    expect(expected).not.toBe(text);
+  });
 });
 
 describe('the invisible and direction-changing classes (Default_Ignorable_Code_Point, Bidi_Control, Cc, Cf, Zl, Zp)', () => {
