@@ -15,6 +15,7 @@ import { VERSION } from '../version.js';
 import { lintInputs } from './lint-dispatch.js';
 import { INPUT_LIMITS_HELP, inputLimits, type InputLimits } from './input-limits.js';
 import { readPolicyTexts } from './policy-files.js';
+import { counted } from '../core/counted.js';
 
 // One result shape for policy files and for the policies of a template or
 // plan (those also name their resource).
@@ -155,9 +156,6 @@ function toJson(results: LintedFile[]) {
 
 const KIND_NAME: Record<PolicyKind, string> = { key: 'key policy', iam: 'IAM policy' };
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** file:line:col  severity  CODE  message, grouped per file, then a summary line. */
 /** The findings as text; the commands their messages and hints suggest are written as `program` (npx kms-wizard under npx). */
@@ -183,10 +181,10 @@ function renderText(results: LintedFile[], style: Style, program: string): strin
   const c = countSeverities(results);
   const total = c.error + c.warning + c.info;
   // An infrastructure file gives one result per policy but is one file.
-  const files = plural(results.filter((r) => r.resource === undefined).length + new Set(results.filter((r) => r.resource !== undefined).map((r) => r.name)).size, 'file');
+  const files = counted(results.filter((r) => r.resource === undefined).length + new Set(results.filter((r) => r.resource !== undefined).map((r) => r.name)).size, 'file');
   const summary =
     total === 0
       ? style.green(`No problems found in ${files}.`)
-      : `Found ${[plural(c.error, 'error'), plural(c.warning, 'warning'), `${c.info} info`].join(', ')} in ${files}.`;
+      : `Found ${[counted(c.error, 'error'), counted(c.warning, 'warning'), `${c.info} info`].join(', ')} in ${files}.`;
   return `${blocks.join('\n\n')}\n\n${c.error > 0 ? style.red(summary) : summary}\n`;
 }

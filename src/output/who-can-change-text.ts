@@ -6,6 +6,8 @@
 import type { PrincipalChange, WhoCanChange } from '../core/who-can/index.js';
 import { safeText } from '../core/terminal-safe.js';
 import type { Paint } from './current-policy-text.js';
+import { pathLine } from './who-can-text.js';
+import { counted } from '../core/counted.js';
 
 /** A principal as people read it: `role/App in 222222222222`, `account 222222222222 (root)`, `anyone (*)`, a service as named. */
 export function principalLabel(principal: string): string {
@@ -26,12 +28,6 @@ function how(c: PrincipalChange): string {
 
 const keys = (list: readonly string[]) => (list.length > 0 ? list.map(safeText).join(', ') : 'no condition key');
 
-/** The SCP levels of a path read as one step, as who-can prints them. */
-function pathLine(path: readonly string[]): string {
-  const scps = path.filter((p) => p.startsWith('SCP '));
-  const rest = path.filter((p) => !p.startsWith('SCP '));
-  return [...rest, ...(scps.length > 0 ? [`the SCPs of ${scps.length} level(s) allow it`] : [])].map(safeText).join(' -> ');
-}
 
 /** Changes of one principal that differ only in their action, as one line. */
 function lineGroups(changes: readonly PrincipalChange[]): { head: PrincipalChange; actions: string[] }[] {
@@ -69,7 +65,7 @@ export function whoCanChangeLines(change: WhoCanChange, paint: Paint): string[] 
   const lines = [
     paint.bold(
       principals.length > 0
-        ? `Who can use the key: ${principals.length} principal(s) of the exports gain or lose access:`
+        ? `Who can use the key: ${counted(principals.length, 'principal')} of the exports gain or lose access:`
         : 'Who can use the key: no principal of the exports gains or loses access.',
     ),
   ];

@@ -3,6 +3,7 @@
 import type { AccessEntry, WhoCanResult } from '../core/who-can/index.js';
 import { jsonText, safeText } from '../core/terminal-safe.js';
 import type { Paint } from './current-policy-text.js';
+import { counted } from '../core/counted.js';
 
 export function whoCanJson(result: WhoCanResult): string {
   return `${jsonText({ key: result.key, access: result.access, takeover: result.takeover, notes: result.notes })}\n`;
@@ -23,10 +24,10 @@ function groups(entries: readonly AccessEntry[]): { head: AccessEntry; actions: 
 }
 
 /** A path for people: the SCP levels that allow it read as one step (--json keeps each). */
-function pathLine(path: readonly string[]): string {
+export function pathLine(path: readonly string[]): string {
   const scps = path.filter((p) => p.startsWith('SCP '));
   const rest = path.filter((p) => !p.startsWith('SCP '));
-  return [...rest, ...(scps.length > 0 ? [`the SCPs of ${scps.length} level(s) allow it`] : [])].map(safeText).join(' -> ');
+  return [...rest, ...(scps.length > 0 ? [`the SCPs of ${counted(scps.length, 'level')} allow it`] : [])].map(safeText).join(' -> ');
 }
 
 function how(e: AccessEntry): string {
@@ -39,7 +40,7 @@ export function renderWhoCan(result: WhoCanResult, paint: Paint): string {
   const lines: string[] = [paint.bold(`Who can use ${safeText(result.key)}`), ''];
   const takers = [...new Set(result.takeover.map((t) => t.principal))];
   if (result.takeover.length > 0) {
-    lines.push(paint.red(paint.bold(`TAKEOVER: ${takers.length} principal(s) can change who may use the key`)));
+    lines.push(paint.red(paint.bold(`TAKEOVER: ${counted(takers.length, 'principal')} can change who may use the key`)));
     for (const who of takers) {
       lines.push(`  ${paint.red('!')} ${paint.bold(safeText(who))}`);
       // Actions reached along the same policies read as one group; each keeps its own last step (what it lets the principal do).
@@ -59,7 +60,7 @@ export function renderWhoCan(result: WhoCanResult, paint: Paint): string {
     lines.push('');
   }
   const principals = [...new Set(result.access.map((a) => a.principal))];
-  lines.push(paint.bold(principals.length > 0 ? `ACCESS: ${principals.length} principal(s)` : 'ACCESS: nobody can use the key with the exports given'));
+  lines.push(paint.bold(principals.length > 0 ? `ACCESS: ${counted(principals.length, 'principal')}` : 'ACCESS: nobody can use the key with the exports given'));
   for (const who of principals) {
     const entries = result.access.filter((a) => a.principal === who);
     const marks = [...(takers.includes(who) ? [paint.red('[takeover]')] : []), ...(entries.some((e) => e.external) ? [paint.yellow('[external: its own IAM is not in the exports]')] : [])];

@@ -26,7 +26,7 @@ describe('kms-wizard generate --from --account-details', () => {
     const r = await generate(...exports, '--stdout');
     expect(r.code).toBe(0);
     const section = r.stderr.slice(r.stderr.indexOf('Who can use the key'));
-    expect(section).toMatch(/^Who can use the key: \d+ principal\(s\) of the exports gain or lose access:/);
+    expect(section).toMatch(/^Who can use the key: \d+ principals? of the exports gain or lose access:/);
     // App had no IAM policy: the statement naming it ('Allow use of the key') was all it had, and the new policy replaces it.
     expect(section).toMatch(/\n {2}role\/App in 222222222222\n(.*\n)*? {6}loses Decrypt, DescribeKey, Encrypt, .*directly\n {8}was: key policy statement 'Allow use of the key'/);
     // bob's group allows Decrypt; the new policy lets IAM decide only through S3 (kms:ViaService).

@@ -64,7 +64,7 @@ describe('the wizard with the exports', () => {
     await h.waitFor(/Step \d+ of \d+: Review/);
     await h.press('3');
     await h.waitFor(/3 Who can \(\d+\)/);
-    expect(h.frame()).toMatch(/Who can use the key: \d+ principal\(s\) of the exports gain or lose access:/);
+    expect(h.frame()).toMatch(/Who can use the key: \d+ principals? of the exports gain or lose access:/);
     expect(h.frame().split('\n').every((l) => l.length <= 80)).toBe(true);
   });
 });

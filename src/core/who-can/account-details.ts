@@ -157,7 +157,7 @@ export function readAccountDetails(file: string, textValue: string): AccountExpo
   [...groups.values()].forEach((g, i) => check(`group ${g.name}`, `GroupDetailList[${i}]`, g.managedArns));
   for (const u of users) {
     const missing = u.groups.filter((g) => !groups.has(g));
-    if (missing.length > 0) notes.push(`${file}: user ${u.name} is in group(s) ${missing.join(', ')}, which the export does not hold: their policies are not counted`);
+    if (missing.length > 0) notes.push(`${file}: user ${u.name} is in ${missing.length === 1 ? 'group' : 'groups'} ${missing.join(', ')}, which the export does not hold: their policies are not counted`);
   }
   for (const p of [...users, ...roles]) {
     if (p.boundaryArn && !policies.has(p.boundaryArn)) notes.push(`${file}: the permissions boundary ${p.boundaryArn} of ${p.arn} is not in the export: its limits are not applied`);

@@ -21,6 +21,7 @@ import { callerDependence, decide, namedPrincipals, statementsNaming, prepareReq
 import type { AccessEntry, TakeoverEntry, WhoCanResult } from './result.js';
 import { takeoverPaths } from './takeover.js';
 import type { Outcome, Setting, Subject } from './setting.js';
+import { counted } from '../counted.js';
 
 export interface WhoCanInput {
   readonly keyArn: string;
@@ -491,7 +492,7 @@ function assumptions(input: WhoCanInput, s: Setting): string[] {
   if ((input.accounts ?? []).length === 0) notes.push('no --account-details given: IAM users and roles are not listed, only what the key policy and grants name');
   if (!input.grants) notes.push('no grants given (aws kms list-grants): access through grants is not listed');
   if (!input.scpLevels?.length) notes.push('no SCPs given: none are assumed to restrict these principals');
-  else notes.push(`the ${input.scpLevels.length} SCP level(s) given are taken to apply to every account given${s.managementAccount ? ` except the management account ${s.managementAccount}` : ''}`);
+  else notes.push(`the ${counted(input.scpLevels.length, 'SCP level')} given are taken to apply to every account given${s.managementAccount ? ` except the management account ${s.managementAccount}` : ''}`);
   if (!input.rcpLevels?.length) notes.push('no RCPs given: none are assumed to restrict the key');
   else if (!s.rcpApplies) notes.push(input.key?.keyManager === 'AWS' ? 'RCPs do not apply to AWS managed keys: the RCPs given were not applied' : 'RCPs do not apply in the management account: the RCPs given were not applied');
   if (!input.key) notes.push('no describe-key given: every action on a key was tried (the key spec may not support some)');

@@ -107,7 +107,7 @@ describe('whoCanChange: the engine on the policy before and after, over the same
   });
 
   test('the notes of both answers are kept once', () => {
-    expect(change.notes.filter((n) => n.startsWith('the 3 SCP level(s) given'))).toHaveLength(1);
+    expect(change.notes.filter((n) => n.startsWith('the 3 SCP levels given'))).toHaveLength(1);
     expect(new Set(change.notes).size).toBe(change.notes.length);
   });
 });
