@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { ORG_DIR, ORG_KEY, type PrincipalChangeJson } from '../helpers/who-can-org.js';
 
-const D = 'test/fixtures/who-can/org';
-const KEY = 'arn:aws:kms:eu-west-1:222222222222:key/mrk-1234abcd12ab34cd56ef1234567890ab';
+const D = ORG_DIR;
+const KEY = ORG_KEY;
 const S3 = 's3.eu-west-1.amazonaws.com';
 const dir = mkdtempSync(join(tmpdir(), 'diff-who-can-'));
 const write = (name: string, value: unknown) => {
@@ -24,14 +25,7 @@ const CHANGED = write('changed.json', { ...withoutUse, Statement: [...withoutUse
 const exports = ['--account-details', `${D}/prod-account.json`, '--grants', `${D}/grants.json`, '--describe-key', `${D}/describe-key.json`, '--scp', `${D}/scp-root.json`, '--scp', `${D}/scp-ou-workloads.json`, '--scp', `${D}/scp-account.json`];
 const diff = (after: string, ...more: string[]) => runCli(['diff', `${D}/key-policy.json`, after, '--key-arn', KEY, ...more]);
 
-interface Change {
-  kind: string;
-  principal: string;
-  change: string;
-  action: string;
-  via?: string;
-  services?: string[];
-}
+type Change = PrincipalChangeJson;
 
 describe('kms-wizard diff --account-details: who gains and loses access', () => {
   test("text: grouped by principal, \"role/App in 222222222222 loses Decrypt ... directly\", the gain through S3, exit 1", async () => {

@@ -6,20 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { ORG_DIR, ORG_KEY, type PrincipalChangeJson } from '../helpers/who-can-org.js';
 
-const D = 'test/fixtures/who-can/org';
-const KEY = 'arn:aws:kms:eu-west-1:222222222222:key/mrk-1234abcd12ab34cd56ef1234567890ab';
+const D = ORG_DIR;
+const KEY = ORG_KEY;
 const generate = (...more: string[]) => runCli(['generate', '--from', `${D}/key-policy.json`, '--key-arn', KEY, '--service', 's3', ...more]);
 const exports = ['--account-details', `${D}/prod-account.json`, '--grants', `${D}/grants.json`];
 
-interface Change {
-  kind: string;
-  principal: string;
-  change: string;
-  action: string;
-  via?: string;
-  services?: string[];
-}
+type Change = PrincipalChangeJson;
 
 describe('kms-wizard generate --from --account-details', () => {
   test('the explanation names the real principals: App loses its direct use, bob keeps Decrypt only through S3', async () => {

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { ORG_DIR, ORG_KEY } from '../helpers/who-can-org.js';
 
-const D = 'test/fixtures/who-can/org';
-const KEY = 'arn:aws:kms:eu-west-1:222222222222:key/mrk-1234abcd12ab34cd56ef1234567890ab';
+const D = ORG_DIR;
+const KEY = ORG_KEY;
 const ESC = '\u001B[';
 const base = ['who-can', '--key', KEY, '--key-policy', `${D}/key-policy.json`, '--account-details', `${D}/prod-account.json`, '--account-details', `${D}/dev-account.json`];
 const all = [...base, '--grants', `${D}/grants.json`, '--describe-key', `${D}/describe-key.json`, '--scp', `${D}/scp-root.json`, '--scp', `${D}/scp-ou-workloads.json`, '--scp', `${D}/scp-account.json`, '--rcp', `${D}/rcp-root.json`];

@@ -2,9 +2,10 @@
 // anything is drawn, as it checks --from: the built binary, without a terminal.
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { ORG_DIR, ORG_KEY } from '../helpers/who-can-org.js';
 
-const D = 'test/fixtures/who-can/org';
-const KEY = 'arn:aws:kms:eu-west-1:222222222222:key/mrk-1234abcd12ab34cd56ef1234567890ab';
+const D = ORG_DIR;
+const KEY = ORG_KEY;
 
 describe('kms-wizard --account-details', () => {
   test('needs --key-arn: the key the exports are of (exit 2)', async () => {
